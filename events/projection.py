@@ -1,0 +1,151 @@
+"""Projections: read models rebuilt from the log, applied exactly once.
+
+A projection's rows and its checkpoint are written in the same transaction,
+so a crash or a handler that raises leaves both as they were: the batch is
+applied again on the next run, never half and never twice. A projection whose
+``version`` changed is rebuilt from position 0 on its next catch-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Connection, Table, delete, insert, select, text, update
+
+from events.errors import ProjectionError
+from events.schema import projection_checkpoints as checkpoints
+from events.store import EventStore, Record, wrap_errors
+
+Handler = Callable[[Connection, Record], None]
+Progress = Callable[[int, int], None]
+
+
+class Projection:
+    """Base class: set ``name``, ``version``, ``tables`` and ``handlers`` (event type -> function).
+
+    Subclasses with a faster bulk path override ``apply``; handlers for types
+    a projection does not know are simply not called.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    tables: ClassVar[Sequence[Table]] = ()
+
+    def handlers(self) -> dict[str, Handler]:
+        return {}
+
+    def apply(self, conn: Connection, records: Sequence[Record]) -> None:
+        table = self.handlers()
+        for record in records:
+            handler = table.get(record.type)
+            if handler is not None:
+                handler(conn, record)
+
+    def clear(self, conn: Connection) -> None:
+        for table in reversed(self.tables):
+            conn.execute(delete(table))
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    name: str
+    version: int
+    position: int
+
+
+class ProjectionRunner:
+    """Catches a projection up with the log, or rebuilds it, one transaction per batch."""
+
+    def __init__(self, store: EventStore, projection: Projection, batch_size: int = 5000) -> None:
+        self.store = store
+        self.projection = projection
+        self.batch_size = batch_size
+
+    def checkpoint(self) -> Checkpoint | None:
+        with wrap_errors("checkpoint"), self.store.engine.connect() as conn:
+            return self._read_checkpoint(conn, lock=False)
+
+    def lag(self) -> int:
+        point = self.checkpoint()
+        return self.store.head().position - (point.position if point else 0)
+
+    def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
+        """Apply the events after the checkpoint (up to ``until``); returns how many were read."""
+        applied = 0
+        while True:
+            done, read = self._step(until, rebuild=False)
+            applied += read
+            if progress is not None:
+                progress(applied, done)
+            if read < self.batch_size:
+                return applied
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Clear the projection's rows and replay the whole log."""
+        self._step(until=0, rebuild=True)
+        return self.catch_up(progress=progress)
+
+    def _step(self, until: int | None, rebuild: bool) -> tuple[int, int]:
+        name = self.projection.name
+        with wrap_errors(f"projection {name}"), self.store.engine.connect() as conn:
+            conn = conn.execution_options(immediate=True)
+            with conn.begin():
+                point = self._read_checkpoint(conn, lock=True)
+                if rebuild or point is None or point.version != self.projection.version:
+                    self.projection.clear(conn)
+                    point = self._save(conn, point, 0)
+                if until is not None and point.position >= until:
+                    return point.position, 0
+                records = self.store.read_page(conn, point.position, self.batch_size, until)
+                if not records:
+                    return point.position, 0
+                self._apply(conn, records)
+                self._save(conn, point, records[-1].position)
+                return records[-1].position, len(records)
+
+    def _apply(self, conn: Connection, records: Sequence[Record]) -> None:
+        try:
+            self.projection.apply(conn, records)
+        except Exception as exc:
+            name = self.projection.name
+            raise ProjectionError(
+                f"projection {name} failed between positions {records[0].position} and "
+                f"{records[-1].position}: {exc}",
+                name,
+                records[0].position,
+            ) from exc
+
+    def _read_checkpoint(self, conn: Connection, lock: bool) -> Checkpoint | None:
+        query = select(checkpoints.c.name, checkpoints.c.version, checkpoints.c.position).where(
+            checkpoints.c.name == self.projection.name
+        )
+        if lock and conn.dialect.name == "postgresql":
+            # Two daemons catching up the same projection take turns on this row.
+            self._ensure_row(conn)
+            query = query.with_for_update()
+        row = conn.execute(query).first()
+        return Checkpoint(row[0], row[1], row[2]) if row else None
+
+    def _ensure_row(self, conn: Connection) -> None:
+        conn.execute(
+            text(
+                "INSERT INTO projection_checkpoints (name, version, position, updated_at) "
+                "VALUES (:n, -1, 0, :t) ON CONFLICT (name) DO NOTHING"
+            ),
+            {"n": self.projection.name, "t": datetime.now(UTC)},
+        )
+
+    def _save(self, conn: Connection, point: Checkpoint | None, position: int) -> Checkpoint:
+        values: dict[str, Any] = {
+            "version": self.projection.version,
+            "position": position,
+            "updated_at": datetime.now(UTC),
+        }
+        if point is None:
+            conn.execute(insert(checkpoints).values(name=self.projection.name, **values))
+        else:
+            conn.execute(update(checkpoints).where(checkpoints.c.name == point.name).values(**values))
+        return Checkpoint(self.projection.name, self.projection.version, position)

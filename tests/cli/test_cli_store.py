@@ -1,0 +1,82 @@
+"""`tracker init` and `tracker verify` through the real command, on both backends."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from events.engine import make_engine
+from events.store import EventStore, NewEvent
+from tracker.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_init_then_verify_then_tamper(db_url: str) -> None:
+    first = run("--db", db_url, "init")
+    assert first.exit_code == 0, first.output
+    assert "revision" in first.output
+    assert run("--db", db_url, "init").exit_code == 0  # an upgrade of an up-to-date schema is a no-op
+    store = EventStore(make_engine(db_url))
+    store.append(NewEvent(key=f"k{i}", type="deal", payload={"i": i}) for i in range(5))
+    ok = run("--db", db_url, "verify")
+    assert ok.exit_code == 0 and "5 events" in ok.output
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("DROP TRIGGER event_log_no_update"))
+        else:
+            conn.execute(text("DROP TRIGGER event_log_no_update ON event_log"))
+        conn.execute(text("UPDATE event_log SET payload = '{\"i\": 7}' WHERE position = 3"))
+    bad = run("--db", db_url, "verify")
+    assert bad.exit_code == 1
+    assert "position 3" in bad.output
+    store.engine.dispose()
+
+
+def test_database_url_from_the_environment(sqlite_url: str) -> None:
+    result = run("init", env={"TRACKER_DATABASE_URL": sqlite_url})
+    assert result.exit_code == 0 and sqlite_url in result.output
+
+
+def test_default_database_lives_in_the_data_dir(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_HOME", str(tmp_path / "data"))
+    assert run("init").exit_code == 0
+    assert (tmp_path / "data" / "tracker.db").exists()
+    engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'tracker.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("--db", "nonsense", "verify"), 1, "not a database URL"),
+        (("verify",), 1, "tracker init"),
+        (("--config", "/nonexistent/tracker.toml", "verify"), 1, "config file not found"),
+        (("verify", "--bogus"), 2, "No such option"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_nonzero_exit(args: tuple[str, ...], code: int, words: str) -> None:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code
+    assert words in result.output
+    assert "Traceback" not in result.output
+    if code == 1:
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_every_command_has_help() -> None:
+    def walk(group, path):
+        for name, command in group.commands.items():
+            result = CliRunner().invoke(main, [*path, name, "--help"])
+            assert result.exit_code == 0, (path, name)
+            assert command.help or command.short_help, f"{name} has no help text"
+            if hasattr(command, "commands"):
+                walk(command, [*path, name])
+
+    walk(main, [])

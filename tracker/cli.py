@@ -1,0 +1,108 @@
+"""The ``tracker`` command: thin click wrappers over functions a test can call too.
+
+Exit status: 0 success, 1 a runtime error (one line on stderr, no traceback),
+2 a usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from events.errors import EventStoreError
+from tracker import config
+from tracker.errors import TrackerError
+
+
+class _Group(click.Group):
+    """Turns the errors users can act on into one line and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (TrackerError, EventStoreError) as exc:
+            click.echo(f"tracker: error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(
+    cls=_Group, context_settings={"auto_envvar_prefix": "TRACKER", "help_option_names": ["-h", "--help"]}
+)
+@click.option(
+    "--db", envvar="TRACKER_DATABASE_URL", help="SQLAlchemy database URL (default: SQLite in the data dir)."
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="TOML config file.")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, config_path: Path | None) -> None:
+    """An event-sourced timeline tracker for geopolitical developments."""
+    ctx.obj = config.resolve(db, config_path)
+
+
+def _store(ctx: click.Context) -> Any:
+    from tracker.db import open_store
+
+    store = open_store(ctx.obj.database_url)
+    ctx.find_root().call_on_close(store.engine.dispose)
+    return store
+
+
+@main.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the database schema, or upgrade it to the newest migration."""
+    from tracker.db import init_database
+
+    revision = init_database(ctx.obj.database_url)
+    click.echo(f"database ready at revision {revision}: {ctx.obj.database_url}")
+
+
+@main.command()
+@click.pass_context
+def verify(ctx: click.Context) -> None:
+    """Recompute the log's hash chain; exit 1 naming the first bad position."""
+    result = _store(ctx).verify()
+    if not result.ok:
+        click.echo(f"tracker: log does not verify: {result.message}", err=True)
+        ctx.exit(1)
+    click.echo(f"ok: {result.count} events, head {result.head_position} {result.head_hash}")
+
+
+def _parse_published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    from dateutil import parser as dateutil_parser
+
+    try:
+        return dateutil_parser.isoparse(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO 8601 time: {value!r}") from exc
+
+
+@main.command()
+@click.option(
+    "--published", callback=_parse_published, help="Publication time (ISO 8601) to resolve relative dates."
+)
+@click.option("--title", help="The article's title.")
+@click.option("--url", help="The article's URL (kept as evidence).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True
+)
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+def extract(published: datetime | None, title: str | None, url: str | None, fmt: str, source: Any) -> None:
+    """Print the events found in an article (FILE or - for stdin), one JSON object per line."""
+    from events.model import to_wire
+    from tracker.extract import extract as run_extract
+    from tracker.output import emit
+
+    events = [to_wire(e) for e in run_extract(source.read(), title=title, published=published, url=url)]
+    if fmt == "jsonl":
+        for event in events:
+            sys.stdout.write(orjson.dumps(event).decode() + "\n")
+        return
+    rows = [{**e, "date": (e.get("occurred") or {}).get("date"), "actors": e["roles"]} for e in events]
+    emit(rows, fmt, ["type", "date", "actors", "status", "summary"])

@@ -1,0 +1,88 @@
+"""One output option set for every listing command: table, json, jsonl, csv (and md where asked).
+
+Rows are plain dicts; a table shows the ``columns`` a command picks, the
+machine formats carry every field. Table is the default on a TTY, jsonl when
+stdout is piped, so ``tracker ... | jq`` works without flags.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+import orjson
+
+FORMATS = ("table", "json", "jsonl", "csv")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    """The shared ``--format`` option; None means: pick by whether stdout is a TTY."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default=None,
+        help="Output format (default: table on a terminal, jsonl when piped).",
+    )
+
+
+def resolve_format(fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_cell(v)}" for k, v in value.items())
+    return str(value)
+
+
+def emit(
+    rows: Iterable[dict[str, Any]], fmt: str | None, columns: Sequence[str], title: str | None = None
+) -> None:
+    """Write rows to stdout in the chosen format."""
+    fmt = resolve_format(fmt)
+    out = sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(orjson.dumps(row, option=orjson.OPT_NON_STR_KEYS).decode() + "\n")
+    elif fmt == "json":
+        out.write(
+            orjson.dumps(list(rows), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
+        )
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        out.write(buffer.getvalue())
+    elif fmt == "md":
+        out.write("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n")
+        for row in rows:
+            out.write("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in columns) + " |\n")
+    else:
+        _table(rows, columns, title)
+    out.flush()
+
+
+def _table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console().print(table)
