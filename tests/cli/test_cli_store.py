@@ -33,7 +33,7 @@ def test_init_then_verify_then_tamper(db_url: str) -> None:
     bad = run("--db", db_url, "verify")
     assert bad.exit_code == 1
     assert "position 3" in bad.output
-    store.engine.dispose()
+    store.close()
 
 
 def test_database_url_from_the_environment(sqlite_url: str) -> None:

@@ -33,5 +33,6 @@ def clock() -> Clock:
 def store(db_url: str, clock: Clock) -> Iterator[EventStore]:
     engine = make_engine(db_url)
     migrate(engine)
-    yield EventStore(engine, clock)
-    engine.dispose()
+    store = EventStore(engine, clock)
+    yield store
+    store.close()

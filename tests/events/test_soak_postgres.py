@@ -31,7 +31,7 @@ def _writer(url: str, writer: int, seconds: float, counts: multiprocessing.Queue
         )
         n += size
     counts.put(n)
-    store.engine.dispose()
+    store.close()
 
 
 @pytest.mark.slow
@@ -62,7 +62,7 @@ def test_tailing_reader_sees_every_event_exactly_once_under_concurrent_writers(p
     assert len(set(seen)) == written
     assert checkpoint == written
     assert store.verify().ok
-    engine.dispose()
+    store.close()
 
 
 def _tail(store: EventStore, checkpoint: int, seen: list[str]) -> int:
