@@ -126,7 +126,7 @@ def test_verify_names_the_first_tampered_position(store: EventStore, sql: str, b
         sql = sql.replace("recorded_at + INTERVAL '1 day'", "datetime(recorded_at, '+1 day')")
     with store.engine.begin() as conn:
         conn.execute(text(sql))
-    for workers in (1, 2):
+    for workers in (1, 2) if bad == 3 else (1,):  # parallel ranges: one case suffices (spawn is slow)
         result = store.verify(workers=workers)
         assert not result.ok
         assert result.bad_position == bad

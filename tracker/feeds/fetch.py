@@ -1,0 +1,409 @@
+"""Fetch a feed politely and safely: conditional GET, redirects, size and time limits, backoff hints.
+
+Every way a fetch can go wrong comes back as a :class:`FetchResult` value,
+never as an exception, so one bad feed cannot break a poll of hundreds (as
+lemon24/reader's ``UpdateResult``). The orchestrator stores what it needs:
+
+- ``result.etag`` / ``result.last_modified``: what to send next time, for
+  every outcome (the old values are carried over when nothing new came);
+- ``result.permanent_url``: set after a 301/308 chain that ended well; the
+  new address to store. A 302/307/303 anywhere in the chain keeps the old one;
+- ``result.outcome``: ``ok`` -> parse ``result.body`` with ``result.headers``
+  and ``result.final_url``; ``not_modified``; ``gone`` (410: stop polling);
+  ``retry_later`` (429/503, ``retry_after`` when the server said when); ``error``.
+
+Scheduling: on ``ok``/``not_modified`` wait :func:`interval_from_hints`; on a
+failure wait ``max(retry_after, now + next_poll_after_failure(errors))``.
+Limits: ``make_client`` bounds connections overall; a :class:`HostLimiter`
+bounds fetches per host; each fetch has a total ``deadline`` on top of the
+connect/read timeouts, so a server that trickles one byte a second is cut off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import enum
+import importlib.metadata
+import logging
+import os
+import random
+import re
+import time
+import urllib.request
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+PROJECT_URL = "https://github.com/tracker-project/tracker"
+DEFAULT_MAX_BYTES = 15 * 1024 * 1024
+DEFAULT_DEADLINE = 60.0  # seconds for a whole fetch, redirects included
+MAX_REDIRECTS = 5
+# A Retry-After further out than this is a misconfiguration; fall back to our own backoff.
+MAX_RETRY_AFTER = timedelta(days=7)
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+)
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PERMANENT = frozenset({301, 308})
+_RETRY_LATER = frozenset({429, 503})
+# httpx has already undone the transfer coding, so these would describe bytes we no longer hold.
+_HOP_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+_ERROR_LABELS: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "connect timeout",
+    httpx.ReadTimeout: "read timeout",
+    httpx.WriteTimeout: "write timeout",
+    httpx.PoolTimeout: "no free connection (pool timeout)",
+    httpx.DecodingError: "could not decode the body",
+    httpx.RemoteProtocolError: "protocol error",
+    httpx.UnsupportedProtocol: "unsupported URL",
+    httpx.InvalidURL: "invalid URL",
+    httpx.ConnectError: "connection failed",
+}
+_RNG = random.Random()
+
+
+class Outcome(enum.StrEnum):
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    GONE = "gone"
+    RETRY_LATER = "retry_later"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one fetch found; plain values only, so it pickles and logs well."""
+
+    url: str
+    outcome: Outcome
+    status: int | None = None
+    body: bytes | None = None
+    headers: Mapping[str, str] = field(default_factory=dict, hash=False)
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    permanent_url: str | None = None
+    retry_after: datetime | None = None
+    error: str | None = None
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Request:
+    url: str
+    etag: str | None
+    last_modified: str | None
+    max_bytes: int
+    now: datetime
+
+    def result(self, outcome: Outcome, **changes: Any) -> FetchResult:
+        """A result that keeps the validators we were given unless the response brought new ones."""
+        kept = FetchResult(self.url, outcome, etag=self.etag, last_modified=self.last_modified)
+        return replace(kept, **changes)
+
+    def failure(self, message: str, **changes: Any) -> FetchResult:
+        return self.result(Outcome.ERROR, error=" ".join(message.split()), **changes)
+
+
+def default_user_agent() -> str:
+    try:
+        version = importlib.metadata.version("tracker")
+    except importlib.metadata.PackageNotFoundError:
+        version = "0"
+    return f"tracker/{version} (+{PROJECT_URL}; feed poller)"
+
+
+def make_client(
+    *,
+    user_agent: str | None = None,
+    connect_timeout: float = 10.0,
+    read_timeout: float = 30.0,
+    max_connections: int = 20,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The shared client of a poll run. Redirects stay off: :func:`fetch` follows them itself to
+    see which are permanent and to refuse a jump to a non-HTTP scheme. No pool timeout: the
+    per-fetch deadline bounds waiting, and the caller's semaphore should not exceed max_connections.
+    """
+    return httpx.AsyncClient(
+        headers={
+            "User-Agent": user_agent or default_user_agent(),
+            "Accept": ACCEPT,
+            "Accept-Encoding": "gzip, deflate",
+        },
+        timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None),
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+        follow_redirects=False,
+        transport=transport,
+    )
+
+
+class HostLimiter:
+    """At most ``per_host`` fetches in flight to one host, so one site is not hammered.
+
+    Use one per event loop (asyncio semaphores belong to the loop that first waits on them).
+    """
+
+    def __init__(self, per_host: int = 2) -> None:
+        if per_host < 1:
+            raise ValueError("per_host must be at least 1")
+        self.per_host = per_host
+        self._slots: dict[str, asyncio.Semaphore] = {}
+
+    @asynccontextmanager
+    async def slot(self, url: str) -> AsyncIterator[None]:
+        host = _split(url)[1]
+        semaphore = self._slots.setdefault(host, asyncio.Semaphore(self.per_host))
+        async with semaphore:
+            yield
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    deadline: float = DEFAULT_DEADLINE,
+    now: datetime,
+    limiter: HostLimiter | None = None,
+) -> FetchResult:
+    """Fetch ``url`` (http, https or file) and say what happened; never raises for a feed's faults.
+
+    ``now`` (aware) anchors Retry-After. The deadline starts once the host slot is free.
+    """
+    request = _Request(url.strip(), etag, last_modified, max_bytes, now)
+    if limiter is None:
+        return await _timed(client, request, deadline)
+    async with limiter.slot(request.url):
+        return await _timed(client, request, deadline)
+
+
+async def _timed(client: httpx.AsyncClient, request: _Request, deadline: float) -> FetchResult:
+    started = time.monotonic()
+    try:
+        async with asyncio.timeout(deadline):
+            result = await _dispatch(client, request)
+    except TimeoutError:
+        result = request.failure(f"no complete response within the {deadline:g}s deadline")
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        result = request.failure(_describe_http_error(exc))
+    except Exception as exc:  # a bug or an exotic failure: still one feed's problem, not the poll's
+        log.exception("unexpected failure fetching %s", request.url)
+        result = request.failure(f"unexpected {type(exc).__name__}: {exc}")
+    return replace(result, elapsed=time.monotonic() - started)
+
+
+def _describe_http_error(exc: Exception) -> str:
+    detail = " ".join(str(exc).split())
+    if isinstance(exc, httpx.ConnectError) and re.search(r"ssl|tls|certificate", detail, re.IGNORECASE):
+        return f"TLS error: {detail}"
+    label = next((text for kind, text in _ERROR_LABELS.items() if isinstance(exc, kind)), type(exc).__name__)
+    return f"{label}: {detail}" if detail else label
+
+
+def _split(url: str) -> tuple[str, str]:
+    """(scheme, host), lower-cased; empty strings for what a malformed URL lacks."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower()
+    except ValueError:  # e.g. "http://[::1"
+        return "", ""
+
+
+def _join(base: str, location: str) -> str:
+    try:
+        return urljoin(base, location.strip())
+    except ValueError:
+        return location
+
+
+async def _dispatch(client: httpx.AsyncClient, request: _Request) -> FetchResult:
+    scheme, host = _split(request.url)
+    if scheme == "file":
+        return await asyncio.to_thread(_read_file, request)
+    if scheme not in ("http", "https") or not host:
+        return request.failure(f"invalid or unsupported URL: {request.url!r}")
+    return await _follow(client, request)
+
+
+async def _follow(client: httpx.AsyncClient, request: _Request) -> FetchResult:
+    """GET, following up to MAX_REDIRECTS redirects by hand; the permanent prefix of the chain counts."""
+    current, permanent, moved_for_good = request.url, request.url, True
+    for _ in range(MAX_REDIRECTS + 1):
+        response = await client.send(
+            client.build_request("GET", current, headers=_conditional(request)), stream=True
+        )
+        try:
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECTS or not location:
+                result = await _conclude(response, request, final_url=current)
+                if permanent != request.url and result.outcome in (Outcome.OK, Outcome.NOT_MODIFIED):
+                    result = replace(result, permanent_url=permanent)
+                return result
+        finally:
+            await response.aclose()
+        target = _join(current, location)
+        if _split(target)[0] not in ("http", "https"):
+            return request.failure(f"refused redirect to {target!r}: not an HTTP URL")
+        moved_for_good = moved_for_good and response.status_code in _PERMANENT
+        if moved_for_good:
+            permanent = target
+        current = target
+    return request.failure(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _conditional(request: _Request) -> dict[str, str]:
+    headers = {}
+    if request.etag:
+        headers["If-None-Match"] = request.etag
+    if request.last_modified:
+        headers["If-Modified-Since"] = request.last_modified
+    return headers
+
+
+async def _conclude(response: httpx.Response, request: _Request, *, final_url: str) -> FetchResult:
+    status = response.status_code
+    common: dict[str, Any] = {"status": status, "final_url": final_url}
+    if status == 304:
+        return request.result(
+            Outcome.NOT_MODIFIED,
+            etag=response.headers.get("etag") or request.etag,
+            last_modified=response.headers.get("last-modified") or request.last_modified,
+            **common,
+        )
+    # The standard phrase, not the server's: some send none, some shout, some write essays.
+    reason = f"HTTP {status} {httpx.codes.get_reason_phrase(status)}".strip()
+    if status == 410:
+        return request.result(Outcome.GONE, error=reason, **common)
+    if status in _RETRY_LATER:
+        retry_after = parse_retry_after(response.headers.get("retry-after"), request.now)
+        return request.result(Outcome.RETRY_LATER, error=reason, retry_after=retry_after, **common)
+    if not 200 <= status < 300:
+        return request.failure(reason, **common)
+    body = await _read_capped(response, request.max_bytes)
+    if body is None:
+        return request.failure(f"body exceeds {_size(request.max_bytes)}", **common)
+    return FetchResult(
+        request.url,
+        Outcome.OK,
+        body=body,
+        headers={k.lower(): v for k, v in response.headers.items() if k.lower() not in _HOP_HEADERS},
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+        status=status,
+        final_url=final_url,
+    )
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes | None:
+    """The decoded body, or None as soon as it passes max_bytes (a gzip bomb stops there too)."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return None
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _size(limit: int) -> str:
+    mib = 1024 * 1024
+    return f"{limit // mib} MiB" if limit % mib == 0 else f"{limit} bytes"
+
+
+def _read_file(request: _Request) -> FetchResult:
+    """A local feed; its mtime stands in for Last-Modified so unchanged files are not reparsed."""
+    parts = urlsplit(request.url)
+    if parts.netloc not in ("", "localhost"):
+        return request.failure(f"file URL on another host: {parts.netloc}")
+    path = Path(urllib.request.url2pathname(parts.path))
+    try:
+        with path.open("rb") as handle:
+            modified = email.utils.formatdate(os.fstat(handle.fileno()).st_mtime, usegmt=True)
+            if modified == request.last_modified:
+                return request.result(Outcome.NOT_MODIFIED, final_url=request.url)
+            body = handle.read(request.max_bytes + 1)
+    except OSError as exc:
+        return request.failure(f"cannot read {path}: {exc.strerror or exc}")
+    if len(body) > request.max_bytes:
+        return request.failure(f"body exceeds {_size(request.max_bytes)}")
+    headers = {"last-modified": modified}
+    return request.result(
+        Outcome.OK, body=body, headers=headers, last_modified=modified, etag=None, final_url=request.url
+    )
+
+
+def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
+    """When a 429/503 says to come back: seconds or an HTTP date; None if missing or absurd.
+
+    A date in the past means "now"; one more than MAX_RETRY_AFTER ahead is not believed.
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{1,10}", value):
+        moment = now + timedelta(seconds=int(value))
+    else:
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if moment.tzinfo is None:  # "-0000" means UTC with unknown local time (RFC 5322)
+            moment = moment.replace(tzinfo=UTC)
+    if moment > now + MAX_RETRY_AFTER:
+        return None
+    return max(moment, now)
+
+
+def next_poll_after_failure(
+    error_count: int,
+    *,
+    base: timedelta = timedelta(minutes=5),
+    cap: timedelta = timedelta(hours=24),
+    rng: random.Random | None = None,
+) -> timedelta:
+    """How long to wait after ``error_count`` failures in a row (1 for the first): base * 2**(n-1), capped.
+
+    The jitter draws from [75%, 100%] of that delay, so failing feeds drift
+    apart instead of retrying in lock-step, each step still waits longer than
+    the one before (until the cap), and no feed ever waits more than ``cap``.
+    """
+    doublings = min(max(error_count, 1) - 1, 1000)  # floats, so a huge count cannot overflow timedelta
+    seconds = min(cap.total_seconds(), base.total_seconds() * 2.0**doublings)
+    return timedelta(seconds=seconds * (rng or _RNG).uniform(0.75, 1.0))
+
+
+def interval_from_hints(
+    default: timedelta,
+    *,
+    ttl_minutes: int | None = None,
+    cache_control: str | None = None,
+    floor: timedelta,
+    ceiling: timedelta,
+) -> timedelta:
+    """The wait before the next poll: a feed's ``<ttl>`` or ``Cache-Control: max-age`` may lengthen
+    the configured interval up to ``ceiling``, never shorten it; nothing goes below ``floor``.
+    """
+    hints = [default]
+    if ttl_minutes is not None and ttl_minutes > 0:
+        hints.append(timedelta(minutes=min(ttl_minutes, 10**6)))
+    max_age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,10})", cache_control or "", re.IGNORECASE)
+    if max_age:
+        hints.append(timedelta(seconds=int(max_age.group(1))))
+    lengthened = min(max(hints), max(ceiling, default))
+    return max(lengthened, floor)
