@@ -1,0 +1,106 @@
+"""The scorer's own matching over the seed article and the labelled sets; schema, determinism, evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+
+import jsonschema
+import pytest
+from dateutil.parser import isoparse
+
+from events.model import to_wire
+from tracker.extract import extract
+
+SHARED = Path(__file__).parents[3] / "shared"
+DATA = Path(__file__).parents[1] / "data"
+
+
+def load_gold(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _run(doc: dict, base: Path | None = None) -> list[dict]:
+    text = doc.get("text")
+    if text is None:
+        assert base is not None
+        text = (base / doc["text_file"]).read_text(encoding="utf-8")
+    published = isoparse(doc["published"]) if doc.get("published") else None
+    events = extract(text, title=doc.get("title"), published=published, url=doc.get("url"))
+    return [json.loads(json.dumps(to_wire(e))) for e in events]
+
+
+def _totals(score: ModuleType, gold: dict, base: Path | None = None) -> dict[str, float]:
+    results = [score.score_document(doc, _run(doc, base)) for doc in gold["documents"]]
+    req = sum(r["required"] for r in results)
+    found = sum(r["found"] for r in results)
+    extracted = sum(r["extracted"] for r in results)
+    fp = sum(r["false_positives"] for r in results)
+    dated = sum(r["dated_found"] for r in results)
+    recall = found / req if req else 1.0
+    precision = (extracted - fp) / extracted if extracted else 1.0
+    return {
+        "found": found,
+        "required": req,
+        "recall": recall,
+        "precision": precision,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "forbidden": sum(r["forbidden"] for r in results),
+        "date_accuracy": sum(r["dates_right"] for r in results) / dated if dated else 1.0,
+    }
+
+
+def test_seed_article(score: ModuleType) -> None:
+    path = SHARED / "acceptance" / "seed_article.expected.json"
+    totals = _totals(score, json.loads(path.read_text(encoding="utf-8")), path.parent)
+    assert (totals["found"], totals["required"], totals["forbidden"]) == (7, 7, 0)
+    assert totals["precision"] >= 0.85
+
+
+def test_gold_set(score: ModuleType) -> None:
+    totals = _totals(score, load_gold("extract_gold.json"))
+    assert totals["forbidden"] == 0
+    assert totals["recall"] >= 0.90
+    assert totals["precision"] >= 0.93
+    assert totals["date_accuracy"] >= 0.95
+
+
+def test_dev_holdout_does_not_regress(score: ModuleType) -> None:
+    """An untuned set: the threshold guards against regressions, it is not a target."""
+    totals = _totals(score, load_gold("extract_dev_holdout.json"))
+    assert totals["f1"] >= 0.75
+    assert totals["date_accuracy"] >= 0.85
+
+
+def _all_docs() -> list[dict]:
+    return load_gold("extract_gold.json")["documents"] + load_gold("extract_dev_holdout.json")["documents"]
+
+
+def test_events_validate_against_the_wire_schema() -> None:
+    path = SHARED / "events.schema.json"
+    if not path.exists():
+        pytest.skip(f"no schema at {path}")
+    validator = jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+    count = 0
+    for doc in _all_docs():
+        for event in _run(doc):
+            validator.validate(event)
+            count += 1
+    assert count > 100
+
+
+def test_deterministic() -> None:
+    docs = _all_docs()[:60]
+    first = [_run(doc) for doc in docs]
+    assert [_run(doc) for doc in reversed(docs)][::-1] == first
+
+
+def test_evidence_offsets_cut_the_sentence_out_of_the_text() -> None:
+    for doc in _all_docs():
+        for event in extract(doc["text"], title=doc.get("title"), published=isoparse(doc["published"])):
+            ev = event.evidence
+            if ev.start is None:
+                assert ev.sentence == doc["title"]
+            else:
+                assert doc["text"][ev.start : ev.end] == ev.sentence

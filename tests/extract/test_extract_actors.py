@@ -1,0 +1,76 @@
+"""Actors: names, demonyms, capitals and metonyms, officials, bodies, companies; and what is not an actor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.extract import gazetteer as gz
+from tracker.extract.actors import find_actors
+from tracker.extract.sentences import tokenize
+
+
+def codes(text: str) -> list[str]:
+    return [m.code for m in find_actors(tokenize(text), text, gz.gazetteer())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New Delhi and Moscow", ["IND", "RUS"]),
+        ("the Kremlin said", ["RUS"]),
+        ("Washington and the Pentagon", ["USA", "USA"]),
+        ("Beijing protested to Whitehall", ["CHN", "GBR"]),
+        ("the U.S. and Türkiye", ["USA", "TUR"]),
+        ("Russian and Indian officials", ["RUS", "IND"]),
+        ("Chinese-made jets", ["CHN"]),
+        ("the EU, NATO and the UN", ["EU", "NATO", "UN"]),
+        ("Rosoboronexport and Almaz-Antey", ["RUS", "RUS"]),
+        ("Lockheed Martin, HAL and Dassault", ["USA", "IND", "FRA"]),
+    ],
+)
+def test_places_bodies_companies(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_officials_by_title_and_name() -> None:
+    text = (
+        "Pentagon press secretary John Kirby met Defence Minister Rajnath Singh"
+        " and US Defence Secretary Lloyd Austin"
+    )
+    found = find_actors(tokenize(text), text, gz.gazetteer())
+    assert [m.code for m in found] == ["USA", "USA", "IND", "USA", "USA"]
+    assert [m.name for m in found if m.kind == "person"] == ["John Kirby", "Rajnath Singh", "Lloyd Austin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stockholm International Peace Research Institute said",
+        "us and them",
+        "analysts and experts said",
+        "a report by the think tank",
+    ],
+)
+def test_non_actors(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_user_gazetteer_is_merged_over_the_packaged_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps({"countries": {"IND": {"aliases": ["Hindustan"]}}, "companies": {"Acme Arms": "FRA"}}),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(gz.ENV_VAR, str(extra))
+    gz.gazetteer.cache_clear()
+    try:
+        assert codes("Hindustan bought from Acme Arms and Russia") == ["IND", "FRA", "RUS"]
+    finally:
+        monkeypatch.delenv(gz.ENV_VAR)
+        gz.gazetteer.cache_clear()
+    assert codes("Hindustan") == []

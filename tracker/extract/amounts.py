@@ -1,0 +1,92 @@
+"""Money and quantities in the text's own number system (lakh, crore, dozen, billion)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.sentences import lower_pattern
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "million": 1e6, "mn": 1e6, "mln": 1e6,
+    "m": 1e6, "crore": 1e7, "crores": 1e7, "cr": 1e7, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+    "tn": 1e12, "lakh crore": 1e12, "dozen": 12, "hundred": 100,
+}  # fmt: skip
+_PREFIX = {
+    "$": "USD", "us$": "USD", "usd": "USD", "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "£": "GBP",
+    "gbp": "GBP", "€": "EUR", "eur": "EUR", "a$": "AUD", "c$": "CAD", "¥": "JPY", "cny": "CNY", "rmb": "CNY",
+    "chf": "CHF", "rub": "RUB", "jpy": "JPY",
+}  # fmt: skip
+_SUFFIX = {
+    "dollars": "USD", "us dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pound": "GBP", "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "yuan": "CNY", "yen": "JPY",
+    "roubles": "RUB", "rubles": "RUB", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF",
+    "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW", "riyals": "SAR", "dirhams": "AED",
+}  # fmt: skip
+_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"lakh\s+crore|trillion|billion|million|thousand|crores?|lakhs?|mn|mln|bn|tn|cr|k|m|b"
+_PRE = r"US\$|A\$|C\$|\$|USD|Rs\.?|INR|₹|£|GBP|€|EUR|¥|CNY|RMB|CHF|RUB|JPY"
+_POST = "|".join(sorted(map(re.escape, _SUFFIX), key=len, reverse=True))
+MONEY = re.compile(
+    rf"(?:(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?:\s?-?\s?(?P<s1>{_SCALE})\b)?(?:\s+(?P<post1>{_POST})\b)?"
+    rf"|\b(?P<n2>{_NUM})(?:\s?-?\s?(?P<s2>{_SCALE}))?\s+(?P<post2>{_POST})\b)"
+)
+MONEY = re.compile(lower_pattern(MONEY.pattern))
+_WORD_NUM = "|".join(_WORDS)
+QUANTITY = re.compile(
+    rf"(?:(?P<num>{_NUM})|\b(?P<word>{_WORD_NUM}))(?:\s+(?P<scale>lakh|crore|million|thousand|dozen|"
+    rf"hundred))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    start: int
+    end: int
+    amount: float
+    currency: str
+    text: str
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def find_money(text: str, low: str | None = None) -> list[Money]:
+    """'$5 billion' -> 5e9 USD, 'Rs 5,000 crore' -> 5e10 INR, '178 million euros' -> 1.78e8 EUR."""
+    out: list[Money] = []
+    for m in MONEY.finditer(low if low is not None else text.lower()):
+        raw = m.group("n1") or m.group("n2")
+        scale = (m.group("s1") or m.group("s2") or "").lower()
+        scale = re.sub(r"\s+", " ", scale)
+        if m.group("pre"):
+            currency = _PREFIX[m.group("pre").lower()]
+        else:
+            currency = _SUFFIX[re.sub(r"\s+", " ", m.group("post2").lower())]
+        post = m.group("post1")
+        if post and m.group("pre") is None:
+            currency = _SUFFIX[post.lower()]
+        if scale in ("m", "b", "k") and not m.group("pre"):
+            continue
+        amount = _number(raw) * _SCALES.get(scale, 1.0)
+        out.append(Money(m.start(), m.end(), amount, currency, text[m.start() : m.end()]))
+    return out
+
+
+def parse_quantity(phrase: str) -> int | None:
+    """The number ending ``phrase``: '6 lakh' -> 600000, 'two dozen' -> 24, '36' -> 36."""
+    m = QUANTITY.search(phrase.strip())
+    if not m:
+        return None
+    value = _number(m.group("num")) if m.group("num") else float(_WORDS[m.group("word").lower()])
+    scale = (m.group("scale") or "").lower()
+    if scale:
+        value *= _SCALES[scale]
+    return int(value)

@@ -1,0 +1,227 @@
+"""Cue words that signal each event type, and the status words around them.
+
+A cue is a word or phrase ('signed', 'deal', 'delivered', 'sanctions', 'said');
+the classifier groups the cues of one type in one clause into one event. The
+status comes from the words of the clause up to the cue, so a condition or a
+negation ('has not yet been sanctioned', 'if it buys') can never yield an
+imposed sanction or a signed deal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.sentences import lower_pattern
+
+_I = re.IGNORECASE
+DEAL = re.compile(
+    r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
+    r"finali[sz](?:e|es|ed|ing)|awarded|placed an order)"
+    r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )deals?|contracts?|"
+    r"agreements?|pacts?|"
+    r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
+    r"arms package)"
+    r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
+    r"es|ed|ing|ement)|"
+    r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?(?! to\b))"
+    r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
+    r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"
+    r"choose|chosen|"
+    r"pick(?:s|ed|ing)|select(?:s|ed)|agreed|agrees)"
+    r"|(?P<cancel>cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|call(?:s|ed)? off|terminat(?:e|"
+    r"es|ed|ion)|"
+    r"dropped plans|drops plans|drop plans|pull(?:s|ed)? out|withdr(?:aw|ew|awn)|shelv(?:e|ed|es)|"
+    r"abandon(?:s|ed)?)"
+    r")\b",
+)
+DELIVERY = re.compile(
+    r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)|"
+    r"sen(?:d|ds|t|ding)|"
+    r"hand(?:s|ed|ing)? over|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|gave|gives?|given|giving|"
+    r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs])|dispatch(?:es|ed)?)"
+    r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking) delivery|got|gets|arriv(?:e|es|ed|al)|"
+    r"land(?:s|ed)|"
+    r"inducted))\b",
+)
+SANCTION = re.compile(
+    r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
+    r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
+    r"halted all (?:exports|imports|trade)|suspended all trade)\b",
+)
+SAY = re.compile(
+    r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"
+    r"criticiz(?:ed|es)|condemned|condemns|rejected|rejects|called for|calls for|called on|calls on|"
+    r"ruled out|"
+    r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
+    r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
+    r"threatens|"
+    r"dismissed|demanded|cautioned|vowed|reported|told reporters)\b",
+)
+_BAN_OK = re.compile(r"\b(?:entering|entry|imports?|exports?|travel)\b", _I)
+_BACKGROUND = re.compile(
+    r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
+    r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+_FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
+_NOT_SAID = re.compile(r"^\s+(?!that\b)[a-z0-9]", _I)
+_DEAL_BLOCKED = re.compile(
+    r"\b(?:stop\w*|urg\w*|calls? on|called on|halt\w*|refrain\w*|ban\w*|against|rely|"
+    r"depend\w*)\s+(?:\w+\s+){0,3}$",
+    _I,
+)
+_VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
+TRADE_HALT = re.compile(r"^(?:halted|suspended|ban)", _I)
+
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|set to|plans?|planning|planned|expected|likely|to be signed|in talks|talks|"
+    r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
+    r"could|(?-i:may)|"
+    r"might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet)\b",
+    _I,
+)
+DROP_DELIVERY = re.compile(
+    r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
+    r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend)\b",
+    _I,
+)
+BEGAN = re.compile(r"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden)\b", _I)
+ONGOING = re.compile(
+    r"\b(?:(?:is|are) (?:now |currently |still )?(?:deliver|suppl|send|ship|provid)\w*ing|continu\w*|ongoing|"
+    r"under ?way|being (?:delivered|supplied|shipped))\b",
+    _I,
+)
+STARTED = re.compile(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b", _I)
+COMPLETED = re.compile(r"\b(?:complet\w*|all|final|last)\b", _I)
+WAIVED = re.compile(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b", _I)
+LIFTED = re.compile(
+    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?|unfreez\w*|relief)\b",
+    _I,
+)
+THREATENED = re.compile(
+    r"\b(?:threat\w*|warn\w*|could|(?-i:may)|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
+    r"potential|"
+    r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet|refrain\w*|if|unless|should|expos\w*|prepar\w*|draft\w*|"
+    r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning)\b",
+    _I,
+)
+IMPOSED = re.compile(
+    r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
+    r"hit|froze|freez\w*|banned|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
+    r"blacklist\w*|agreed)\b",
+    _I,
+)
+_PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|handed over)$", _I)
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern over lower-case text (group names and escapes kept)."""
+    return re.compile(r"(?<![a-z0-9])(?:" + lower_pattern(pattern.pattern) + ")")
+
+
+DEAL, DELIVERY, SANCTION, SAY = (_lowered(p) for p in (DEAL, DELIVERY, SANCTION, SAY))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    etype: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def is_verb(cue: Cue, text: str) -> bool:
+    """'bought', 'to purchase', 'will buy' are verbs; 'purchase', 'sales', 'deliveries' nouns."""
+    if _VERB_FORM.search(cue.text):
+        return True
+    return bool(
+        re.search(
+            r"\b(?:to|will|would|could|may|must|can|did|does|do)\s+$",
+            text[max(0, cue.start - 8) : cue.start],
+            _I,
+        )
+    )
+
+
+def _kind(match: re.Match[str]) -> str:
+    return next((k for k, v in match.groupdict().items() if v), "cue")
+
+
+def find_cues(text: str, taken: list[tuple[int, int]], low: str | None = None) -> list[Cue]:
+    """All cues of a sentence outside actor and item names ('Defence Acquisition Council')."""
+    out: list[Cue] = []
+    low = low if low is not None else text.lower()
+    for etype, pattern in (
+        ("deal", DEAL),
+        ("delivery", DELIVERY),
+        ("sanction", SANCTION),
+        ("statement", SAY),
+    ):
+        for m in pattern.finditer(low):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            kind = _kind(m) if m.groupdict() else etype
+            if etype == "sanction" and not _sanction_ok(text, m):
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            if kind in ("buy", "sell", "give") and _FROM_GERUND.search(before[-6:]):
+                continue  # 'dissuades allies from purchasing': nothing is bought
+            if kind in ("buy", "sell") and _DEAL_BLOCKED.search(before):
+                continue  # 'urged the US to stop selling arms'
+            if m.group(0).lower() in ("added", "adds") and _NOT_SAID.match(text[m.end() : m.end() + 6]):
+                continue  # 'added 42 companies to its list' is no saying
+            out.append(Cue(etype, kind, m.start(), m.end(), text[m.start() : m.end()]))
+    out.sort(key=lambda c: (c.start, c.etype))
+    return out
+
+
+def _sanction_ok(text: str, m: re.Match[str]) -> bool:
+    word = m.group(0)
+    if word.startswith("ban") and not _BAN_OK.search(text[m.end() : m.end() + 80]):
+        return False
+    return not _BACKGROUND.search(text[max(0, m.start() - 40) : m.start()])
+
+
+def deal_status(window: str, cues: list[Cue]) -> str | None:
+    kinds = {c.kind for c in cues}
+    if "cancel" in kinds:
+        return "cancelled"
+    if PLANNED.search(window):
+        return "planned"
+    if "sign" in kinds or any(c.kind in ("buy", "sell") and _PAST.search(c.text) for c in cues):
+        return "signed"
+    if "approve" in kinds:
+        return "announced"
+    return None
+
+
+def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
+    """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
+    if PLANNED.search(clause):
+        return "planned"
+    if ONGOING.search(clause):
+        return "ongoing"
+    if BEGAN.search(window) or STARTED.search(clause):
+        return "began"
+    if COMPLETED.search(window) or any(_PAST.search(c.text) for c in cues):
+        return "completed"
+    return None
+
+
+def sanction_status(window: str, cues: list[Cue]) -> str | None:
+    if WAIVED.search(window):
+        return "waived"
+    if LIFTED.search(window):
+        return "lifted"
+    if THREATENED.search(window):
+        return "threatened"
+    if IMPOSED.search(window) or any(c.text.lower().endswith("ed") for c in cues):
+        return "imposed"
+    return None
+
+
+def dropped_delivery(window: str) -> bool:
+    """Requests, refusals and negations describe no delivery ('ruled out sending', 'urged ... deliveries')."""
+    return bool(DROP_DELIVERY.search(window))

@@ -1,0 +1,169 @@
+"""Names to codes: actors (countries, bodies, companies, officials) and items (systems, goods).
+
+Loaded once from the packaged ``tracker/data/gazetteer.json``; a file named by the
+``TRACKER_GAZETTEER`` environment variable (same keys) is merged over it, so users
+can add aliases, officials and systems without touching the package. Country
+names come from pycountry too, so every ISO 3166 country is known by name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+PACKAGED = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
+ENV_VAR = "TRACKER_GAZETTEER"
+MAX_NGRAM = 6
+# pycountry names that are mostly something else in news text
+_SKIP_PYCOUNTRY = frozenset({"JEY", "GGY", "IMN", "TCD", "UMI", "ATF", "HMD", "IOT", "SGS"})
+_NOT_ALPHANUM = re.compile(r"[^a-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One alias: the actor code (None blocks a phrase), its kind and a canonical person name."""
+
+    code: str | None
+    kind: str
+    caps: bool
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEntry:
+    name: str
+    maker: str | None
+    caps: bool
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, ActorEntry] = field(default_factory=dict)
+    items: dict[str, ItemEntry] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+    makers: dict[str, str | None] = field(default_factory=dict)
+    actor_starts: dict[str, int] = field(default_factory=dict)
+    item_starts: dict[str, int] = field(default_factory=dict)
+    item_lower_words: set[str] = field(default_factory=set)
+
+
+def actor_key(text: str) -> str:
+    """Lower case, no dots, straight apostrophes, no leading 'the': 'the U.S.' and 'US' share a key."""
+    key = text.replace("’", "'").replace(".", "").lower().strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+_DROP = str.maketrans("", "", " \t\n-/.,'’&()+:;!?\"“”")
+
+
+def item_key(text: str) -> str:
+    """Letters and digits only, so 'S-400', 'S400' and 'S 400' share a key."""
+    key = text.lower().translate(_DROP)
+    return key if key.isalnum() or not key else _NOT_ALPHANUM.sub("", key)
+
+
+def _caps(alias: str) -> bool:
+    """Upper-case aliases ('US', 'HAL') must be upper case in the text; others need a capital first letter."""
+    bare = alias.replace(".", "")
+    return bare.isupper() and len(bare) <= 6
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Merge a user file over the packaged data: alias lists are extended, other values replaced."""
+    out = dict(base)
+    for section, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(section), dict):
+            merged = dict(out[section])
+            for key, entry in value.items():
+                old = merged.get(key)
+                if isinstance(old, dict) and isinstance(entry, dict):
+                    both = {**old, **entry}
+                    both["aliases"] = list(old.get("aliases", [])) + list(entry.get("aliases", []))
+                    merged[key] = both
+                else:
+                    merged[key] = entry
+            out[section] = merged
+        else:
+            out[section] = value
+    return out
+
+
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w$₹£€]+(?:[-/.&'’][\w]+)*")
+
+
+def _index(starts: dict[str, int], first: str, size: int) -> None:
+    """First word of an alias -> the longest alias (in words) that starts with it."""
+    starts[first] = max(size, starts.get(first, 0))
+
+
+def _add_actor(gaz: Gazetteer, alias: str, entry: ActorEntry) -> None:
+    key = actor_key(alias)
+    if key and key not in gaz.actors:
+        gaz.actors[key] = ActorEntry(entry.code, entry.kind, _caps(alias), entry.name)
+        words = _WORD.findall(alias.replace("’", "'"))
+        if words:
+            first = actor_key(words[0])
+            _index(gaz.actor_starts, first, len(words) if first != "the" else len(words) - 1)
+            if first == "the" and len(words) > 1:
+                _index(gaz.actor_starts, actor_key(words[1]), len(words) - 1)
+
+
+def _add_officials(gaz: Gazetteer, officials: dict[str, str]) -> None:
+    """A surname alone maps to the full name listed for the same actor ('Kirby' -> 'John Kirby')."""
+    full = {n.split()[-1]: n for n, c in officials.items() if " " in n}
+    for alias, code in officials.items():
+        name = alias if " " in alias else full.get(alias, alias)
+        _add_actor(gaz, alias, ActorEntry(code, "person", False, name))
+
+
+def build(data: dict[str, Any]) -> Gazetteer:
+    gaz = Gazetteer()
+    for phrase in data.get("not_actors", []):
+        _add_actor(gaz, phrase, ActorEntry(None, "blocked", False))
+    for section, kind in (("countries", "country"), ("bodies", "body")):
+        for code, spec in data.get(section, {}).items():
+            gaz.display[code] = spec.get("name", code)
+            for alias in [spec.get("name", code), *spec.get("aliases", [])]:
+                _add_actor(gaz, alias, ActorEntry(code, kind, False))
+    for country in pycountry.countries:
+        code = country.alpha_3
+        if code in _SKIP_PYCOUNTRY:
+            continue
+        gaz.display.setdefault(code, getattr(country, "common_name", country.name))
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                _add_actor(gaz, name, ActorEntry(code, "country", False))
+    for alias, code in data.get("companies", {}).items():
+        _add_actor(gaz, alias, ActorEntry(code, "company", False))
+    _add_officials(gaz, data.get("officials", {}))
+    for name, spec in data.get("items", {}).items():
+        maker = spec.get("maker")
+        gaz.makers[name] = maker
+        for alias in [name, *spec.get("aliases", [])]:
+            key = item_key(alias)
+            if key and key not in gaz.items:
+                gaz.items[key] = ItemEntry(name, maker, alias[:1].isupper() or alias[:1].isdigit())
+                words = _WORD.findall(alias)
+                if words:
+                    _index(gaz.item_starts, item_key(words[0]), len(words))
+                    if alias[:1].islower():
+                        gaz.item_lower_words.add(words[0].lower())
+    return gaz
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The packaged gazetteer merged with the user's file; cached (``gazetteer.cache_clear()`` reloads)."""
+    data = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    extra = os.environ.get(ENV_VAR)
+    if extra:
+        data = _merge(data, json.loads(Path(extra).read_text(encoding="utf-8")))
+    return build(data)

@@ -1,0 +1,164 @@
+"""Who did what to whom: roles from the grammatical slots of actor mentions around a cue.
+
+The subject is the nearest actor before the cue that no preposition governs;
+'from X', 'to X', 'with X', 'on X' and 'by X' give the other side. Passive
+voice ('India has not been sanctioned', 'were delivered to ...') turns the
+subject into the patient. Mentions standing together ('NATO ally Turkey',
+'South Korea's Hyundai Rotem') form one noun phrase whose last mention counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.extract.actors import PREPOSITIONS, Mention, preposition_before
+from tracker.extract.cues import Cue
+from tracker.extract.items import ItemMention
+from tracker.extract.sentences import Clause
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PATIENT = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|avoid\w*|escap\w*|spared|hit by|expos\w*)\b", re.IGNORECASE
+)
+_SAME_NP = re.compile(r"^(?:'s|’s)?\s*(?:[A-Z][\w'’-]*\s+|ally\s+|allies\s+|member\s+|partner\s+)?$")
+_NOT_MODIFIER = PREPOSITIONS | {
+    "and",
+    "or",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+}
+_COORD = re.compile(r"^(?:'s|’s)?\s*(?:\(|\)|,|and|&|\s)*\s*(?:the\s+)?$")
+
+
+@dataclass
+class Slots:
+    """The sentence and its actor mentions, with each mention's governing preposition."""
+
+    text: str
+    mentions: list[Mention]
+    preps: list[str | None] = field(default_factory=list)
+
+    def head(self, i: int) -> int:
+        """The last mention of the noun phrase that mention ``i`` starts."""
+        while i + 1 < len(self.mentions) and _SAME_NP.match(
+            self.text[self.mentions[i].end : self.mentions[i + 1].start].strip() + " "
+        ):
+            i += 1
+        return i
+
+
+def slots(text: str, mentions: list[Mention], clauses: list[Clause]) -> Slots:
+    s = Slots(text, mentions)
+    for m in mentions:
+        floor = next((c.start for c in clauses if c.start <= m.start < c.end + 1), 0)
+        s.preps.append(preposition_before(text, m.start, floor))
+    return s
+
+
+def _inside(m: Mention, clause: Clause) -> bool:
+    return clause.start <= m.start and m.end <= clause.end
+
+
+def subjects(s: Slots, clause: Clause, pos: int, clauses: list[Clause]) -> list[Mention]:
+    """The subject before ``pos``: the clause's first free mention and its partners ('India and Russia')."""
+    idx = [i for i, m in enumerate(s.mentions) if _inside(m, clause) and m.end <= pos and s.preps[i] is None]
+    if not idx and clause.opener in ("which", "who") and clause.start > 0:
+        idx = [i for i, m in enumerate(s.mentions) if m.end <= clause.start][-1:]
+    if not idx:
+        first = clauses[0]
+        idx = [
+            i for i, m in enumerate(s.mentions) if _inside(m, first) and m.end <= pos and s.preps[i] is None
+        ]
+    if not idx:
+        return []
+    j = idx[0]
+    group = [s.mentions[j]]
+    while (
+        j + 1 < len(s.mentions)
+        and s.mentions[j + 1].end <= pos
+        and (
+            _COORD.match(s.text[s.mentions[j].end : s.mentions[j + 1].start])
+            or (
+                s.mentions[j + 1].code == s.mentions[j].code
+                and len(s.text[s.mentions[j].end : s.mentions[j + 1].start].split()) <= 3
+            )
+        )
+    ):
+        j += 1
+        group.append(s.mentions[j])
+    return group
+
+
+def after(s: Slots, clause: Clause, pos: int, preps: tuple[str, ...]) -> Mention | None:
+    """The first noun phrase after ``pos`` in the clause governed by one of ``preps``."""
+    for i, m in enumerate(s.mentions):
+        if _inside(m, clause) and m.start >= pos and s.preps[i] in preps:
+            return s.mentions[s.head(i)]
+    return None
+
+
+def all_after(s: Slots, clause: Clause, preps: tuple[str, ...]) -> list[Mention]:
+    return [
+        s.mentions[s.head(i)] for i, m in enumerate(s.mentions) if _inside(m, clause) and s.preps[i] in preps
+    ]
+
+
+def direct_object(s: Slots, clause: Clause, pos: int, exclude: set[str]) -> Mention | None:
+    """The first ungoverned mention after ``pos`` that is not the subject."""
+    for i, m in enumerate(s.mentions):
+        if _inside(m, clause) and m.start >= pos and s.preps[i] is None and m.code not in exclude:
+            return s.mentions[s.head(i)]
+    return None
+
+
+def modifier_before(s: Slots, pos: int) -> Mention | None:
+    """A mention right before ``pos`` ('US sanctions', 'India's purchase', 'Russian S-400')."""
+    for m in reversed(s.mentions):
+        if m.end <= pos:
+            gap = s.text[m.end : pos]
+            words = gap.replace("'s", " ").replace("’s", " ").split()
+            if len(words) <= 2 and "," not in gap and not any(w.lower() in _NOT_MODIFIER for w in words):
+                return m
+            return None
+    return None
+
+
+def passive(text: str, cue: Cue) -> bool:
+    return bool(_PASSIVE.search(text[max(0, cue.start - 30) : cue.start]))
+
+
+def patient_subject(text: str, clause: Clause, cue: Cue) -> bool:
+    return bool(_PATIENT.search(text[clause.start : cue.start])) or passive(text, cue)
+
+
+def origin(s: Slots, items: list[ItemMention]) -> str | None:
+    """The actor named right before an item ('Russian S-400', 'Chinese-made J-10C', 'Boeing AH-64E')."""
+    for it in items:
+        for m in reversed(s.mentions):
+            if m.end <= it.start:
+                gap = s.text[m.end : it.start]
+                if not gap.strip() or gap.strip().lower() in ("'s", "’s", "-made", "-built", "made", "built"):
+                    return m.code
+                break
+    return None
+
+
+def maker(items: list[ItemMention], exclude: str | None) -> str | None:
+    makers = [it.maker for it in items if it.maker and it.maker != exclude]
+    return makers[0] if makers else None
+
+
+def codes(mentions: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.code not in out:
+            out.append(m.code)
+    return out
