@@ -47,7 +47,7 @@ def _store(ctx: click.Context) -> Any:
     from tracker.db import open_store
 
     store = open_store(ctx.obj.database_url)
-    ctx.find_root().call_on_close(store.engine.dispose)
+    ctx.find_root().call_on_close(store.close)
     return store
 
 
