@@ -106,3 +106,16 @@ def extract(published: datetime | None, title: str | None, url: str | None, fmt:
         return
     rows = [{**e, "date": (e.get("occurred") or {}).get("date"), "actors": e["roles"]} for e in events]
     emit(rows, fmt, ["type", "date", "actors", "status", "summary"])
+
+
+from tracker.timeline.commands import events_group, rebuild_command, stats_command, timeline_command  # noqa: E402
+
+main.add_command(timeline_command)
+main.add_command(events_group)
+main.add_command(rebuild_command)
+main.add_command(stats_command)
+
+from tracker.feeds.commands import feeds, poll  # noqa: E402
+
+main.add_command(feeds)
+main.add_command(poll)

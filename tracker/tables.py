@@ -3,5 +3,18 @@
 from __future__ import annotations
 
 from events.schema import EventLog, ProjectionCheckpoint
+from tracker.feeds.tables import Article, ArticleKey, ArticleRevision, Feed
+from tracker.timeline.tables import TimelineActor, TimelineDevelopment, TimelineEvent, TimelineItem
 
-__all__ = ["EventLog", "ProjectionCheckpoint"]
+__all__ = [
+    "Article",
+    "ArticleKey",
+    "ArticleRevision",
+    "EventLog",
+    "Feed",
+    "ProjectionCheckpoint",
+    "TimelineActor",
+    "TimelineDevelopment",
+    "TimelineEvent",
+    "TimelineItem",
+]

@@ -1,0 +1,224 @@
+"""Timeline projection benchmark: rebuild, catch-up and queries over a large synthetic log.
+
+    python bench/timeline.py [--events 1000000] [--db PATH] [--json]
+
+Builds (or reuses, with --db) an SQLite log of synthetic events with a
+realistic spread: 200 actors (a few of them busy), 1,000 items, 30 years,
+several sources per development. Then measures the rebuild (in a child
+process, so its peak RSS is its own), the catch-up of 1,000 new events, and
+p50/p95 of 200 filtered timeline queries and 50 ``--as-of`` queries. With
+--json the last line is {"events", "rebuild_s", "rebuild_eps", "peak_rss_mb",
+"catchup_1000_ms", "query_p50_ms", "query_p95_ms", "asof_p95_ms"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from events.engine import make_engine
+from events.store import EventStore, NewEvent
+from tracker import projections
+from tracker.db import migrate
+from tracker.timeline.query import TimelineQuery, timeline
+
+ACTORS = [f"A{n:02d}" for n in range(196)] + ["IND", "RUS", "USA", "CHN"]
+BUSY = ["IND", "RUS", "USA", "CHN", "A00", "A01"]
+ITEMS = [f"SYS-{n}" for n in range(1000)]
+STATUSES = {
+    "deal": ["planned", "signed"],
+    "delivery": ["began", "completed"],
+    "sanction": ["threatened", "imposed"],
+}
+ROLES = {
+    "deal": ("buyer", "seller"),
+    "delivery": ("recipient", "supplier"),
+    "sanction": ("target", "imposer"),
+}
+START = datetime(1996, 1, 1, tzinfo=UTC)
+
+
+def _actor(rng: random.Random) -> str:
+    return rng.choice(BUSY) if rng.random() < 0.4 else rng.choice(ACTORS)
+
+
+def development(rng: random.Random, n: int) -> list[dict[str, Any]]:
+    """The events (one per source) of one synthetic development."""
+    kind = rng.choice(("deal", "deal", "delivery", "sanction", "statement"))
+    a = _actor(rng)
+    b = _actor(rng)
+    while b == a:
+        b = _actor(rng)
+    day = START + timedelta(days=rng.randrange(30 * 365))
+    items = (
+        [{"name": rng.choice(ITEMS), "quantity": rng.choice((None, 12, 36))}] if kind != "sanction" else []
+    )
+    if kind == "statement":
+        roles: dict[str, Any] = {"speaker": a, "about": [b]}
+    else:
+        first, second = ROLES[kind]
+        roles = {first: a, second: b}
+    events = []
+    for source in range(rng.choice((1, 2, 3, 5, 8, 12))):
+        precision = rng.choice(("year", "month", "day", "day"))
+        date = {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m"), "day": day.strftime("%Y-%m-%d")}
+        reported = day + timedelta(days=rng.randrange(0, 60), hours=source)
+        payload: dict[str, Any] = {
+            "type": kind,
+            "occurred": {"date": date[precision], "precision": precision, "text": None},
+            "roles": roles,
+            "summary": f"{a} and {b}: development {n}",
+            "evidence": {
+                "url": f"https://outlet{source}.example/{n}",
+                "title": "t",
+                "sentence": "s",
+                "start": 0,
+                "end": 1,
+            },
+            "reported_at": reported.isoformat().replace("+00:00", "Z"),
+            "confidence": rng.choice((0.6, 0.7, 0.8)),
+            "extractor": "rules@1",
+            "status": rng.choice(STATUSES[kind]) if kind in STATUSES else None,
+        }
+        if kind in ("deal", "delivery"):
+            payload["items"] = items
+        events.append(payload)
+    return events
+
+
+def build(url: str, total: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    engine = make_engine(url)
+    migrate(engine)
+    store = EventStore(engine)
+    pending: list[dict[str, Any]] = []
+    n = written = 0
+    while written < total:
+        while len(pending) < 20_000:
+            pending.extend(development(rng, n))
+            n += 1
+        rng.shuffle(pending)  # the log interleaves developments, as reports arrive
+        batch, pending = pending[:20_000], pending[20_000:]
+        batch = batch[: total - written]
+        store.append(NewEvent(key=f"e{written + i}", type=p["type"], payload=p) for i, p in enumerate(batch))
+        written += len(batch)
+        print(f"\rbuilding log: {written:,}/{total:,}", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    store.close()
+
+
+def _rebuild_child(url: str, queue: Any) -> None:
+    store = EventStore(make_engine(url))
+    start = time.perf_counter()
+    count = projections.rebuild(store)["timeline"]
+    seconds = time.perf_counter() - start
+    store.close()
+    queue.put((count, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+def rebuild(url: str) -> tuple[int, float, float]:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_rebuild_child, args=(url, queue))
+    child.start()
+    result = queue.get()
+    child.join()
+    return result
+
+
+def catch_up(url: str) -> float:
+    rng = random.Random(99)
+    store = EventStore(make_engine(url))
+    head = store.head().position
+    batch = [p for n in range(400) for p in development(rng, 10_000_000 + n)][:1000]
+    store.append(NewEvent(key=f"new{head + i}", type=p["type"], payload=p) for i, p in enumerate(batch))
+    start = time.perf_counter()
+    projections.catch_up_all(store)
+    seconds = time.perf_counter() - start
+    store.close()
+    return seconds * 1000
+
+
+def queries(url: str, count: int, as_of: bool) -> list[float]:
+    rng = random.Random(5 if as_of else 3)
+    store = EventStore(make_engine(url))
+    first = store.get(1)
+    head = store.head()
+    assert first is not None and head.recorded_at is not None
+    span = (head.recorded_at - first.recorded_at).total_seconds()
+    timings = []
+    for _ in range(count):
+        year = rng.randrange(1996, 2026)
+        query = rng.choice(
+            (
+                TimelineQuery(actor=rng.choice(BUSY), with_actor=rng.choice(ACTORS), limit=100),
+                TimelineQuery(actor=rng.choice(ACTORS), types=("deal", "delivery"), limit=100),
+                TimelineQuery(item=rng.choice(ITEMS), limit=100),
+                TimelineQuery(actor=rng.choice(BUSY), since=str(year), until=f"{year}-12", limit=100),
+                TimelineQuery(actor=rng.choice(ACTORS), min_sources=3, statuses=("signed",), limit=100),
+            )
+        )
+        if as_of:
+            when = first.recorded_at + timedelta(seconds=rng.random() * span)
+            query = TimelineQuery(**{**query.__dict__, "as_of": when})
+        start = time.perf_counter()
+        timeline(store, query)
+        timings.append((time.perf_counter() - start) * 1000)
+    store.close()
+    return timings
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument(
+        "--db", type=Path, help="reuse (or create) this SQLite file instead of a temporary one"
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.db or Path(tmp) / "bench.db"
+        url = f"sqlite:///{path}"
+        if not path.exists():
+            build(url, args.events)
+        events, rebuild_s, rss = rebuild(url)
+        catchup_ms = catch_up(url)
+        plain = queries(url, 200, as_of=False)
+        past = queries(url, 50, as_of=True)
+    figures = {
+        "events": events,
+        "rebuild_s": round(rebuild_s, 2),
+        "rebuild_eps": round(events / rebuild_s),
+        "peak_rss_mb": round(rss),
+        "catchup_1000_ms": round(catchup_ms, 1),
+        "query_p50_ms": round(statistics.median(plain), 2),
+        "query_p95_ms": round(p95(plain), 2),
+        "asof_p95_ms": round(p95(past), 2),
+    }
+    for key, value in figures.items():
+        print(f"{key:18} {value:>12,}")
+    if args.json:
+        print(orjson.dumps(figures).decode())
+
+
+if __name__ == "__main__":
+    main()

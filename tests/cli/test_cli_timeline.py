@@ -1,0 +1,105 @@
+"""The query commands end to end: timeline, events list/show, rebuild, stats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from events.engine import make_engine
+from events.model import Retraction
+from events.store import EventStore, NewEvent
+from tests.timeline.conftest import PUBLISHED, SEED
+from tracker.cli import main
+from tracker.extract import extract
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/acceptance")
+
+
+@pytest.fixture
+def seeded(db_url: str) -> str:
+    assert CliRunner().invoke(main, ["--db", db_url, "init"]).exit_code == 0
+    store = EventStore(make_engine(db_url))
+    for outlet in ("a", "b"):
+        events = extract(SEED.read_text(), title="T", published=PUBLISHED, url=f"https://{outlet}.example/x")
+        store.append(NewEvent.of(e, key=f"article:{outlet}:r0:rules@1:{i}") for i, e in enumerate(events))
+    store.close()
+    return db_url
+
+
+def run(db: str, *args: str):
+    result = CliRunner().invoke(main, ["--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_timeline_formats(seeded: str) -> None:
+    developments = json.loads(run(seeded, "timeline", "--format", "json"))
+    assert developments and all(d["sources"] == 2 for d in developments)
+    required = {
+        "id",
+        "type",
+        "occurred",
+        "roles",
+        "items",
+        "value",
+        "status",
+        "summary",
+        "sources",
+        "first_reported",
+        "last_reported",
+        "events",
+    }
+    assert required <= set(developments[0])
+    lines = run(seeded, "timeline", "--format", "jsonl", "--type", "deal", "--item", "S-400").splitlines()
+    assert [json.loads(line)["occurred"]["date"] for line in lines] == ["2018"]
+    rows = list(csv.DictReader(io.StringIO(run(seeded, "timeline", "--format", "csv", "--actor", "IND"))))
+    assert {"date", "type", "actors", "summary", "status", "sources"} <= set(rows[0])
+    assert "Dec 2021" in {r["date"] for r in rows}
+    assert any(r["date"].startswith("undated") for r in rows)
+    table = run(seeded, "timeline", "--format", "md", "--actor", "IND", "--with", "RUS", "--type", "deal")
+    assert table.startswith("| date |") and "RUS → IND" in table
+
+
+def test_events_show_list_rebuild_stats(seeded: str) -> None:
+    listed = [
+        json.loads(x)
+        for x in run(seeded, "events", "list", "--type", "deal", "--format", "jsonl").splitlines()
+    ]
+    assert listed and all(e["type"] == "deal" for e in listed)
+    shown = json.loads(run(seeded, "events", "show", listed[0]["id"]))
+    assert shown["id"] == listed[0]["id"] and shown["development"].startswith("dev-")
+    assert "replayed" in run(seeded, "rebuild")
+    stats = json.loads(run(seeded, "stats", "--format", "json"))
+    assert stats["log"]["head_position"] == sum(stats["events"].values())
+    assert stats["projection_lag"] == {"timeline": 0}
+
+
+def test_retract_then_as_of(seeded: str) -> None:
+    store = EventStore(make_engine(seeded))
+    [before] = json.loads(run(seeded, "timeline", "--format", "json", "--type", "sanction"))
+    store.append([NewEvent.of(Retraction(event_id=before["events"][0]["id"], reason="x"), key="r1")])
+    store.append([NewEvent.of(Retraction(event_id=before["events"][1]["id"], reason="x"), key="r2")])
+    store.close()
+    assert json.loads(run(seeded, "timeline", "--format", "json", "--type", "sanction")) == []
+    then = json.loads(
+        run(seeded, "timeline", "--format", "json", "--type", "sanction", "--as-of", "2000-01-01T00:00:00Z")
+    )
+    assert then == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("timeline", "--since", "last year"), 1),
+        (("timeline", "--as-of", "soon"), 2),
+        (("events", "show", "ev-999"), 1),
+    ],
+)
+def test_bad_input(seeded: str, args: tuple[str, ...], code: int) -> None:
+    result = CliRunner().invoke(main, ["--db", seeded, *args])
+    assert result.exit_code == code
+    assert "Traceback" not in result.output

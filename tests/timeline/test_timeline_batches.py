@@ -1,0 +1,86 @@
+"""Property: any split of the log into catch-up batches gives the same projection as one rebuild."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from events.engine import make_engine
+from events.model import Deal, Delivery, Evidence, Item, Occurred, Retraction, Roles, Sanction
+from events.projection import ProjectionRunner
+from events.store import EventStore, NewEvent
+from tests.timeline.conftest import fresh_copy
+from tracker.timeline.projection import TimelineProjection
+from tracker.timeline.tables import timeline_actors, timeline_developments, timeline_events, timeline_items
+
+ACTORS = ("IND", "RUS", "USA")
+DATES = (None, "2018", "2018-10", "2018-10-05", "2019", "2021-12")
+ITEMS = ((), ("S-400",), ("AK-203",), ("S-400", "T-90"))
+
+
+def _occurred(date: str | None) -> Occurred | None:
+    return (
+        None if date is None else Occurred(date=date, precision={4: "year", 7: "month", 10: "day"}[len(date)])
+    )
+
+
+@st.composite
+def domain_event(draw: st.DrawFn, n: int):
+    a, b = draw(st.permutations(ACTORS))[:2]
+    kind = draw(st.sampled_from(("deal", "delivery", "sanction")))
+    common = {
+        "occurred": _occurred(draw(st.sampled_from(DATES))),
+        "summary": f"event {n}",
+        "evidence": Evidence(sentence="s", url=f"https://o{draw(st.integers(0, 3))}.example/{n}"),
+        "reported_at": datetime(2022, 1, 1 + draw(st.integers(0, 20)), tzinfo=UTC),
+        "confidence": draw(st.sampled_from((0.5, 0.7, 0.9))),
+        "extractor": "rules@1",
+    }
+    items = tuple(Item(name=i) for i in draw(st.sampled_from(ITEMS)))
+    if kind == "deal":
+        status = draw(st.sampled_from(("planned", "signed", None)))
+        return Deal(roles=Roles(buyer=a, seller=b), items=items, status=status, **common)
+    if kind == "delivery":
+        return Delivery(roles=Roles(supplier=a, recipient=b), items=items, status="began", **common)
+    return Sanction(roles=Roles(imposer=a, target=b), status="imposed", **common)
+
+
+@st.composite
+def log_and_splits(draw: st.DrawFn):
+    size = draw(st.integers(1, 30))
+    entries: list = []
+    for n in range(size):
+        if n and draw(st.integers(0, 9)) == 0:
+            entries.append(Retraction(event_id=f"ev-{draw(st.integers(1, n))}", reason="wrong"))
+        else:
+            entries.append(draw(domain_event(n)))
+    splits = sorted(set(draw(st.lists(st.integers(1, size), max_size=6))))
+    return entries, splits
+
+
+def snapshot(store: EventStore) -> list:
+    tables = (timeline_events, timeline_developments, timeline_actors, timeline_items)
+    with store.engine.connect() as conn:
+        return [sorted(tuple(row) for row in conn.execute(select(t))) for t in tables]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=log_and_splits())
+def test_any_split_into_batches_equals_one_rebuild(case, template_db: Path, tmp_path_factory) -> None:
+    entries, splits = case
+    store = EventStore(make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("split"))))
+    try:
+        store.append(NewEvent.of(e, key=f"k{n}") for n, e in enumerate(entries))
+        runner = ProjectionRunner(store, TimelineProjection(), batch_size=3)
+        for until in splits:
+            runner.catch_up(until=until)
+        runner.catch_up()
+        by_batches = snapshot(store)
+        ProjectionRunner(store, TimelineProjection(), batch_size=10_000).rebuild()
+        assert snapshot(store) == by_batches
+    finally:
+        store.close()

@@ -1,0 +1,185 @@
+"""Commands that read the log and its timeline: timeline, events, rebuild, stats."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import Any
+
+import click
+import orjson
+
+from tracker import projections
+from tracker.errors import NotFound
+from tracker.output import FORMATS, emit, output_options
+from tracker.timeline.develop import display_date
+from tracker.timeline.query import TimelineQuery, timeline
+
+_ARROWS = {
+    "deal": ("seller", "buyer"),
+    "delivery": ("supplier", "recipient"),
+    "sanction": ("imposer", "target"),
+}
+
+
+def _store(ctx: click.Context) -> Any:
+    from tracker.db import open_store
+
+    store = open_store(ctx.obj.database_url)
+    ctx.find_root().call_on_close(store.close)
+    return store
+
+
+def _split(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for chunk in value for v in chunk.split(",") if v.strip())
+
+
+def _when(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.isoparse(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO 8601 time: {value!r}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.now().astimezone().tzinfo)
+
+
+def actors_text(development: dict[str, Any]) -> str:
+    roles = development["roles"]
+    pair = _ARROWS.get(development["type"])
+    if pair and pair[0] in roles and pair[1] in roles:
+        return f"{roles[pair[0]]} → {roles[pair[1]]}"
+    if development["type"] == "statement":
+        about = ", ".join(roles.get("about") or [])
+        return f"{roles.get('speaker', '?')} on {about}" if about else str(roles.get("speaker", "?"))
+    return ", ".join(roles.get("parties") or sorted({v for v in roles.values() if isinstance(v, str)}))
+
+
+def table_row(development: dict[str, Any]) -> dict[str, Any]:
+    occurred = development["occurred"] or {}
+    date = display_date(occurred.get("date"), occurred.get("precision"))
+    if not date:
+        date = f"undated (reported {display_date((development['first_reported'] or '')[:10] or None, 'day')})"
+    return {**development, "date": date, "actors": actors_text(development)}
+
+
+@click.command("timeline")
+@click.option("--actor", help="Developments involving this actor (ISO alpha-3, e.g. IND).")
+@click.option("--with", "with_actor", help="...and this one too (a dyad, e.g. --actor IND --with RUS).")
+@click.option("--type", "types", multiple=True, callback=_split, help="deal,delivery,statement,sanction")
+@click.option("--item", help="A system or good, e.g. S-400.")
+@click.option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--status", "statuses", multiple=True, callback=_split, help="signed,began,imposed,...")
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many developments.")
+@click.option("--as-of", "as_of", callback=_when, help="The timeline as known at this time (ISO 8601).")
+@output_options((*FORMATS, "md"))
+@click.pass_context
+def timeline_command(ctx: click.Context, fmt: str | None, **options: Any) -> None:
+    """Developments in date order, each backed by the events and sources behind it."""
+    store = _store(ctx)
+    projections.catch_up_all(store)
+    options["types"], options["statuses"] = tuple(options["types"]), tuple(options["statuses"])
+    developments = timeline(store, TimelineQuery(**options))
+    rows = [table_row(d) for d in developments] if fmt in (None, "table", "csv", "md") else developments
+    emit(rows, fmt, ["date", "type", "actors", "summary", "status", "sources"], title="timeline")
+
+
+@click.group("events")
+def events_group() -> None:
+    """The raw event log."""
+
+
+@events_group.command("list")
+@click.option("--type", "types", multiple=True, callback=_split, help="Event types to show.")
+@click.option("--after", type=click.IntRange(min=0), default=0, help="Only positions after this one.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@output_options()
+@click.pass_context
+def events_list(ctx: click.Context, types: tuple[str, ...], after: int, limit: int, fmt: str | None) -> None:
+    """Events in log order (the wire format, with id, position and recorded_at)."""
+    store = _store(ctx)
+    rows: list[dict[str, Any]] = []
+    for record in store.read(after=after):
+        if not types or record.type in types:
+            rows.append(record.wire())
+            if len(rows) >= limit:
+                break
+    emit(rows, fmt, ["id", "type", "recorded_at", "summary"], title="events")
+
+
+@events_group.command("show")
+@click.argument("event_id")
+@click.pass_context
+def events_show(ctx: click.Context, event_id: str) -> None:
+    """One event: its wire form, its evidence and the development it belongs to."""
+    from tracker.timeline.details import event_details
+
+    details = event_details(_store(ctx), event_id)
+    if details is None:
+        raise NotFound(f"no event {event_id!r}")
+    click.echo(orjson.dumps(details, option=orjson.OPT_INDENT_2).decode())
+
+
+@click.command("rebuild")
+@click.option("--projection", "names", multiple=True, help="Only this projection (default: all).")
+@click.pass_context
+def rebuild_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """Drop the projections' rows and replay the whole log into them."""
+    store = _store(ctx)
+    total = store.head().position
+    with _progress(total, "rebuilding") as advance:
+        counts = projections.rebuild(store, list(names) or None, progress=lambda _n, at: advance(at))
+    for name, count in counts.items():
+        click.echo(f"{name}: replayed {count} events")
+
+
+@click.command("stats")
+@output_options()
+@click.pass_context
+def stats_command(ctx: click.Context, fmt: str | None) -> None:
+    """Counts by type, the log head (position and hash), projection lag."""
+    from tracker.timeline.details import stats
+
+    figures = stats(_store(ctx))
+    if fmt in ("json", "jsonl"):
+        click.echo(orjson.dumps(figures, option=orjson.OPT_INDENT_2 if fmt == "json" else 0).decode())
+        return
+    rows = [{"what": k, "value": v} for k, v in _flatten(figures)]
+    emit(rows, fmt, ["what", "value"], title="stats")
+
+
+def _flatten(figures: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out += _flatten(value, f"{prefix}{key}.")
+        else:
+            out.append((f"{prefix}{key}", value))
+    return out
+
+
+class _progress:
+    """A progress bar on stderr when it is a terminal; nothing otherwise (stdout stays clean)."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label = total, label
+        self._progress: Any = None
+
+    def __enter__(self) -> Any:
+        if not sys.stderr.isatty():
+            return lambda _at: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._progress = Progress(console=Console(stderr=True), transient=True)
+        self._progress.start()
+        task = self._progress.add_task(self.label, total=self.total)
+        return lambda at: self._progress.update(task, completed=at)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -1,0 +1,300 @@
+"""Developments: events from many articles that describe one thing that happened.
+
+Pure logic, no database. An event joins a development when both have the
+same type and the same actors in compatible roles, overlapping items and
+dates compatible at their precision ("2018" and "2018-10" agree, the more
+precise wins). A development is a fold of its member events in log order,
+so replaying the log in any batches gives the same developments, and the
+timeline as of any position is the same fold over the members known then.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+
+ROLE_LISTS = ("about", "parties")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
+
+
+def item_norm(name: str) -> str:
+    """Names compare without case and punctuation: "S400" is "S-400" (as the scorer does)."""
+    return _NON_ALNUM.sub("", name.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the timeline needs of one event: small enough to keep per event in its own table."""
+
+    position: int
+    type: str
+    actor_key: str
+    roles: dict[str, Any]
+    items: tuple[tuple[str, str, int | None], ...]  # (norm, display name, quantity)
+    value: dict[str, Any] | None
+    date: str | None
+    precision: str | None
+    status: str | None
+    url: str | None
+    reported_at: str | None
+    recorded_at: str
+    confidence: float
+
+    @property
+    def outlet(self) -> str | None:
+        return urlsplit(self.url).hostname if self.url else None
+
+
+def facts_of(position: int, payload: dict[str, Any], recorded_at: str) -> Facts:
+    roles = payload.get("roles") or {}
+    actors: set[str] = set()
+    for value in roles.values():
+        actors.update(value if isinstance(value, list) else [value])
+    occurred = payload.get("occurred") or {}
+    items = tuple(
+        (item_norm(i["name"]), i["name"], i.get("quantity"))
+        for i in payload.get("items") or ()
+        if i.get("name")
+    )
+    evidence = payload.get("evidence") or {}
+    return Facts(
+        position=position,
+        type=payload["type"],
+        actor_key=",".join(sorted(actors)),
+        roles=roles,
+        items=items,
+        value=payload.get("value"),
+        date=occurred.get("date"),
+        precision=occurred.get("precision"),
+        status=payload.get("status"),
+        url=evidence.get("url"),
+        reported_at=payload.get("reported_at"),
+        recorded_at=recorded_at,
+        confidence=float(payload.get("confidence") or 0),
+    )
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def roles_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Shared single roles must agree; list roles (about, parties) may grow."""
+    return all(key in ROLE_LISTS or a[key] == b[key] for key in a.keys() & b.keys())
+
+
+@dataclass(slots=True)
+class Development:
+    """The fold of a development's active members; ``id`` is its first event's position."""
+
+    id: int
+    type: str
+    actor_key: str
+    roles: dict[str, Any] = field(default_factory=dict)
+    items: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    value: dict[str, Any] | None = None
+    date: str | None = None
+    precision: str | None = None
+    status: str | None = None
+    status_at: tuple[str, int] = ("", 0)
+    history: list[tuple[str, str]] = field(default_factory=list)  # (reported_at, status)
+    sources: set[str] = field(default_factory=set)
+    first_reported: str | None = None
+    last_reported: str | None = None
+    best: tuple[float, int, int] = (-1.0, 0, 0)  # (confidence, precision rank, -position)
+    events: int = 0
+
+    @property
+    def best_position(self) -> int:
+        return -self.best[2]
+
+    def accepts(self, facts: Facts) -> bool:
+        if facts.type != self.type or facts.actor_key != self.actor_key:
+            return False
+        if not roles_compatible(self.roles, facts.roles) or not dates_compatible(self.date, facts.date):
+            return False
+        if facts.type == "statement" and (self.date is None) != (facts.date is None):
+            return False  # "X said" on unknown days are not one statement with a dated one
+        mine, theirs = set(self.items), {norm for norm, _, _ in facts.items}
+        if mine and theirs:
+            return bool(mine & theirs)
+        if mine or theirs:  # one side names no item: only a date pins them together
+            return self.date is not None and facts.date is not None
+        return True
+
+    def affinity(self, facts: Facts) -> tuple[int, int, int]:
+        """How well an event fits, to choose among several compatible developments."""
+        shared_date = min(len(self.date or ""), len(facts.date or ""))
+        shared_items = len(set(self.items) & {n for n, _, _ in facts.items})
+        return (shared_date, shared_items, -self.id)
+
+    def add(self, facts: Facts) -> None:
+        self.events += 1
+        for key, value in facts.roles.items():
+            if key in ROLE_LISTS:
+                merged = list(dict.fromkeys([*self.roles.get(key, []), *value]))
+                self.roles[key] = merged
+            else:
+                self.roles.setdefault(key, value)
+        for norm, name, quantity in facts.items:
+            known = self.items.get(norm)
+            if known is None or (known[1] is None and quantity is not None):
+                self.items[norm] = (known[0] if known else name, quantity)
+        if self.value is None and facts.value:
+            self.value = facts.value
+        if facts.date and len(facts.date) > len(self.date or ""):
+            self.date, self.precision = facts.date, facts.precision
+        self._add_reporting(facts)
+
+    def _add_reporting(self, facts: Facts) -> None:
+        reported = facts.reported_at or facts.recorded_at
+        if facts.status:
+            if (reported, facts.position) >= self.status_at:
+                self.status, self.status_at = facts.status, (reported, facts.position)
+            self.history.append((reported, facts.status))
+        if facts.url:
+            self.sources.add(facts.url)
+        self.first_reported = min(filter(None, (self.first_reported, reported)))
+        self.last_reported = max(filter(None, (self.last_reported, reported)))
+        rank = (facts.confidence, _PRECISION_RANK.get(facts.precision or "", 0), -facts.position)
+        if rank > self.best:
+            self.best = rank
+
+    def status_history(self) -> list[str]:
+        """Statuses in the order they were reported, repeats folded: planned -> signed."""
+        steps: list[str] = []
+        for _, status in sorted(self.history):
+            if not steps or steps[-1] != status:
+                steps.append(status)
+        return steps
+
+
+def new_development(facts: Facts, id_: int | None = None) -> Development:
+    development = Development(id=id_ or facts.position, type=facts.type, actor_key=facts.actor_key)
+    development.add(facts)
+    return development
+
+
+def assign(candidates: list[Development], facts: Facts) -> Development | None:
+    """The compatible development an event joins, or None for a new one."""
+    fitting = [d for d in candidates if d.accepts(facts)]
+    return max(fitting, key=lambda d: d.affinity(facts)) if fitting else None
+
+
+def fold(id_: int, members: list[Facts]) -> Development | None:
+    """A development from its active members (in log order); None when none is left."""
+    members = sorted(members, key=lambda f: f.position)
+    if not members:
+        return None
+    development = new_development(members[0], id_)
+    for facts in members[1:]:
+        development.add(facts)
+    return development
+
+
+def sort_date(date: str | None) -> str | None:
+    """The first day a date at its precision covers, for ordering and --since."""
+    if date is None:
+        return None
+    return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
+
+
+def end_date(date: str | None) -> str | None:
+    """The last day a date at its precision covers, for --until."""
+    if date is None:
+        return None
+    if len(date) == 4:
+        return f"{date}-12-31"
+    if len(date) == 7:
+        return f"{date}-31"  # compared as text: every real day of the month sorts below it
+    return date
+
+
+def display_date(date: str | None, precision: str | None) -> str:
+    """ "2018", "Dec 2021", "22 Apr 2022": a date at the precision the sources give."""
+    if not date:
+        return ""
+    if precision == "year" or len(date) == 4:
+        return date
+    parsed = datetime.strptime(date, "%Y-%m" if len(date) == 7 else "%Y-%m-%d")
+    return parsed.strftime("%b %Y") if len(date) == 7 else f"{parsed.day} {parsed.strftime('%b %Y')}"
+
+
+# -- stored forms: the projection keeps facts per event and each development's fold state ----------
+
+
+def facts_row(facts: Facts) -> list[Any]:
+    return [
+        facts.roles,
+        [list(i) for i in facts.items],
+        facts.value,
+        facts.date,
+        facts.precision,
+        facts.status,
+        facts.url,
+        facts.reported_at,
+        facts.recorded_at,
+        facts.confidence,
+    ]
+
+
+def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) -> Facts:
+    roles, items, value, date, precision, status, url, reported_at, recorded_at, confidence = row
+    return Facts(
+        position,
+        type_,
+        actor_key,
+        roles,
+        tuple((n, d, q) for n, d, q in items),
+        value,
+        date,
+        precision,
+        status,
+        url,
+        reported_at,
+        recorded_at,
+        confidence,
+    )
+
+
+def state_of(development: Development) -> dict[str, Any]:
+    return {
+        "roles": development.roles,
+        "items": [[norm, name, qty] for norm, (name, qty) in development.items.items()],
+        "value": development.value,
+        "status_at": list(development.status_at),
+        "history": [list(h) for h in development.history],
+        "sources": sorted(development.sources),
+        "best": list(development.best),
+    }
+
+
+def development_from(row: Sequence[Any]) -> Development:
+    """From a stored row: id, type, actor_key, date, precision, status, first, last, events, state JSON."""
+    id_, type_, actor_key, date, precision, status, first, last, events, state_json = row
+    state = orjson.loads(state_json)
+    return Development(
+        id=id_,
+        type=type_,
+        actor_key=actor_key,
+        roles=state["roles"],
+        items={norm: (name, qty) for norm, name, qty in state["items"]},
+        value=state["value"],
+        date=date,
+        precision=precision,
+        status=status,
+        status_at=(state["status_at"][0], state["status_at"][1]),
+        history=[(r, s) for r, s in state["history"]],
+        sources=set(state["sources"]),
+        first_reported=first,
+        last_reported=last,
+        best=(state["best"][0], state["best"][1], state["best"][2]),
+        events=events,
+    )

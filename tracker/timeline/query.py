@@ -1,0 +1,223 @@
+"""Timeline queries: the developments that match the filters, with the evidence behind them.
+
+The current timeline is read from the projection's tables. ``as_of`` reads
+the timeline as it was known at a transaction time: only events recorded by
+then, retractions after it not applied. It folds each development again
+from its members up to that log position; because an event's development
+depends only on what came before it in the log, that equals replaying the
+log up to then, without the replay.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import orjson
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+
+from events.store import EventStore, event_id
+from tracker.errors import TrackerError
+from tracker.timeline.develop import (
+    Development,
+    Facts,
+    development_from,
+    end_date,
+    facts_from_row,
+    fold,
+    item_norm,
+    sort_date,
+)
+from tracker.timeline.tables import timeline_actors, timeline_developments, timeline_events, timeline_items
+
+DEV_PREFIX = "dev-"
+
+
+@dataclass(frozen=True)
+class TimelineQuery:
+    actor: str | None = None
+    with_actor: str | None = None
+    types: tuple[str, ...] = ()
+    item: str | None = None
+    since: str | None = None
+    until: str | None = None
+    statuses: tuple[str, ...] = ()
+    min_sources: int = 1
+    limit: int | None = None
+    as_of: datetime | None = None
+
+
+def period(value: str) -> tuple[str, str]:
+    """'2018' -> 2018-01-01..2018-12-31; '2022-04' -> the month; '2022-04-05' -> the day."""
+    parts = value.split("-")
+    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
+        raise TrackerError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    start, end = sort_date(value), end_date(value)
+    assert start is not None and end is not None
+    return start, end
+
+
+def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
+    """The developments matching ``query`` in date order, in their JSON form."""
+    if query.as_of is not None:
+        developments, members = _as_of(store, query)
+    else:
+        developments = _current(store, query)
+        members = _members(store, [d.id for d in developments], None)
+    return _render(store, developments, members)
+
+
+def _dev_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if query.types:
+        clauses.append(type_column.in_(query.types))
+    for actor in (query.actor, query.with_actor):
+        if actor:
+            clauses.append(
+                exists().where(timeline_actors.c.dev_id == dev_id, timeline_actors.c.actor == actor.upper())
+            )
+    return clauses
+
+
+def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
+    d = timeline_developments
+    clauses = _dev_filters(query, d.c.id, d.c.type)
+    if query.item:
+        norm = item_norm(query.item)
+        clauses.append(
+            exists().where(timeline_items.c.dev_id == d.c.id, timeline_items.c.norm.like(f"%{norm}%"))
+        )
+    if query.since:
+        clauses.append(or_(d.c.end_date >= period(query.since)[0], d.c.end_date.is_(None)))
+    if query.until:
+        clauses.append(d.c.order_date <= period(query.until)[1])
+    if query.statuses:
+        clauses.append(d.c.status.in_(query.statuses))
+    if query.min_sources > 1:
+        clauses.append(d.c.sources >= query.min_sources)
+    columns = [
+        d.c.id,
+        d.c.type,
+        d.c.actor_key,
+        d.c.date,
+        d.c.precision,
+        d.c.status,
+        d.c.first_reported,
+        d.c.last_reported,
+        d.c.events,
+        d.c.state,
+    ]
+    sql = select(*columns).where(*clauses).order_by(d.c.order_date, d.c.id).limit(query.limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(sql).all()
+    return [development_from(row) for row in rows]
+
+
+def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> dict[int, list[Facts]]:
+    """Active members of developments (as of log position ``at`` when given)."""
+    e = timeline_events
+    found: dict[int, list[Facts]] = defaultdict(list)
+    if not dev_ids:
+        return found
+    if at is None:
+        active = e.c.retracted_at.is_(None)
+    else:
+        active = and_(e.c.position <= at, or_(e.c.retracted_at.is_(None), e.c.retracted_at > at))
+    with store.engine.connect() as conn:
+        for start in range(0, len(dev_ids), 500):
+            chunk = dev_ids[start : start + 500]
+            sql = select(e.c.dev_id, e.c.position, e.c.type, e.c.actor_key, e.c.facts).where(
+                e.c.dev_id.in_(chunk), active
+            )
+            for dev_id, position, type_, actor_key, facts in conn.execute(sql):
+                found[dev_id].append(facts_from_row(position, type_, actor_key, orjson.loads(facts)))
+    return found
+
+
+def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], dict[int, list[Facts]]]:
+    assert query.as_of is not None
+    at = store.position_as_of(query.as_of)
+    e = timeline_events
+    clauses = [e.c.position <= at, or_(e.c.retracted_at.is_(None), e.c.retracted_at > at)]
+    clauses += _dev_filters(query, e.c.dev_id, e.c.type)
+    members: dict[int, list[Facts]] = defaultdict(list)
+    sql = select(e.c.dev_id, e.c.position, e.c.type, e.c.actor_key, e.c.facts).where(and_(*clauses))
+    with store.engine.connect() as conn:
+        for dev_id, position, type_, actor_key, facts in conn.execute(sql):
+            members[dev_id].append(facts_from_row(position, type_, actor_key, orjson.loads(facts)))
+    developments = [
+        d for d in (fold(i, m) for i, m in members.items()) if d is not None and _matches(d, query)
+    ]
+    developments.sort(key=lambda d: (_order_date(d), d.id))
+    return developments[: query.limit] if query.limit else developments, members
+
+
+def _order_date(development: Development) -> str:
+    return sort_date(development.date) or (development.first_reported or "9999")[:10]
+
+
+def _matches(development: Development, query: TimelineQuery) -> bool:
+    if query.item and not any(item_norm(query.item) in norm for norm in development.items):
+        return False
+    if query.since and (end_date(development.date) or "9999") < period(query.since)[0]:
+        return False
+    if query.until and _order_date(development) > period(query.until)[1]:
+        return False
+    if query.statuses and development.status not in query.statuses:
+        return False
+    return len(development.sources) >= query.min_sources
+
+
+def _render(
+    store: EventStore, developments: list[Development], members: dict[int, list[Facts]]
+) -> list[dict[str, Any]]:
+    positions = sorted({f.position for d in developments for f in members.get(d.id, [])})
+    payloads = {r.position: r.payload for r in store.get_many(positions)}
+    return [development_json(d, members.get(d.id, []), payloads) for d in developments]
+
+
+def development_json(
+    development: Development, members: list[Facts], payloads: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    best = payloads.get(development.best_position, {})
+    occurred = (
+        {"date": development.date, "precision": development.precision}
+        if development.date is not None
+        else None
+    )
+    return {
+        "id": f"{DEV_PREFIX}{development.id}",
+        "type": development.type,
+        "occurred": occurred,
+        "dated": occurred is not None,
+        "roles": development.roles,
+        "items": [{"name": name, "quantity": qty} for name, qty in development.items.values()],
+        "value": development.value,
+        "status": development.status,
+        "status_history": development.status_history(),
+        "summary": best.get("summary", ""),
+        "sources": len(development.sources),
+        "first_reported": development.first_reported,
+        "last_reported": development.last_reported,
+        "events": [
+            _event_json(f, payloads.get(f.position, {})) for f in sorted(members, key=lambda f: f.position)
+        ],
+    }
+
+
+def _event_json(facts: Facts, payload: dict[str, Any]) -> dict[str, Any]:
+    evidence = payload.get("evidence") or {}
+    url = evidence.get("url")
+    return {
+        "id": event_id(facts.position),
+        "outlet": urlsplit(url).hostname if url else None,
+        "url": url,
+        "title": evidence.get("title"),
+        "sentence": evidence.get("sentence"),
+        "reported_at": facts.reported_at,
+        "status": facts.status,
+    }

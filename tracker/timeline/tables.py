@@ -1,0 +1,70 @@
+"""Tables of the timeline projection: rebuilt from the log, never a source of truth.
+
+``timeline_events`` keeps the facts of each event and the development it
+joined, so a development can be folded again from its members (after a
+retraction, or as of a past position) without reading the log.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Float, Index, Integer, String, Text
+from sqlmodel import Field, SQLModel
+
+
+class TimelineEvent(SQLModel, table=True):
+    __tablename__ = "timeline_events"
+    __table_args__ = (Index("ix_timeline_events_dev", "dev_id", "position"),)
+
+    position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    dev_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    type: str = Field(sa_column=Column(String(16), nullable=False))
+    actor_key: str = Field(sa_column=Column(String(255), nullable=False))
+    facts: str = Field(sa_column=Column(Text, nullable=False))
+    retracted_at: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+
+
+class TimelineDevelopment(SQLModel, table=True):
+    __tablename__ = "timeline_developments"
+    __table_args__ = (
+        Index("ix_timeline_dev_key", "actor_key", "type"),
+        Index("ix_timeline_dev_order", "order_date"),
+    )
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    type: str = Field(sa_column=Column(String(16), nullable=False))
+    actor_key: str = Field(sa_column=Column(String(255), nullable=False))
+    date: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    precision: str | None = Field(default=None, sa_column=Column(String(5), nullable=True))
+    start_date: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    end_date: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    order_date: str = Field(sa_column=Column(String(10), nullable=False))
+    status: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
+    sources: int = Field(sa_column=Column(Integer, nullable=False))
+    events: int = Field(sa_column=Column(Integer, nullable=False))
+    confidence: float = Field(sa_column=Column(Float, nullable=False))
+    first_reported: str | None = Field(default=None, sa_column=Column(String(32), nullable=True))
+    last_reported: str | None = Field(default=None, sa_column=Column(String(32), nullable=True))
+    best_position: int = Field(sa_column=Column(BigInteger, nullable=False))
+    state: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class TimelineActor(SQLModel, table=True):
+    __tablename__ = "timeline_actors"
+    __table_args__ = (Index("ix_timeline_actors_actor", "actor", "dev_id"),)
+
+    dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    actor: str = Field(sa_column=Column(String(8), primary_key=True))
+
+
+class TimelineItem(SQLModel, table=True):
+    __tablename__ = "timeline_items"
+    __table_args__ = (Index("ix_timeline_items_norm", "norm", "dev_id"),)
+
+    dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    norm: str = Field(sa_column=Column(String(64), primary_key=True))
+
+
+timeline_events = TimelineEvent.__table__  # type: ignore[attr-defined]
+timeline_developments = TimelineDevelopment.__table__  # type: ignore[attr-defined]
+timeline_actors = TimelineActor.__table__  # type: ignore[attr-defined]
+timeline_items = TimelineItem.__table__  # type: ignore[attr-defined]
