@@ -10,6 +10,11 @@ EventStoreError              base: anything the store refuses or fails at
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError, SQLAlchemyError
+
 
 class EventStoreError(Exception):
     """Base class of every error the events package raises."""
@@ -38,3 +43,25 @@ class ProjectionError(EventStoreError):
 
 class StorageError(EventStoreError):
     pass
+
+
+@contextmanager
+def wrap_errors(action: str) -> Iterator[None]:
+    """Database errors leave the store as EventStoreError subclasses, with the cause chained."""
+    try:
+        yield
+    except EventStoreError:
+        raise
+    except DBAPIError as exc:
+        message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        if "append-only" in message:
+            raise AppendOnlyViolation(message) from exc
+        if isinstance(exc, OperationalError | ProgrammingError) and (
+            "no such table" in message or "does not exist" in message
+        ):
+            raise SchemaError(
+                f"{action}: the database has no schema; run `tracker init` ({message})"
+            ) from exc
+        raise StorageError(f"{action}: {message}") from exc
+    except SQLAlchemyError as exc:
+        raise StorageError(f"{action}: {exc}") from exc

@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(255), nullable=False, unique=True),
         sa.Column("type", sa.String(32), nullable=False),
         sa.Column("version", sa.SmallInteger(), nullable=False),
-        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("payload", sa.LargeBinary(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("chain_hash", sa.String(64), nullable=False),
     )
