@@ -14,9 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The main job on the embedded SQLite default: schema, the shipped feed list, one poll cycle, the timeline.
 run: $(STAMP)
 	$(BIN)/tracker init
-	$(BIN)/tracker verify
+	$(BIN)/tracker feeds import tracker/data/feeds.opml
+	$(BIN)/tracker poll
+	$(BIN)/tracker timeline --limit 40 --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
