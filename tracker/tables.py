@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from events.schema import EventLog, ProjectionCheckpoint
 from tracker.feeds.tables import Article, ArticleKey, ArticleRevision, Feed
-from tracker.timeline.tables import TimelineActor, TimelineDevelopment, TimelineEvent, TimelineItem
+from tracker.timeline.tables import (
+    TimelineActor,
+    TimelineDevelopment,
+    TimelineEvent,
+    TimelineItem,
+    TimelineVersion,
+)
 
 __all__ = [
     "Article",
@@ -17,4 +23,5 @@ __all__ = [
     "TimelineDevelopment",
     "TimelineEvent",
     "TimelineItem",
+    "TimelineVersion",
 ]

@@ -1,4 +1,4 @@
-"""The timeline projection: event facts, developments, and their actor and item indexes.
+"""The timeline projection: event facts, developments, their versions, actor and item indexes.
 
 Revision ID: 0003
 Revises: 0002
@@ -50,6 +50,17 @@ def upgrade() -> None:
     op.create_index("ix_timeline_dev_key", "timeline_developments", ["actor_key", "type"])
     op.create_index("ix_timeline_dev_order", "timeline_developments", ["order_date"])
     op.create_table(
+        "timeline_versions",
+        sa.Column("dev_id", sa.BigInteger(), primary_key=True, autoincrement=False),
+        sa.Column("position", sa.BigInteger(), primary_key=True, autoincrement=False),
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("end_date", sa.String(10), nullable=True),
+        sa.Column("order_date", sa.String(10), nullable=False),
+        sa.Column("status", sa.String(16), nullable=True),
+        sa.Column("sources", sa.Integer(), nullable=False),
+        sa.Column("events", sa.Integer(), nullable=False),
+    )
+    op.create_table(
         "timeline_actors",
         sa.Column("dev_id", sa.BigInteger(), primary_key=True, autoincrement=False),
         sa.Column("actor", sa.String(8), primary_key=True),
@@ -66,6 +77,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_timeline_items_norm", table_name="timeline_items")
     op.drop_table("timeline_items")
+    op.drop_table("timeline_versions")
     op.drop_index("ix_timeline_actors_actor", table_name="timeline_actors")
     op.drop_table("timeline_actors")
     op.drop_index("ix_timeline_dev_order", table_name="timeline_developments")

@@ -15,7 +15,13 @@ from events.projection import ProjectionRunner
 from events.store import EventStore, NewEvent
 from tests.timeline.conftest import fresh_copy
 from tracker.timeline.projection import TimelineProjection
-from tracker.timeline.tables import timeline_actors, timeline_developments, timeline_events, timeline_items
+from tracker.timeline.tables import (
+    timeline_actors,
+    timeline_developments,
+    timeline_events,
+    timeline_items,
+    timeline_versions,
+)
 
 ACTORS = ("IND", "RUS", "USA")
 DATES = (None, "2018", "2018-10", "2018-10-05", "2019", "2021-12")
@@ -63,7 +69,7 @@ def log_and_splits(draw: st.DrawFn):
 
 
 def snapshot(store: EventStore) -> list:
-    tables = (timeline_events, timeline_developments, timeline_actors, timeline_items)
+    tables = (timeline_events, timeline_developments, timeline_versions, timeline_actors, timeline_items)
     with store.engine.connect() as conn:
         return [sorted(tuple(row) for row in conn.execute(select(t))) for t in tables]
 
@@ -84,3 +90,36 @@ def test_any_split_into_batches_equals_one_rebuild(case, template_db: Path, tmp_
         assert snapshot(store) == by_batches
     finally:
         store.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=log_and_splits(), cut=st.integers(0, 40))
+def test_as_of_a_past_time_equals_replaying_the_log_up_to_then(
+    case, cut: int, template_db: Path, tmp_path_factory
+) -> None:
+    from datetime import timedelta
+
+    from tracker.timeline.query import TimelineQuery, timeline
+
+    entries, _ = case
+    cut = min(cut, len(entries))
+    start = datetime(2022, 6, 1, tzinfo=UTC)
+    clock = iter(start + timedelta(minutes=n) for n in range(1000))
+    full = EventStore(
+        make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("full"))), lambda: next(clock)
+    )
+    prefix = EventStore(make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("prefix"))))
+    try:
+        for n, entry in enumerate(entries):  # one append per event: each has its own recorded_at
+            full.append([NewEvent.of(entry, key=f"k{n}")])
+            if n < cut:
+                prefix.append([NewEvent.of(entry, key=f"k{n}")])
+        ProjectionRunner(full, TimelineProjection(), batch_size=4).catch_up()
+        ProjectionRunner(prefix, TimelineProjection()).catch_up()
+        as_of = start + timedelta(minutes=cut - 1, seconds=30) if cut else start - timedelta(days=1)
+        then = timeline(full, TimelineQuery(as_of=as_of))
+        replayed = timeline(prefix, TimelineQuery())
+        assert then == replayed
+    finally:
+        full.close()
+        prefix.close()

@@ -33,7 +33,13 @@ from tracker.timeline.develop import (
     sort_date,
     state_of,
 )
-from tracker.timeline.tables import timeline_actors, timeline_developments, timeline_events, timeline_items
+from tracker.timeline.tables import (
+    timeline_actors,
+    timeline_developments,
+    timeline_events,
+    timeline_items,
+    timeline_versions,
+)
 
 _CHUNK = 500
 Key = tuple[str, str]
@@ -51,7 +57,7 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 class TimelineProjection(Projection):
     name = "timeline"
     version = 1
-    tables = (timeline_events, timeline_developments, timeline_actors, timeline_items)
+    tables = (timeline_events, timeline_developments, timeline_versions, timeline_actors, timeline_items)
 
     def apply(self, conn: Connection, records: Sequence[Record]) -> None:
         batch = _Batch(conn)
@@ -109,9 +115,11 @@ class _Batch:
         self.conn = conn
         self.candidates = _Candidates()
         self.touched: dict[int, Development] = {}
-        self.created: set[int] = set()
+        self.created: dict[int, str] = {}  # new developments and their actor sets
         self.emptied: set[int] = set()
         self.rows: list[dict[str, Any]] = []
+        self.versions: list[dict[str, Any]] = []
+        self.items: set[tuple[int, str]] = set()  # every item a development was ever reported with
 
     def prefetch(self, keys: set[Key]) -> None:
         """Load the live developments sharing an actor set with this batch's events, in few queries."""
@@ -141,7 +149,7 @@ class _Batch:
         if development is None:
             development = new_development(facts)
             self.candidates.put(development)
-            self.created.add(development.id)
+            self.created[development.id] = development.actor_key
         elif development.date is None and facts.date is not None:
             self.candidates.remove(development)  # it gains a year: file it under that year
             development.add(facts)
@@ -149,6 +157,8 @@ class _Batch:
         else:
             development.add(facts)
         self.touched[development.id] = development
+        self.versions.append(version_row(development, facts.position))
+        self.items.update((development.id, norm) for norm, _, _ in facts.items)
         self.rows.append(
             {
                 "position": facts.position,
@@ -175,9 +185,9 @@ class _Batch:
             .values(retracted_at=at)
         )
         for dev_id in dev_ids:
-            self._refold(dev_id)
+            self._refold(dev_id, at)
 
-    def _refold(self, dev_id: int) -> None:
+    def _refold(self, dev_id: int, at: int) -> None:
         rows = self.conn.execute(
             select(
                 timeline_events.c.position,
@@ -194,9 +204,23 @@ class _Batch:
         if folded is None:
             self.touched.pop(dev_id, None)
             self.emptied.add(dev_id)
+            self.versions.append({**self._last_version(dev_id), "position": at, "events": 0, "sources": 0})
             return
         self.candidates.put(folded)
         self.touched[dev_id] = folded
+        self.versions.append(version_row(folded, at))
+
+    def _last_version(self, dev_id: int) -> dict[str, Any]:
+        for version in reversed(self.versions):
+            if version["dev_id"] == dev_id:
+                return version
+        v = timeline_versions
+        row = (
+            self.conn.execute(select(v).where(v.c.dev_id == dev_id).order_by(v.c.position.desc()).limit(1))
+            .mappings()
+            .one()
+        )
+        return dict(row)
 
     def _insert_events(self) -> None:
         if self.rows:
@@ -205,43 +229,61 @@ class _Batch:
 
     def flush(self) -> None:
         self._insert_events()
+        if self.versions:
+            self.conn.execute(insert(timeline_versions), self.versions)
         gone = sorted(set(self.touched) | self.emptied)
         for chunk in _chunks(gone):
             self.conn.execute(delete(timeline_developments).where(timeline_developments.c.id.in_(chunk)))
-            self.conn.execute(delete(timeline_items).where(timeline_items.c.dev_id.in_(chunk)))
-        for chunk in _chunks(sorted(self.emptied)):
-            self.conn.execute(delete(timeline_actors).where(timeline_actors.c.dev_id.in_(chunk)))
         developments = list(self.touched.values())
         if developments:
             self.conn.execute(insert(timeline_developments), [development_row(d) for d in developments])
-            items = [{"dev_id": d.id, "norm": norm} for d in developments for norm in d.items]
-            if items:
-                self.conn.execute(insert(timeline_items), items)
+        if self.items:
+            # Items a development ever had stay listed (as-of queries need them); queries re-check.
+            rows = [{"dev_id": dev_id, "norm": norm} for dev_id, norm in sorted(self.items)]
+            self.conn.execute(_insert_ignore(self.conn, timeline_items), rows)
+        # Every development ever created keeps its actors, retracted or not: versions refer to them.
         actors = [
-            {"dev_id": d.id, "actor": actor}
-            for d in developments
-            if d.id in self.created
-            for actor in d.actor_key.split(",")
+            {"dev_id": dev_id, "actor": actor}
+            for dev_id, actor_key in self.created.items()
+            for actor in actor_key.split(",")
             if actor
         ]
         if actors:
             self.conn.execute(insert(timeline_actors), actors)
 
 
-def development_row(development: Development) -> dict[str, Any]:
+def _insert_ignore(conn: Connection, table: Any) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    return insert(table).prefix_with("OR IGNORE")
+
+
+def version_row(development: Development, position: int) -> dict[str, Any]:
     start = sort_date(development.date)
     return {
-        "id": development.id,
+        "dev_id": development.id,
+        "position": position,
         "type": development.type,
-        "actor_key": development.actor_key,
-        "date": development.date,
-        "precision": development.precision,
-        "start_date": start,
         "end_date": end_date(development.date),
         "order_date": start or (development.first_reported or "9999")[:10],
         "status": development.status,
         "sources": len(development.sources),
         "events": development.events,
+    }
+
+
+def development_row(development: Development) -> dict[str, Any]:
+    version = version_row(development, development.id)
+    del version["dev_id"], version["position"]
+    return {
+        **version,
+        "id": development.id,
+        "actor_key": development.actor_key,
+        "date": development.date,
+        "precision": development.precision,
+        "start_date": sort_date(development.date),
         "confidence": development.best[0],
         "first_reported": development.first_reported,
         "last_reported": development.last_reported,

@@ -2,10 +2,11 @@
 
 The current timeline is read from the projection's tables. ``as_of`` reads
 the timeline as it was known at a transaction time: only events recorded by
-then, retractions after it not applied. It folds each development again
-from its members up to that log position; because an event's development
-depends only on what came before it in the log, that equals replaying the
-log up to then, without the replay.
+then, retractions after it not applied. Because an event's development
+depends only on what came before it in the log, the developments' versions
+at that log position are what a replay of the log up to it would build:
+they are filtered and ordered in SQL, and only the page shown is folded
+again from its members for the full detail.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
 from events.store import EventStore, event_id
 from tracker.errors import TrackerError
@@ -32,7 +33,13 @@ from tracker.timeline.develop import (
     item_norm,
     sort_date,
 )
-from tracker.timeline.tables import timeline_actors, timeline_developments, timeline_events, timeline_items
+from tracker.timeline.tables import (
+    timeline_actors,
+    timeline_developments,
+    timeline_events,
+    timeline_items,
+    timeline_versions,
+)
 
 DEV_PREFIX = "dev-"
 
@@ -71,7 +78,8 @@ def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
     return _render(store, developments, members)
 
 
-def _dev_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[ColumnElement[bool]]:
+def _invariant_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[ColumnElement[bool]]:
+    """Filters on what never changes in a development's life (its type, its actors) or only grows (items)."""
     clauses: list[ColumnElement[bool]] = []
     if query.types:
         clauses.append(type_column.in_(query.types))
@@ -80,25 +88,31 @@ def _dev_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[Co
             clauses.append(
                 exists().where(timeline_actors.c.dev_id == dev_id, timeline_actors.c.actor == actor.upper())
             )
+    if query.item:
+        norm = item_norm(query.item)
+        clauses.append(
+            exists().where(timeline_items.c.dev_id == dev_id, timeline_items.c.norm.like(f"%{norm}%"))
+        )
+    return clauses
+
+
+def _state_filters(query: TimelineQuery, table: Any) -> list[ColumnElement[bool]]:
+    """Filters on a development's state at some time: its dates, status and number of sources."""
+    clauses: list[ColumnElement[bool]] = []
+    if query.since:
+        clauses.append(or_(table.c.end_date >= period(query.since)[0], table.c.end_date.is_(None)))
+    if query.until:
+        clauses.append(table.c.order_date <= period(query.until)[1])
+    if query.statuses:
+        clauses.append(table.c.status.in_(query.statuses))
+    if query.min_sources > 1:
+        clauses.append(table.c.sources >= query.min_sources)
     return clauses
 
 
 def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
     d = timeline_developments
-    clauses = _dev_filters(query, d.c.id, d.c.type)
-    if query.item:
-        norm = item_norm(query.item)
-        clauses.append(
-            exists().where(timeline_items.c.dev_id == d.c.id, timeline_items.c.norm.like(f"%{norm}%"))
-        )
-    if query.since:
-        clauses.append(or_(d.c.end_date >= period(query.since)[0], d.c.end_date.is_(None)))
-    if query.until:
-        clauses.append(d.c.order_date <= period(query.until)[1])
-    if query.statuses:
-        clauses.append(d.c.status.in_(query.statuses))
-    if query.min_sources > 1:
-        clauses.append(d.c.sources >= query.min_sources)
+    clauses = _invariant_filters(query, d.c.id, d.c.type) + _state_filters(query, d)
     columns = [
         d.c.id,
         d.c.type,
@@ -114,15 +128,13 @@ def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
     sql = select(*columns).where(*clauses).order_by(d.c.order_date, d.c.id).limit(query.limit)
     with store.engine.connect() as conn:
         rows = conn.execute(sql).all()
-    return [development_from(row) for row in rows]
+    return [d for d in (development_from(row) for row in rows) if _matches(d, query)]
 
 
 def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> dict[int, list[Facts]]:
     """Active members of developments (as of log position ``at`` when given)."""
     e = timeline_events
     found: dict[int, list[Facts]] = defaultdict(list)
-    if not dev_ids:
-        return found
     if at is None:
         active = e.c.retracted_at.is_(None)
     else:
@@ -139,37 +151,34 @@ def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> dict[
 
 
 def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], dict[int, list[Facts]]]:
+    """Each development's last version at or before the log position of ``as_of``, filtered in SQL;
+    only the page is folded again from its members, for the full detail."""
     assert query.as_of is not None
     at = store.position_as_of(query.as_of)
-    e = timeline_events
-    clauses = [e.c.position <= at, or_(e.c.retracted_at.is_(None), e.c.retracted_at > at)]
-    clauses += _dev_filters(query, e.c.dev_id, e.c.type)
-    members: dict[int, list[Facts]] = defaultdict(list)
-    sql = select(e.c.dev_id, e.c.position, e.c.type, e.c.actor_key, e.c.facts).where(and_(*clauses))
+    v = timeline_versions
+    latest = (
+        select(v.c.dev_id, func.max(v.c.position).label("position"))
+        .where(v.c.position <= at, *_invariant_filters(query, v.c.dev_id, v.c.type))
+        .group_by(v.c.dev_id)
+        .subquery()
+    )
+    sql = (
+        select(v.c.dev_id)
+        .join(latest, and_(v.c.dev_id == latest.c.dev_id, v.c.position == latest.c.position))
+        .where(v.c.events > 0, *_state_filters(query, v))
+        .order_by(v.c.order_date, v.c.dev_id)
+        .limit(query.limit)
+    )
     with store.engine.connect() as conn:
-        for dev_id, position, type_, actor_key, facts in conn.execute(sql):
-            members[dev_id].append(facts_from_row(position, type_, actor_key, orjson.loads(facts)))
-    developments = [
-        d for d in (fold(i, m) for i, m in members.items()) if d is not None and _matches(d, query)
-    ]
-    developments.sort(key=lambda d: (_order_date(d), d.id))
-    return developments[: query.limit] if query.limit else developments, members
-
-
-def _order_date(development: Development) -> str:
-    return sort_date(development.date) or (development.first_reported or "9999")[:10]
+        dev_ids = list(conn.execute(sql).scalars())
+    members = _members(store, dev_ids, at)
+    folded = (fold(dev_id, members.get(dev_id, [])) for dev_id in dev_ids)
+    return [d for d in folded if d is not None and _matches(d, query)], members
 
 
 def _matches(development: Development, query: TimelineQuery) -> bool:
-    if query.item and not any(item_norm(query.item) in norm for norm in development.items):
-        return False
-    if query.since and (end_date(development.date) or "9999") < period(query.since)[0]:
-        return False
-    if query.until and _order_date(development) > period(query.until)[1]:
-        return False
-    if query.statuses and development.status not in query.statuses:
-        return False
-    return len(development.sources) >= query.min_sources
+    """The item filter, exactly: the items index also lists items a retraction took away."""
+    return not query.item or any(item_norm(query.item) in norm for norm in development.items)
 
 
 def _render(

@@ -48,6 +48,26 @@ class TimelineDevelopment(SQLModel, table=True):
     state: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class TimelineVersion(SQLModel, table=True):
+    """A development's sortable, filterable state after each change, by log position.
+
+    The timeline as of position P is, per development, its last version at or
+    before P: one indexed GROUP BY instead of a replay (bitemporal queries).
+    ``events = 0`` marks a development whose every event was retracted by then.
+    """
+
+    __tablename__ = "timeline_versions"
+
+    dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    type: str = Field(sa_column=Column(String(16), nullable=False))
+    end_date: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
+    order_date: str = Field(sa_column=Column(String(10), nullable=False))
+    status: str | None = Field(default=None, sa_column=Column(String(16), nullable=True))
+    sources: int = Field(sa_column=Column(Integer, nullable=False))
+    events: int = Field(sa_column=Column(Integer, nullable=False))
+
+
 class TimelineActor(SQLModel, table=True):
     __tablename__ = "timeline_actors"
     __table_args__ = (Index("ix_timeline_actors_actor", "actor", "dev_id"),)
@@ -67,4 +87,5 @@ class TimelineItem(SQLModel, table=True):
 timeline_events = TimelineEvent.__table__  # type: ignore[attr-defined]
 timeline_developments = TimelineDevelopment.__table__  # type: ignore[attr-defined]
 timeline_actors = TimelineActor.__table__  # type: ignore[attr-defined]
+timeline_versions = TimelineVersion.__table__  # type: ignore[attr-defined]
 timeline_items = TimelineItem.__table__  # type: ignore[attr-defined]
