@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from events.store import EventStore, event_id
 from tracker.errors import TrackerError
@@ -79,20 +79,24 @@ def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
 
 
 def _invariant_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[ColumnElement[bool]]:
-    """Filters on what never changes in a development's life (its type, its actors) or only grows (items)."""
+    """Filters on what never changes in a development's life (its type, its actors) or only grows (items).
+
+    Written as IN (subquery) so the actor and item indexes drive the search: with
+    EXISTS the planner walked every development in date order (bench/timeline.py).
+    """
     clauses: list[ColumnElement[bool]] = []
     if query.types:
         clauses.append(type_column.in_(query.types))
     for actor in (query.actor, query.with_actor):
         if actor:
             clauses.append(
-                exists().where(timeline_actors.c.dev_id == dev_id, timeline_actors.c.actor == actor.upper())
+                dev_id.in_(select(timeline_actors.c.dev_id).where(timeline_actors.c.actor == actor.upper()))
             )
     if query.item:
+        # A prefix of the normalised name: "S-400" finds "S-400 Triumf" through the index.
         norm = item_norm(query.item)
-        clauses.append(
-            exists().where(timeline_items.c.dev_id == dev_id, timeline_items.c.norm.like(f"%{norm}%"))
-        )
+        items = timeline_items.c.norm
+        clauses.append(dev_id.in_(select(timeline_items.c.dev_id).where(items >= norm, items < norm + "~")))
     return clauses
 
 
@@ -178,7 +182,7 @@ def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], 
 
 def _matches(development: Development, query: TimelineQuery) -> bool:
     """The item filter, exactly: the items index also lists items a retraction took away."""
-    return not query.item or any(item_norm(query.item) in norm for norm in development.items)
+    return not query.item or any(norm.startswith(item_norm(query.item)) for norm in development.items)
 
 
 def _render(
