@@ -87,7 +87,11 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 def roles_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Shared single roles must agree; list roles (about, parties) may grow."""
-    return all(key in ROLE_LISTS or a[key] == b[key] for key in a.keys() & b.keys())
+    for key, value in a.items():
+        other = b.get(key)
+        if other is not None and other != value and key not in ROLE_LISTS:
+            return False
+    return True
 
 
 @dataclass(slots=True)

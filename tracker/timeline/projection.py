@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from events.model import EVENT_TYPES
 from events.projection import Projection
@@ -64,7 +64,7 @@ class TimelineProjection(Projection):
         facts = {
             r.position: facts_of(r.position, r.payload, iso(r)) for r in records if r.type in EVENT_TYPES
         }
-        batch.prefetch({(f.type, f.actor_key) for f in facts.values()})
+        batch.prefetch(facts.values())
         for record in records:
             if record.position in facts:
                 batch.add(facts[record.position])
@@ -121,10 +121,29 @@ class _Batch:
         self.versions: list[dict[str, Any]] = []
         self.items: set[tuple[int, str]] = set()  # every item a development was ever reported with
 
-    def prefetch(self, keys: set[Key]) -> None:
-        """Load the live developments sharing an actor set with this batch's events, in few queries."""
-        for key in keys:
-            self.candidates.register(key)
+    def prefetch(self, facts: Iterable[Facts]) -> None:
+        """Load the live developments these events could join, in few queries.
+
+        A dated event can only join a development of its year or an undated
+        one, so only those are loaded for its actor set (catch-up of 1,000
+        events loaded every development of the busy pairs before).
+        """
+        every_year: set[str] = set()
+        dated: set[str] = set()
+        years: set[str] = set()
+        for f in facts:
+            self.candidates.register((f.type, f.actor_key))
+            if f.date is None:
+                every_year.add(f.actor_key)
+            else:
+                dated.add(f.actor_key)
+                years.add(f.date[:4])
+        table = timeline_developments
+        year_clause = or_(table.c.date.is_(None), func.substr(table.c.date, 1, 4).in_(sorted(years)))
+        self._load(sorted(every_year), None)
+        self._load(sorted(dated - every_year), year_clause)
+
+    def _load(self, actor_keys: Sequence[str], clause: Any) -> None:
         table = timeline_developments
         columns = [
             table.c.id,
@@ -138,8 +157,9 @@ class _Batch:
             table.c.events,
             table.c.state,
         ]
-        for chunk in _chunks(sorted({actor_key for _, actor_key in keys})):
-            for row in self.conn.execute(select(*columns).where(table.c.actor_key.in_(chunk))):
+        for chunk in _chunks(actor_keys):
+            sql = select(*columns).where(table.c.actor_key.in_(chunk))
+            for row in self.conn.execute(sql if clause is None else sql.where(clause)):
                 development = development_from(row)
                 if self.candidates.known((development.type, development.actor_key)):
                     self.candidates.put(development)
