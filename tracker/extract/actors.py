@@ -10,11 +10,10 @@ to assign roles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import pairwise
+from typing import NamedTuple
 
 from tracker.extract.gazetteer import MAX_NGRAM, ActorEntry, Gazetteer, actor_key
-from tracker.extract.sentences import Token
+from tracker.extract.sentences import Token, adjacent_run
 
 PREPOSITIONS = frozenset(
     [
@@ -63,8 +62,7 @@ _NON_ACTOR = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,\"“])(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     code: str
@@ -83,42 +81,42 @@ def _case_ok(tokens: list[Token], caps: bool) -> bool:
 def find_actors(tokens: list[Token], text: str, gaz: Gazetteer) -> list[Mention]:
     """Non-overlapping actor mentions, longest match first, in text order."""
     out: list[Mention] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        hit = None
-        first = tokens[i].text[:1]
-        if not (first.isupper() or first.isdigit()):
-            i += 1
+    n, skip, openers = len(tokens), 0, gaz.actor_openers
+    for i, token in enumerate(tokens):
+        longest = openers.get(token.text)
+        if longest is None:
+            longest = gaz.openers(token.text)[0]
+        if i < skip or not (longest or "-" in token.text):
             continue
-        word = actor_key(tokens[i].text)
-        longest = gaz.actor_starts.get(word) or gaz.actor_starts.get(
-            word[:-2] if word.endswith("'s") else word[:-1], 0
-        )
-        for size in range(min(longest, MAX_NGRAM, n - i), 0, -1):
-            span = tokens[i : i + size]
-            if size > 1 and not _adjacent(span, text):
-                continue
-            key = actor_key(text[span[0].start : span[-1].end])
-            entry = gaz.actors.get(key)
-            if entry is None and (key.endswith("'s")):
-                entry = gaz.actors.get(key[:-2])
-            if entry is not None and _case_ok(span, entry.caps):
-                hit = (size, entry)
-                break
+        hit = _longest(tokens, i, min(longest, MAX_NGRAM, n - i), text, gaz) if longest else None
+        if hit is None and "-" in token.text:
+            hit = _hyphenated(token, gaz)
         if hit is None:
-            hit = _hyphenated(tokens[i], gaz)
-        if hit is None:
-            i += 1
             continue
         size, entry = hit
-        span = tokens[i : i + size]
         if entry.code is not None:
-            start, end = span[0].start, span[-1].end
+            start, end = token.start, tokens[i + size - 1].end
             out.append(Mention(start, end, entry.code, entry.kind, text[start:end], entry.name))
-        i += size
+        skip = i + size
     return out
 
 
+def _longest(
+    tokens: list[Token], i: int, limit: int, text: str, gaz: Gazetteer
+) -> tuple[int, ActorEntry] | None:
+    """The longest gazetteer alias of at most ``limit`` words that starts at token ``i``."""
+    start = tokens[i].start
+    for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
+        key = actor_key(text[start : tokens[i + size - 1].end])
+        entry = gaz.actors.get(key)
+        if entry is None and (key.endswith("'s")):
+            entry = gaz.actors.get(key[:-2])
+        if entry is not None and _case_ok(tokens[i : i + size], entry.caps):
+            return size, entry
+    return None
+
+
+_JOINERS = (" ", "-")
 _MADE = re.compile(
     r"^(.+?)-(?:made|built|supplied|designed|origin|manufactured|produced|funded|led)$", re.IGNORECASE
 )
@@ -131,11 +129,6 @@ def _hyphenated(token: Token, gaz: Gazetteer) -> tuple[int, ActorEntry] | None:
     if entry is None or entry.code is None or not token.text[:1].isupper():
         return None
     return 1, entry
-
-
-def _adjacent(span: list[Token], text: str) -> bool:
-    """Tokens of one name are separated by single spaces only (no comma or full stop between)."""
-    return all(text[a.end : b.start] in (" ", "-") for a, b in pairwise(span))
 
 
 def preposition_before(text: str, start: int, floor: int = 0) -> str | None:

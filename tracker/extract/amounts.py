@@ -38,6 +38,7 @@ MONEY = re.compile(
     rf"|\b(?P<n2>{_NUM})(?:\s?-?\s?(?P<s2>{_SCALE}))?\s+(?P<post2>{_POST})\b)"
 )
 MONEY = re.compile(lower_pattern(MONEY.pattern))
+_DIGIT = re.compile(r"\d")
 _WORD_NUM = "|".join(_WORDS)
 QUANTITY = re.compile(
     rf"(?:(?P<num>{_NUM})|\b(?P<word>{_WORD_NUM}))(?:\s+(?P<scale>lakh|crore|million|thousand|dozen|"
@@ -62,7 +63,10 @@ def _number(raw: str) -> float:
 def find_money(text: str, low: str | None = None) -> list[Money]:
     """'$5 billion' -> 5e9 USD, 'Rs 5,000 crore' -> 5e10 INR, '178 million euros' -> 1.78e8 EUR."""
     out: list[Money] = []
-    for m in MONEY.finditer(low if low is not None else text.lower()):
+    low = low if low is not None else text.lower()
+    if not _DIGIT.search(low):
+        return out  # every amount has digits; most sentences have none
+    for m in MONEY.finditer(low):
         raw = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()
         scale = re.sub(r"\s+", " ", scale)

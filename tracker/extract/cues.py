@@ -10,8 +10,9 @@ imposed sanction or a signed deal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from tracker.extract.scan import WORD_START, Words, WordScan
 from tracker.extract.sentences import lower_pattern
 
 _I = re.IGNORECASE
@@ -117,14 +118,15 @@ _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|handed over)$
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern over lower-case text (group names and escapes kept)."""
-    return re.compile(r"(?<![a-z0-9])(?:" + lower_pattern(pattern.pattern) + ")")
+    return re.compile(WORD_START + "(?:" + lower_pattern(pattern.pattern) + ")")
 
 
 DEAL, DELIVERY, SANCTION, SAY = (_lowered(p) for p in (DEAL, DELIVERY, SANCTION, SAY))
+_ETYPES = ("deal", "delivery", "sanction", "statement")
+_SCAN = WordScan((DEAL, DELIVERY, SANCTION, SAY))
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     etype: str
     kind: str
     start: int
@@ -145,36 +147,45 @@ def is_verb(cue: Cue, text: str) -> bool:
     )
 
 
-def _kind(match: re.Match[str]) -> str:
-    return next((k for k, v in match.groupdict().items() if v), "cue")
+CueMatches = list[list[re.Match[str]]]
 
 
-def find_cues(text: str, taken: list[tuple[int, int]], low: str | None = None) -> list[Cue]:
+def cue_matches(low: str, words: Words | None = None) -> CueMatches:
+    """Matches of the four cue patterns in lower-case text, before any name is ruled out."""
+    return _SCAN.scan(low, words)
+
+
+def find_cues(
+    text: str, taken: list[tuple[int, int]], low: str | None = None, matches: CueMatches | None = None
+) -> list[Cue]:
     """All cues of a sentence outside actor and item names ('Defence Acquisition Council')."""
     out: list[Cue] = []
     low = low if low is not None else text.lower()
-    for etype, pattern in (
-        ("deal", DEAL),
-        ("delivery", DELIVERY),
-        ("sanction", SANCTION),
-        ("statement", SAY),
-    ):
-        for m in pattern.finditer(low):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+    for etype, found in zip(_ETYPES, matches or cue_matches(low), strict=True):
+        for m in found:
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
                 continue
-            kind = _kind(m) if m.groupdict() else etype
-            if etype == "sanction" and not _sanction_ok(text, m):
-                continue
-            before = text[max(0, m.start() - 40) : m.start()]
-            if kind in ("buy", "sell", "give") and _FROM_GERUND.search(before[-6:]):
-                continue  # 'dissuades allies from purchasing': nothing is bought
-            if kind in ("buy", "sell") and _DEAL_BLOCKED.search(before):
-                continue  # 'urged the US to stop selling arms'
-            if m.group(0).lower() in ("added", "adds") and _NOT_SAID.match(text[m.end() : m.end() + 6]):
-                continue  # 'added 42 companies to its list' is no saying
-            out.append(Cue(etype, kind, m.start(), m.end(), text[m.start() : m.end()]))
+            kind = m.lastgroup or etype  # the named alternative that matched ('sign', 'buy', ...)
+            if not _blocked(text, m, etype, kind):
+                out.append(Cue(etype, kind, start, end, text[start:end]))
     out.sort(key=lambda c: (c.start, c.etype))
     return out
+
+
+def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
+    """A cue word that says nothing happened here."""
+    if etype == "sanction":
+        return not _sanction_ok(text, m)
+    if kind in ("buy", "sell", "give"):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _FROM_GERUND.search(before[-6:]):
+            return True  # 'dissuades allies from purchasing': nothing is bought
+        if kind != "give" and _DEAL_BLOCKED.search(before):
+            return True  # 'urged the US to stop selling arms'
+    return etype == "statement" and (
+        m.group().lower() in ("added", "adds") and bool(_NOT_SAID.match(text[m.end() : m.end() + 6]))
+    )  # 'added 42 companies to its list' is no saying
 
 
 def _sanction_ok(text: str, m: re.Match[str]) -> bool:

@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from events.model import Occurred
-from tracker.extract.sentences import lower_pattern
+from tracker.extract.scan import WORD_START, Words, WordScan
+from tracker.extract.sentences import lower, lower_pattern
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -56,7 +57,8 @@ CANDIDATES = re.compile(
     r"|(?:by )?the end of (?:the|this) year)\b"
     rf"|\b(?:(?P<yp>{_PRE}|year|of|in the year)[\s-]+)?(?P<y>{_Y})\b{_UNIT_AFTER}"
 )
-CANDIDATES = re.compile(r"(?<![a-z0-9])(?:" + lower_pattern(CANDIDATES.pattern) + ")")  # word starts only
+CANDIDATES = re.compile(WORD_START + "(?:" + lower_pattern(CANDIDATES.pattern) + ")")  # word starts only
+_SCAN = WordScan((CANDIDATES,))
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")
 
 
@@ -68,10 +70,10 @@ class DateMention:
     groups: dict[str, str]
 
 
-def find_dates(text: str, low: str | None = None) -> list[DateMention]:
+def find_dates(text: str, low: str | None = None, words: Words | None = None) -> list[DateMention]:
     """Candidates in ``text``; ``low`` is its lower-case copy (same offsets) to match against."""
     out: list[DateMention] = []
-    for m in CANDIDATES.finditer(low if low is not None else text.lower()):
+    for m in _SCAN.scan(low if low is not None else lower(text), words)[0]:
         groups = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
         if any(not groups[g][:1].isupper() for g in _MONTH_GROUPS if g in groups):
             continue  # 'may' and 'march' the verbs

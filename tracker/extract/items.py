@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import pairwise
+from typing import NamedTuple
 
 from tracker.extract.amounts import parse_quantity
 from tracker.extract.gazetteer import Gazetteer, item_key
-from tracker.extract.sentences import Token
+from tracker.extract.sentences import Token, adjacent_run
 
 _MAX = 4
+_JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
 _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|"
@@ -37,8 +37,7 @@ WEAPON_NOUNS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ItemMention:
+class ItemMention(NamedTuple):
     start: int
     end: int
     name: str
@@ -48,38 +47,35 @@ class ItemMention:
 
 def find_items(tokens: list[Token], text: str, gaz: Gazetteer) -> list[ItemMention]:
     out: list[ItemMention] = []
-    i, n = 0, len(tokens)
-    lower_words = gaz.item_lower_words
-    while i < n:
-        word = tokens[i].text
-        if not (word[:1].isupper() or word[:1].isdigit() or word.lower() in lower_words):
-            i += 1
-            continue
-        hit = _longest(tokens, i, text, gaz)
+    n, skip, openers = len(tokens), 0, gaz.item_openers
+    for i, token in enumerate(tokens):
+        longest = openers.get(token.text)
+        if longest is None:
+            longest = gaz.openers(token.text)[1]
+        hit = _longest(tokens, i, min(longest, _MAX, n - i), text, gaz) if longest and i >= skip else None
         if hit is None:
-            i += 1
             continue
         size, name, maker = hit
-        start, end = tokens[i].start, tokens[i + size - 1].end
-        out.append(ItemMention(start, end, name, maker, _quantity(tokens, i, text)))
-        i += size
+        out.append(
+            ItemMention(token.start, tokens[i + size - 1].end, name, maker, _quantity(tokens, i, text))
+        )
+        skip = i + size
     return out
 
 
-def _longest(tokens: list[Token], i: int, text: str, gaz: Gazetteer) -> tuple[int, str, str | None] | None:
-    word = item_key(tokens[i].text)
-    longest = gaz.item_starts.get(word) or gaz.item_starts.get(word[:-1], 0)
-    for size in range(min(longest, _MAX, len(tokens) - i), 0, -1):
-        span = tokens[i : i + size]
-        if any(text[a.end : b.start] not in (" ", "-", "/") for a, b in pairwise(span)):
-            continue
-        key = item_key(text[span[0].start : span[-1].end])
+def _longest(
+    tokens: list[Token], i: int, limit: int, text: str, gaz: Gazetteer
+) -> tuple[int, str, str | None] | None:
+    """The longest item alias of at most ``limit`` words that starts at token ``i``."""
+    start = tokens[i].start
+    for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
+        key = item_key(text[start : tokens[i + size - 1].end])
         entry = gaz.items.get(key) or (
             gaz.items.get(key[:-1]) if key.endswith("s") and len(key) > 3 else None
         )
         if entry is None:
             continue
-        first = span[0].text[:1]
+        first = tokens[i].text[:1]
         if entry.caps and not (first.isupper() or first.isdigit()):
             continue
         return size, entry.name, entry.maker

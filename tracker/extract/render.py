@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from events.model import Deal, Delivery, Evidence, Item, Roles, Sanction, Speaker, Statement, Value
-from tracker.extract.classify import Draft
+from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.items import ItemMention
 

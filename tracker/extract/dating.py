@@ -1,0 +1,83 @@
+"""Dates to drafts: each time expression goes to the event whose clause it governs.
+
+'signed the S-400 deal in 2018 and began deliveries in December' gives 2018 to
+the deal and December to the deliveries, never the publication date to either.
+An expression right before a verb ('on Friday said') governs that verb; else the
+nearest cue before it in its clause; else the next one; else the nearest cue in
+the sentence. Words inside quotes date nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from events.model import Occurred
+from tracker.extract.dates import DateMention, more_precise, resolve
+from tracker.extract.draft import Draft
+from tracker.extract.view import View
+
+_FUTURE = frozenset({"planned"})
+
+
+def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None:
+    """Set ``occurred`` on the drafts of one sentence from its time expressions."""
+    if not ds:
+        return
+    owners: dict[int, list[Draft]] = {}
+    for d in ds:
+        for c in d.cues:
+            owners.setdefault(c.start, []).append(d)
+    found: dict[int, list[tuple[int, DateMention]]] = {}
+    for dm in view.dates:
+        if any(a <= dm.start < b for a, b in view.quoted):
+            continue
+        pick = _governing_cue(view, dm, owners)
+        if pick is None:
+            continue
+        rank, start = pick
+        for d in owners.get(start, []):
+            found.setdefault(id(d), []).append((rank, dm))
+    for d in ds:
+        cands = found.get(id(d), [])
+        resolved = [(rank, occ) for rank, dm in cands if (occ := resolve(dm, published, d.status in _FUTURE))]
+        if resolved:
+            d.occurred = _best(resolved)
+
+
+def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
+    """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
+    ci = view.clause_of(dm.start)
+    same = [c for c in view.cues if view.clause_of(c.start) == ci]
+    nxt = next((c for c in same if c.start >= dm.end), None)
+    prev = next((c for c in reversed(same) if c.end <= dm.start), None)
+    if nxt is not None:
+        gap = view.text[dm.end : nxt.start]
+        if len(gap.split()) <= 3 and "," not in gap:
+            if all(d.attribution for d in owners.get(nxt.start, [])):
+                later = next((c for c in same if c.start > nxt.start and _live(owners, c.start)), None)
+                return (1, later.start) if later else (0, nxt.start)
+            return 0, nxt.start
+    if prev is not None:
+        return 1, prev.start
+    if nxt is not None:
+        return 2, nxt.start
+    owned = [c for c in view.cues if _live(owners, c.start)]
+    if owned:
+        nearest = min(owned, key=lambda c: abs(c.start - dm.start))
+        return 3, nearest.start
+    return None
+
+
+def _live(owners: dict[int, list[Draft]], start: int) -> bool:
+    """A cue that makes an event, not only the 'said' of an attribution."""
+    return any(not d.attribution for d in owners.get(start, []))
+
+
+def _best(resolved: list[tuple[int, Occurred]]) -> Occurred:
+    """The surest attachment, refined by a more precise date of the same period."""
+    resolved.sort(key=lambda x: x[0])
+    best = resolved[0][1]
+    for _, occ in resolved[1:]:
+        if more_precise(occ, best):
+            best = occ
+    return best

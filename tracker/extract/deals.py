@@ -1,0 +1,147 @@
+"""Deals in one clause: whether the cues make a trade, who buys and who sells, status, items, value.
+
+A deal needs more than a trade word: a signing with a contract noun, a
+buy/sell verb with goods or money, or an approval governing a sale ('approved
+the possible sale of'). Direction comes from the verb: the subject of 'buy'
+is the buyer, 'from X' the seller; the subject of 'sell' the seller, 'to X'
+the buyer; a pact between two parties stays a list of parties unless an item's
+maker or 'for X' tells the sides apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract import cues as cue_words
+from tracker.extract import roles as r
+from tracker.extract.actors import Mention, is_possessive
+from tracker.extract.amounts import Money
+from tracker.extract.cues import Cue
+from tracker.extract.draft import Draft, agent, title_future
+from tracker.extract.items import WEAPON_NOUNS, ItemMention
+from tracker.extract.sentences import Clause
+from tracker.extract.view import View
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_EXPORT = re.compile(r"\bexports?\b", re.IGNORECASE)
+_EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
+
+
+def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """The deal the clause's deal cues describe, or None when they make no trade."""
+    kinds = {c.kind for c in cues}
+    items, money = view.within(clause, view.items), view.within(clause, view.money)
+    if "approve" in kinds and not _approves_trade(view, cues):
+        kinds.discard("approve")
+    if "approve" in kinds and _EXPORT.search(view.text[clause.start : clause.end]):
+        kinds.add("sell")
+        cues = [*cues, Cue("deal", "sell", cues[-1].start, cues[-1].end, "export")]
+    verbs = any(c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues)
+    strong = (
+        ("sign" in kinds and "noun" in kinds)
+        or (verbs and bool(items or money or WEAPON_NOUNS.search(view.text, clause.start, clause.end)))
+        or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
+        or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
+        or ("cancel" in kinds and bool(kinds & {"noun", "buy"}))
+    )
+    if not strong:
+        return None
+    window = view.text[clause.start : max(c.end for c in cues)]
+    draft = Draft("deal", view, clause, cues, _roles(view, clause, cues, items))
+    draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
+    draft.items, draft.value = items, _nearest(money, cues)
+    noun = next((c for c in cues if c.kind == "noun"), None)
+    draft.anaphoric = noun is not None and bool(_DEFINITE.match(view.text[clause.start : noun.start]))
+    return draft
+
+
+def _approves_trade(view: View, cues: list[Cue]) -> bool:
+    """'approved the possible sale of': the approval governs a trade word a few words later."""
+    for a in (c for c in cues if c.kind == "approve"):
+        for c in cues:
+            if (
+                c.kind in ("noun", "buy", "sell")
+                and c.start - a.end >= 0
+                and len(view.text[a.end : c.start].split()) <= 5
+            ):
+                return True
+        if _EXPORT_AFTER.match(view.text[a.end : a.end + 40]):
+            return True
+    return False
+
+
+def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
+    if not money:
+        return None
+    return min(money, key=lambda m: min(abs(m.start - c.start) for c in cues))
+
+
+def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> dict[str, object]:
+    s = view.slots
+    buy = next((c for c in cues if c.kind == "buy"), None)
+    sell = next((c for c in cues if c.kind == "sell"), None)
+    main = buy or sell or cues[0]
+    doer = agent(view, clause, main)
+    subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
+    if buy is not None and len(r.codes(subj)) < 2:
+        return _bought(view, clause, buy, subj, items)
+    if sell is not None and len(r.codes(subj)) < 2:
+        mod = r.modifier_before(s, main.start)
+        seller = mod.code if mod else (subj[-1].code if subj else None)
+        found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
+        return _pair(found.code if found else None, seller)
+    return _between(view, clause, subj, items)
+
+
+def _bought(
+    view: View, clause: Clause, buy: Cue, subj: list[Mention], items: list[ItemMention]
+) -> dict[str, object]:
+    """'India bought S-400s from Russia', 'India's purchase of Russian arms'."""
+    s = view.slots
+    mod = r.modifier_before(s, buy.start)
+    buyer = mod.code if mod and is_possessive(s.text, mod) else (subj[-1].code if subj else None)
+    found = r.after(s, clause, buy.end, ("from",))
+    with_ = r.codes(r.all_after(s, clause, ("with", "between")))
+    seller = found.code if found else (with_[0] if with_ else None)
+    if seller is None:
+        made = r.origin(s, items)
+        seller = made if made and made != buyer else r.maker(items, buyer)
+    if seller is None:
+        seller = _weapon_origin(view, clause, buyer)
+    return _pair(buyer, seller)
+
+
+def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMention]) -> dict[str, object]:
+    """A pact ('India and Russia signed a deal', '... a deal with France'): sides when the text tells them."""
+    s = view.slots
+    with_ = r.codes(r.all_after(s, clause, ("with", "between")))
+    for_ = r.after(s, clause, clause.start, ("for",))
+    parties = r.codes(subj) + [c for c in with_ if c not in r.codes(subj)]
+    makers = [it.maker for it in items if it.maker in parties]
+    if len(parties) == 2 and (makers or (for_ and for_.code in parties)):
+        buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
+        return _pair(buyer, next(p for p in parties if p != buyer))
+    if len(parties) == 1:
+        if subj:
+            made = r.origin(s, items)
+            return _pair(parties[0], made if made and made != parties[0] else r.maker(items, parties[0]))
+        return _pair(for_.code if for_ else None, parties[0])
+    return {"parties": parties} if parties else {}
+
+
+def _weapon_origin(view: View, clause: Clause, exclude: str | None) -> str | None:
+    """'Russian arms', 'Chinese weapons': the actor right before a weapon noun."""
+    for w in WEAPON_NOUNS.finditer(view.text, clause.start, clause.end):
+        m = r.modifier_before(view.slots, w.start())
+        if m is not None and m.code != exclude and not view.text[m.end : w.start()].strip():
+            return m.code
+    return None
+
+
+def _pair(buyer: str | None, seller: str | None) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if buyer:
+        out["buyer"] = buyer
+    if seller and seller != buyer:
+        out["seller"] = seller
+    return out

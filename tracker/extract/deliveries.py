@@ -1,0 +1,99 @@
+"""Deliveries in one clause: goods that move, who sends and who receives, and how far along it is.
+
+A delivery needs goods (a named item or a weapon noun) and a side. 'X
+delivered ... to Y' has X as supplier; 'Y received ... from X' turns it round;
+a noun ('deliveries of S-400 to India', 'Russian supplies') reads its sides from
+the prepositions and the modifier before it. Requests, refusals and negations
+('urged ... to send', 'ruled out sending') describe no delivery.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract import cues as cue_words
+from tracker.extract import roles as r
+from tracker.extract.actors import Mention, is_possessive
+from tracker.extract.cues import Cue
+from tracker.extract.draft import Draft, agent, title_future
+from tracker.extract.items import WEAPON_NOUNS, ItemMention
+from tracker.extract.sentences import Clause
+from tracker.extract.view import View
+
+_NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?)$", re.IGNORECASE)
+_ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+
+
+def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """The delivery the clause's delivery cues describe, or None."""
+    items = view.within(clause, view.items)
+    if not items and not WEAPON_NOUNS.search(view.text[clause.start : clause.end]):
+        return None
+    last = max(c.end for c in cues)
+    window = view.text[clause.start : last]
+    if cue_words.dropped_delivery(window):
+        return None
+    approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]
+    if approvals and clause.start <= approvals[0] < clause.end:
+        return None  # 'approved the export of': a sale, not yet a delivery
+    roles = _roles(view, clause, cues, items)
+    if not roles:
+        return None
+    draft = Draft("delivery", view, clause, cues, roles, items=items)
+    status = cue_words.delivery_status(
+        view.text[clause.start : last + 25], view.text[clause.start : clause.end], cues
+    )
+    draft.status = title_future(view, cues) or status
+    return draft
+
+
+def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> dict[str, object]:
+    s = view.slots
+    give = next((c for c in cues if c.kind == "give"), None)
+    get = next((c for c in cues if c.kind == "get"), None)
+    main = get if get and (give is None or get.start < give.start) else give
+    assert main is not None
+    doer = agent(view, clause, main)
+    subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
+    noun = give is not None and (_NOUN_USE.match(give.text) is not None or r.passive(s.text, give))
+    supplier: str | None
+    recipient: str | None
+    if main is get:
+        supplier, recipient = _received(view, clause, main, subj)
+    elif noun:
+        supplier, recipient = _as_noun(view, clause, main, doer)
+    else:
+        supplier = subj[-1].code if subj else None
+        found = r.after(s, clause, main.end, ("to", "for"))
+        obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
+        recipient = found.code if found else (obj.code if obj else None)
+    if supplier is None:
+        found = r.after(s, clause, clause.start, ("from",))
+        mod = r.modifier_before(s, give.start) if give is not None and main is get else None
+        supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
+        supplier = supplier or r.maker(items, recipient)
+    out: dict[str, object] = {}
+    if supplier and supplier != recipient:
+        out["supplier"] = supplier
+    if recipient:
+        out["recipient"] = recipient
+    return out
+
+
+def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tuple[None, str | None]:
+    """'India received ...' (the subject receives); '... arrived in India' (the place receives)."""
+    if _ARRIVE.match(get.text):
+        found = r.after(view.slots, clause, get.end, ("in", "at", "to"))
+        return None, found.code if found else None
+    return None, subj[-1].code if subj else None
+
+
+def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tuple[str | None, str | None]:
+    """'Russian deliveries of S-400 to India', 'India's supplies', 'were delivered by Russia'."""
+    s = view.slots
+    mod = r.modifier_before(s, main.start)
+    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at"))
+    recipient = found.code if found else (mod.code if mod and is_possessive(s.text, mod) else None)
+    by = r.after(s, clause, main.end, ("by", "from"))
+    supplier = by.code if by else (mod.code if mod and not is_possessive(s.text, mod) else None)
+    return supplier or (doer.code if doer else None), recipient

@@ -1,0 +1,83 @@
+"""A draft: one event under construction in one clause, and the role helpers the builders share.
+
+The builders (``deals``, ``deliveries``, ``sanctions``, ``speakers``) each turn
+the cues of one type in one clause into at most one draft; the pipeline dates,
+merges and renders them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from events.model import Occurred
+from tracker.extract.actors import Mention
+from tracker.extract.amounts import Money
+from tracker.extract.cues import Cue
+from tracker.extract.items import ItemMention
+from tracker.extract.sentences import Clause
+from tracker.extract.view import View
+
+_CAUSATIVE = re.compile(
+    r"\b(?:allow\w*|let(?:s|ting)?|enabl\w*|urg\w*|ask\w*|want\w*|forc\w*|press\w*|push\w*|help\w*|"
+    r"permit\w*)\s+"
+    r"(?:the\s+)?[A-Z]",
+    re.IGNORECASE,
+)
+_PHRASE_HEAD = re.compile(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+(?:keep\s+|continue\s+to\s+|stop\s+)?$", re.IGNORECASE)
+_HEADLINE_TO = re.compile(r"\bto\s+$")
+
+
+@dataclass
+class Draft:
+    """An event being built: type, the clause and cues it came from, roles and the rest of its fields."""
+
+    etype: str
+    view: View
+    clause: Clause
+    cues: list[Cue]
+    roles: dict[str, object]
+    status: str | None = None
+    items: list[ItemMention] = field(default_factory=list)
+    value: Money | None = None
+    occurred: Occurred | None = None
+    date_rank: int = 99
+    person: str | None = None
+    title: str | None = None
+    quote: str | None = None
+    anaphoric: bool = False
+    attribution: bool = False
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.view.sentence.start, self.cues[0].start)
+
+
+def title_future(view: View, cues: list[Cue]) -> str | None:
+    """Headlines write the future as 'to' + verb: 'US to send Abrams tanks to Ukraine'."""
+    if view.is_title and any(_HEADLINE_TO.search(view.text[max(0, c.start - 4) : c.start]) for c in cues):
+        return "planned"
+    return None
+
+
+def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """The doer of a verb in a phrase: 'for buying' (the noun before), 'allowing New Delhi to keep buying'."""
+    s = view.slots
+    before = view.text[max(clause.start, cue.start - 30) : cue.start]
+    pp = _PHRASE_HEAD.search(before)
+    inf = _INFINITIVE.search(before)
+    if inf and not _CAUSATIVE.search(view.text[max(clause.start, cue.start - 60) : cue.start]):
+        inf = None
+    if not pp and not inf:
+        return None
+    prior = [i for i, m in enumerate(s.mentions) if clause.start <= m.start and m.end <= cue.start]
+    if not prior:
+        return None
+    last = s.mentions[prior[-1]]
+    gap = view.text[last.end : cue.start]
+    if pp and len(gap.split()) <= 6 and "," not in gap:
+        return last
+    if inf and s.preps[prior[-1]] is None and len(gap.replace("'s", "").split()) <= 3:
+        return last
+    return None

@@ -1,0 +1,159 @@
+"""One event per development: drafts borrow missing sides, repeated mentions fold together.
+
+An article names the S-400 deal in the lead, again with its price, and once
+more as 'the deal': three drafts, one event. Drafts merge when their types and
+actors agree, no role disagrees, their dates are compatible (one refines the
+other) and their items overlap; the evidence kept is the most complete sentence.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from tracker.extract.dates import more_precise
+from tracker.extract.draft import Draft
+
+_SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
+_SINGLE_ROLES = ("buyer", "seller", "supplier", "recipient", "imposer", "target", "speaker")
+
+
+def infer_sides(ds: list[Draft]) -> list[Draft]:
+    """Deliveries and deals borrow missing sides from each other (same sentence, or same item)."""
+    trades = [d for d in ds if d.etype in ("deal", "delivery")]
+    for d in (d for d in trades if d.etype == "delivery"):
+        for other in trades:
+            if other is d or not (_shares_item(d, other) or other.view is d.view):
+                continue
+            _borrow(d, other)
+            _borrow(other, d)
+    return ds
+
+
+def _borrow(d: Draft, other: Draft) -> None:
+    """A delivery's supplier is the deal's seller, its recipient the buyer (and the other way)."""
+    for (etype, role), deal_role in _SIDES.items():
+        mine, theirs = (role, deal_role) if d.etype == etype else (deal_role, role)
+        source_role = theirs if other.etype != d.etype else mine
+        if mine not in d.roles and source_role in other.roles:
+            if (
+                d.etype == "deal"
+                and "parties" in d.roles
+                and other.roles[source_role] not in cast(list[str], d.roles["parties"])
+            ):
+                continue
+            d.roles[mine] = other.roles[source_role]
+    if d.etype == "deal" and "buyer" in d.roles and "seller" in d.roles:
+        d.roles.pop("parties", None)
+
+
+def _shares_item(a: Draft, b: Draft) -> bool:
+    return bool({i.name for i in a.items} & {i.name for i in b.items})
+
+
+def complete(d: Draft) -> bool:
+    """Enough roles to be worth reporting: both sides of a sanction, a recipient or goods of a delivery."""
+    roles = d.roles
+    if d.etype == "deal":
+        return bool(roles)
+    if d.etype == "delivery":
+        return "recipient" in roles or ("supplier" in roles and bool(d.items))
+    if d.etype == "sanction":
+        return "imposer" in roles and "target" in roles
+    return "speaker" in roles
+
+
+def _actors(d: Draft) -> set[str]:
+    out: set[str] = set()
+    for k, v in d.roles.items():
+        if k != "about":
+            out.update(v if isinstance(v, list) else [str(v)])
+    return out
+
+
+def _compatible(a: Draft, b: Draft, loose: bool) -> bool:
+    """Whether ``b`` may be another mention of ``a``; ``loose`` (a headline) ignores status and bare items."""
+    if a.etype != b.etype:
+        return False
+    if not _actors(a) or not _actors(b):
+        return (
+            a.etype == "deal"
+            and (b.anaphoric or a.anaphoric)
+            and not (a.items and b.items and not _shares_item(a, b))
+        )
+    if not _actors(a) & _actors(b):
+        return False
+    for key in _SINGLE_ROLES:
+        if key in a.roles and key in b.roles and a.roles[key] != b.roles[key]:
+            return False
+    if a.etype == "statement" and a.person and b.person and not set(a.person.split()) & set(b.person.split()):
+        return False
+    if not loose and a.status and b.status and a.status != b.status:
+        return False
+    if (
+        a.occurred
+        and b.occurred
+        and not (a.occurred.date.startswith(b.occurred.date) or b.occurred.date.startswith(a.occurred.date))
+    ):
+        return False
+    return _items_fit(a, b, loose)
+
+
+def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
+    if a.items and b.items:
+        qa = {i.name: i.quantity for i in a.items}
+        shared = [i for i in b.items if i.name in qa]
+        if not shared:
+            return False
+        return all(qa[i.name] is None or i.quantity is None or qa[i.name] == i.quantity for i in shared)
+    if a.items or b.items:
+        bare = b if a.items else a
+        return loose or bare.anaphoric or (bare.occurred is None and bare.value is None)
+    if a.value and b.value:
+        return abs(a.value.amount - b.value.amount) <= 0.01 * max(a.value.amount, b.value.amount)
+    return True
+
+
+def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
+    """Fold repeated mentions together; with ``only_merge`` headline drafts only enrich body events."""
+    out: list[Draft] = []
+    for d in sorted(ds, key=lambda x: (x.view.is_title, x.position)):
+        loose = d.view.is_title
+        target = next((e for e in out if _compatible(e, d, loose)), None)
+        if target is None and only_merge and loose:
+            continue
+        if target is None and d.etype == "deal" and not _actors(d) and d.anaphoric:
+            target = next((e for e in reversed(out) if e.etype == "deal"), None)
+        if target is None:
+            if _actors(d) or not d.anaphoric:
+                out.append(d)
+            continue
+        _absorb(target, d)
+    return out
+
+
+def _score(d: Draft) -> tuple[int, int]:
+    return (0 if d.view.is_title else 1, len(d.roles) + bool(d.occurred) + bool(d.items) + bool(d.value))
+
+
+def _absorb(keep: Draft, d: Draft) -> None:
+    """Fold a repeated mention into an event; the better sentence becomes the evidence."""
+    if _score(d) > _score(keep):
+        keep.view, keep.clause, keep.cues = d.view, d.clause, d.cues
+    for k, v in d.roles.items():
+        if k not in keep.roles:
+            keep.roles[k] = v
+        elif isinstance(v, list):
+            keep.roles[k] = list(dict.fromkeys([*keep.roles[k], *v]))  # type: ignore[misc]
+    if keep.etype == "deal" and "buyer" in keep.roles and "seller" in keep.roles:
+        keep.roles.pop("parties", None)
+    names = {i.name for i in keep.items}
+    keep.items = keep.items + [i for i in d.items if i.name not in names]
+    keep.value = keep.value or d.value
+    if d.occurred and (keep.occurred is None or more_precise(d.occurred, keep.occurred)):
+        keep.occurred = d.occurred
+    keep.status = keep.status or d.status
+    keep.person, keep.title, keep.quote = (
+        keep.person or d.person,
+        keep.title or d.title,
+        keep.quote or d.quote,
+    )

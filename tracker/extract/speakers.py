@@ -1,0 +1,101 @@
+"""Statements in one sentence: who speaks ('X said', 'said X', 'he added') and the person and title.
+
+A speaker is the actor right before the saying verb with no preposition
+governing it, or the actor right after it at the end of a clause ('...,
+says Pentagon'). Companies, analysts, former officials and reports are no
+speakers of a state. A pronoun subject leaves the speaker open; the pipeline
+fills it from the last speaker named (``statements``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract import roles as r
+from tracker.extract.actors import Mention, non_actor_context, pronoun_subject
+from tracker.extract.cues import Cue
+from tracker.extract.draft import Draft
+from tracker.extract.sentences import Clause
+from tracker.extract.view import View
+
+_TITLE_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|press|secretary|spokesperson|spokesman|spokeswoman|minister|chief|foreign|defence|"
+    r"defense|affairs|external|deputy|senior|state|army|navy|general|prime|president|vice|national|security|"
+    r"adviser|advisor|ambassador|envoy|department|ministry|office|chancellor|commander|head|policy|of)$"
+)
+
+
+def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
+    """A statement draft when the saying verb has a speaker (or a pronoun standing for one)."""
+    s, text = view.slots, view.text
+    speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue)
+    pronoun = speaker is None and pronoun_subject(text, cue.start)
+    if speaker is None and not pronoun:
+        return None
+    if speaker is not None and (
+        speaker.kind == "company" or non_actor_context(text, max(0, speaker.start - 40), cue.start)
+    ):
+        return None
+    draft = Draft("statement", view, clause, [cue], {})
+    if speaker is not None:
+        draft.roles["speaker"] = speaker.code
+        person = _person_near(s, speaker)
+        if person is not None:
+            draft.person, draft.title = person.name, _title_before(text, person.start)
+    return draft
+
+
+def _quoted(view: View, pos: int) -> bool:
+    return any(a <= pos < b for a, b in view.quoted)
+
+
+def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """The last ungoverned actor before the verb, unless a comma or many words stand between."""
+    s = view.slots
+    for i in range(len(s.mentions) - 1, -1, -1):
+        m = s.mentions[i]
+        if (
+            clause.start <= m.start
+            and m.end <= cue.start
+            and s.preps[i] is None
+            and not _quoted(view, m.start)
+        ):
+            gap = view.text[m.end : cue.start]
+            return m if "," not in gap and len(gap.split()) <= 8 else None
+    return None
+
+
+def _inverted_speaker(view: View, cue: Cue) -> Mention | None:
+    """'..., says Pentagon', '..., said Kremlin spokesman Dmitry Peskov.'"""
+    for m in view.slots.mentions:
+        if m.start >= cue.end:
+            gap = view.text[cue.end : m.start].split()
+            tail = view.text[m.end : m.end + 2]
+            if len(gap) <= 3 and (not tail.strip() or tail[:1] in ",.;"):
+                return m
+            return None
+    return None
+
+
+def _person_near(s: r.Slots, speaker: Mention) -> Mention | None:
+    """The person named with an institution: 'Pentagon press secretary John Kirby'."""
+    if speaker.kind == "person":
+        return speaker
+    idx = s.mentions.index(speaker)
+    nxt = s.mentions[idx + 1] if idx + 1 < len(s.mentions) else None
+    if nxt is not None and nxt.kind == "person" and len(s.text[speaker.end : nxt.start].split()) <= 4:
+        return nxt
+    return None
+
+
+def _title_before(text: str, pos: int) -> str | None:
+    """The title words right before a name ('Defence Minister'), without a leading 'the' or 'of'."""
+    words = text[:pos].split()[-6:]
+    title: list[str] = []
+    for word in reversed(words):
+        if word[-1:] in ',.;:"”' or not _TITLE_WORD.match(word):
+            break
+        title.insert(0, word)
+    while title and title[0].lower() in ("of", "the"):
+        title.pop(0)
+    return " ".join(title) or None

@@ -1,0 +1,86 @@
+"""Statements across sentences: pronoun speakers, remembered titles, the paragraph's quotes.
+
+'"...," he added.' is said by the last speaker named; a title given once
+('Pentagon press secretary John Kirby') stays with the person; a statement
+carries the quotes of its paragraph and is about the actors named in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.extract.draft import Draft
+from tracker.extract.sentences import Sentence
+from tracker.extract.view import View
+
+Speaker = tuple[object, str | None, str | None]  # (actor code, person, title)
+
+
+@dataclass
+class Memory:
+    """What the statements of an article remember from sentence to sentence."""
+
+    last: Speaker | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    quoted: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    views: list[View] = field(default_factory=list)  # the article's sentences, to read quotes from
+
+
+def resolve_statements(
+    view: View, ds: list[Draft], text: str, quotes: list[tuple[int, int]], memory: Memory
+) -> None:
+    """Fill speakers, titles, quotes and 'about' of the sentence's statements; mark speakerless ones."""
+    statements = [d for d in ds if d.etype == "statement"]
+    if not statements:
+        return
+    para_quotes = [(a, b) for a, b in quotes if _same_paragraph(text, view.sentence, a)]
+    for d in statements:
+        if "speaker" not in d.roles:
+            if memory.last is None:
+                d.attribution = True
+                continue
+            d.roles["speaker"], d.person, d.title = memory.last
+        if d.person:
+            d.title = d.title or memory.titles.get(d.person)
+            if d.title:
+                memory.titles.setdefault(d.person, d.title)
+        memory.last = (d.roles["speaker"], d.person, d.title)
+        if para_quotes:
+            d.quote = " ".join(text[a:b].strip() for a, b in para_quotes)
+        about = [m.code for m in view.mentions if m.code != d.roles["speaker"]]
+        about += _quoted_actors(para_quotes, memory, d.roles["speaker"])
+        if about:
+            d.roles["about"] = list(dict.fromkeys(about))
+
+
+def about_previous(ds: list[Draft], prev: View) -> None:
+    """'China condemned the move.': a statement with nobody to be about is about the sentence before."""
+    for d in ds:
+        if d.etype == "statement" and not d.roles.get("about"):
+            about = [m.code for m in prev.mentions if m.code != d.roles.get("speaker")]
+            if about:
+                d.roles["about"] = list(dict.fromkeys(about))
+
+
+def _same_paragraph(text: str, sentence: Sentence, pos: int) -> bool:
+    lo, hi = min(pos, sentence.start), max(pos, sentence.start)
+    return "\n" not in text[lo:hi].strip("\n") if sentence.paragraph >= 0 else False
+
+
+def _quoted_actors(spans: list[tuple[int, int]], memory: Memory, speaker: object) -> list[str]:
+    """Actors named inside the quotes, other than the speaker; each quote is read once per article.
+
+    A name never runs across a quote mark, so the mentions of the sentences inside a quote are
+    the mentions of the quote: nothing is tokenised twice."""
+    out: list[str] = []
+    for a, b in spans:
+        if (a, b) not in memory.quoted:
+            memory.quoted[(a, b)] = [
+                m.code
+                for v in memory.views
+                if v.sentence.start < b and v.sentence.end > a
+                for m in v.mentions
+                if a <= v.sentence.start + m.start and v.sentence.start + m.end <= b
+            ]
+        out += [c for c in memory.quoted[(a, b)] if c != speaker]
+    return out

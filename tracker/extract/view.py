@@ -1,0 +1,124 @@
+"""One sentence seen by the classifier: its actors, items, money, dates, clauses and cues.
+
+Each part is worked out at first use. Most of the cost of extraction is this
+analysis, and a sentence without a cue word yields no event: for it only the
+cue scan runs, plus the actor mentions if a statement in the next sentence is
+about it ('China condemned the move.'). Offsets are relative to the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from tracker.extract import roles as r
+from tracker.extract.actors import Mention, find_actors
+from tracker.extract.amounts import Money, find_money
+from tracker.extract.cues import Cue, cue_matches, find_cues
+from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.gazetteer import Gazetteer
+from tracker.extract.items import ItemMention, find_items
+from tracker.extract.scan import Words, read_words
+from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
+
+_Span = TypeVar("_Span", ItemMention, Money)
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # lower case: used like @property
+    """``functools.cached_property`` without its lock (Python 3.11 takes an RLock on every
+    first access: 3% of extraction time); a view is only ever used by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, view: None, owner: type) -> _once[_T]: ...
+    @overload
+    def __get__(self, view: object, owner: type) -> _T: ...
+    def __get__(self, view: object, owner: type) -> _T | _once[_T]:
+        if view is None:
+            return self
+        value = view.__dict__[self.name] = self.compute(view)
+        return value
+
+
+@dataclass
+class View:
+    """A sentence (or the headline) with its analysis; ``quoted`` are the spans inside quote marks."""
+
+    sentence: Sentence
+    is_title: bool
+    quoted: list[tuple[int, int]]
+    gaz: Gazetteer
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @_once
+    def low(self) -> str:
+        return lower(self.text)
+
+    @_once
+    def words(self) -> Words:
+        return read_words(self.low)
+
+    @_once
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text)
+
+    @_once
+    def mentions(self) -> list[Mention]:
+        return find_actors(self.tokens, self.text, self.gaz)
+
+    @_once
+    def items(self) -> list[ItemMention]:
+        return find_items(self.tokens, self.text, self.gaz)
+
+    @_once
+    def money(self) -> list[Money]:
+        return find_money(self.text, self.low)
+
+    @_once
+    def dates(self) -> list[DateMention]:
+        return find_dates(self.text, self.low, self.words)
+
+    @_once
+    def clauses(self) -> list[Clause]:
+        return clauses(self.text, self.low)
+
+    @_once
+    def cues(self) -> list[Cue]:
+        """Cue words outside actor and item names; the names are only looked up when a cue word is there."""
+        matches = cue_matches(self.low, self.words)
+        if not any(matches):
+            return []
+        taken = [(m.start, m.end) for m in self.mentions] + [(i.start, i.end) for i in self.items]
+        return find_cues(self.text, taken, self.low, matches)
+
+    @_once
+    def slots(self) -> r.Slots:
+        return r.slots(self.text, self.mentions, self.clauses)
+
+    def clause_of(self, pos: int) -> int:
+        """The index of the clause holding offset ``pos`` (a boundary belongs to the clause before)."""
+        return next(
+            (i for i, c in enumerate(self.clauses) if c.start <= pos < c.end + 1), len(self.clauses) - 1
+        )
+
+    def within(self, clause: Clause, spans: list[_Span]) -> list[_Span]:
+        return [x for x in spans if clause.start <= x.start and x.end <= clause.end]
+
+
+def analyse(sentence: Sentence, is_title: bool, quotes: list[tuple[int, int]], gaz: Gazetteer) -> View:
+    """The view of a sentence; ``quotes`` are the article's quote spans, kept where they overlap it."""
+    local = [
+        (max(0, s - sentence.start), e - sentence.start)
+        for s, e in quotes
+        if s < sentence.end and e > sentence.start
+    ]
+    return View(sentence, is_title, local, gaz)
