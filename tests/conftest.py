@@ -12,11 +12,16 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from sqlalchemy import create_engine, text
+
+from events.engine import make_engine
+from events.store import EventStore
+from tracker.db import migrate
 
 PG_URL = os.environ.get("TRACKER_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -77,3 +82,32 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the user's real data or config directory."""
     monkeypatch.setenv("TRACKER_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+
+
+class Clock:
+    """An injected clock: tests move time explicitly."""
+
+    def __init__(self, start: datetime = datetime(2026, 1, 1, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> datetime:
+        self.now += timedelta(**kwargs)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(db_url: str, clock: Clock) -> Iterator[EventStore]:
+    """A migrated store on each backend, on the injected clock."""
+    engine = make_engine(db_url)
+    migrate(engine)
+    store = EventStore(engine, clock)
+    yield store
+    store.close()

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from events.engine import make_engine
-from events.store import EventStore
-from tests.events.conftest import Clock
+from tests.conftest import Clock
 from tracker.db import migrate
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "acceptance" / "seed_article.txt"
@@ -18,16 +16,8 @@ PUBLISHED = datetime(2022, 4, 23, 6, 30, tzinfo=UTC)
 
 @pytest.fixture
 def clock() -> Clock:
+    """The day after the seed article was published."""
     return Clock(datetime(2022, 4, 24, tzinfo=UTC))
-
-
-@pytest.fixture
-def store(db_url: str, clock: Clock) -> Iterator[EventStore]:
-    engine = make_engine(db_url)
-    migrate(engine)
-    store = EventStore(engine, clock)
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="session")
