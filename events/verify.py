@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def verify_log(
             parts = [_verify_range(engine, ranges[0][0], ranges[0][1], starts[0])]
         else:
             url = engine.url.render_as_string(hide_password=False)
-            context = multiprocessing.get_context("spawn")
+            context = _process_context()
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 jobs = [
                     pool.submit(_verify_url_range, url, a, b, h)
@@ -62,6 +63,15 @@ def verify_log(
                 False, count, part.head_position, part.head_hash, part.bad_position, part.message
             )
     return VerifyResult(True, count, head, parts[-1].head_hash)
+
+
+def _process_context() -> Any:
+    """Fork when this process runs a single thread (a worker then starts at once, with no imports
+    to repeat: about a second per worker saved on `tracker verify`); spawn otherwise, since a
+    fork copies whatever locks other threads hold. Workers open connections of their own."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _verify_url_range(url: str, after: int, until: int, previous: str) -> VerifyResult:
