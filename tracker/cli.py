@@ -44,11 +44,9 @@ def main(ctx: click.Context, db: str | None, config_path: Path | None) -> None:
 
 
 def _store(ctx: click.Context) -> Any:
-    from tracker.db import open_store
+    from tracker.db import store_for
 
-    store = open_store(ctx.obj.database_url)
-    ctx.find_root().call_on_close(store.close)
-    return store
+    return store_for(ctx)
 
 
 @main.command()

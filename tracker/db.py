@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import click
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -73,3 +74,10 @@ def open_store(url: str) -> EventStore:
         engine.dispose()
         raise
     return EventStore(engine)
+
+
+def store_for(ctx: click.Context) -> EventStore:
+    """The store of a command's ``--db``, closed when the command line finishes."""
+    store = open_store(ctx.obj.database_url)
+    ctx.find_root().call_on_close(store.close)
+    return store

@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-from events.store import EventStore
 from tracker.errors import FeedError
 from tracker.feeds import registry
 from tracker.output import emit, output_options
@@ -39,12 +38,10 @@ SHOW_FIELDS = [
 ]  # fmt: skip
 
 
-def _store(ctx: click.Context) -> EventStore:
-    from tracker.db import open_store
+def _store(ctx: click.Context) -> Any:
+    from tracker.db import store_for
 
-    store = open_store(ctx.obj.database_url)
-    ctx.find_root().call_on_close(store.close)
-    return store
+    return store_for(ctx)
 
 
 def _interval(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int:

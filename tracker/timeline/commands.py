@@ -23,11 +23,9 @@ _ARROWS = {
 
 
 def _store(ctx: click.Context) -> Any:
-    from tracker.db import open_store
+    from tracker.db import store_for
 
-    store = open_store(ctx.obj.database_url)
-    ctx.find_root().call_on_close(store.close)
-    return store
+    return store_for(ctx)
 
 
 def _split(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
