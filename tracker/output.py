@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -29,6 +30,23 @@ def output_options(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
         default=None,
         help="Output format (default: table on a terminal, jsonl when piped).",
     )
+
+
+@contextmanager
+def stderr_progress(label: str) -> Iterator[Callable[[int, int | None], None] | None]:
+    """A progress bar on stderr when it is a terminal, so stdout stays clean for pipes.
+
+    Yields ``update(done, total)``, or None when there is nothing to draw on.
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def resolve_format(fmt: str | None) -> str:

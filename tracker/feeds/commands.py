@@ -8,9 +8,6 @@ when the cycle ran, however many feeds failed: those are reported, one line each
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +15,7 @@ import click
 
 from tracker.errors import FeedError
 from tracker.feeds import registry
-from tracker.output import emit, output_options
+from tracker.output import emit, output_options, stderr_progress
 
 LIST_COLUMNS = [
     "id",
@@ -138,7 +135,7 @@ def poll(ctx: click.Context, feed: str | None, concurrency: int, verbose: bool) 
     from tracker.feeds.poll import poll as run_poll
 
     store = _store(ctx)
-    with _progress() as progress:
+    with stderr_progress("polling") as progress:
         result = run_poll(store, feed=feed, concurrency=concurrency, progress=progress)
     click.echo(
         f"polled {result.polled}, not modified {result.not_modified}, failed {result.failed}, "
@@ -157,17 +154,3 @@ def poll(ctx: click.Context, feed: str | None, concurrency: int, verbose: bool) 
 def _details(problem: Any) -> None:
     when = problem.next_poll_at.isoformat() if problem.next_poll_at else "never (disabled)"
     click.echo(f"    status {problem.status}, HTTP {problem.http_status or '-'}, next poll {when}", err=True)
-
-
-@contextmanager
-def _progress() -> Iterator[Any]:
-    """A rich progress bar on stderr when it is a terminal; otherwise no callback at all."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("polling", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)

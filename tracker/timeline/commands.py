@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +10,7 @@ import orjson
 
 from tracker import projections
 from tracker.errors import NotFound
-from tracker.output import FORMATS, emit, output_options
+from tracker.output import FORMATS, emit, output_options, stderr_progress
 from tracker.timeline.develop import display_date
 from tracker.timeline.query import TimelineQuery, timeline
 
@@ -129,8 +128,9 @@ def rebuild_command(ctx: click.Context, names: tuple[str, ...]) -> None:
     """Drop the projections' rows and replay the whole log into them."""
     store = _store(ctx)
     total = store.head().position
-    with _progress(total, "rebuilding") as advance:
-        counts = projections.rebuild(store, list(names) or None, progress=lambda _n, at: advance(at))
+    with stderr_progress("rebuilding") as update:
+        progress = (lambda _n, at: update(at, total)) if update else None
+        counts = projections.rebuild(store, list(names) or None, progress=progress)
     for name, count in counts.items():
         click.echo(f"{name}: replayed {count} events")
 
@@ -158,26 +158,3 @@ def _flatten(figures: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]
         else:
             out.append((f"{prefix}{key}", value))
     return out
-
-
-class _progress:
-    """A progress bar on stderr when it is a terminal; nothing otherwise (stdout stays clean)."""
-
-    def __init__(self, total: int, label: str) -> None:
-        self.total, self.label = total, label
-        self._progress: Any = None
-
-    def __enter__(self) -> Any:
-        if not sys.stderr.isatty():
-            return lambda _at: None
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self._progress = Progress(console=Console(stderr=True), transient=True)
-        self._progress.start()
-        task = self._progress.add_task(self.label, total=self.total)
-        return lambda at: self._progress.update(task, completed=at)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from events.model import EVENT_TYPES
 from events.projection import Projection
+from events.records import iso
 from events.store import Record, parse_event_id
 from tracker.timeline.develop import (
     Development,
@@ -45,10 +46,6 @@ _CHUNK = 500
 Key = tuple[str, str]
 
 
-def iso(record: Record) -> str:
-    return record.recorded_at.isoformat().replace("+00:00", "Z")
-
-
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
@@ -62,7 +59,9 @@ class TimelineProjection(Projection):
     def apply(self, conn: Connection, records: Sequence[Record]) -> None:
         batch = _Batch(conn)
         facts = {
-            r.position: facts_of(r.position, r.payload, iso(r)) for r in records if r.type in EVENT_TYPES
+            r.position: facts_of(r.position, r.payload, iso(r.recorded_at))
+            for r in records
+            if r.type in EVENT_TYPES
         }
         batch.prefetch(facts.values())
         for record in records:
