@@ -117,3 +117,12 @@ from tracker.feeds.commands import feeds, poll  # noqa: E402
 
 main.add_command(feeds)
 main.add_command(poll)
+
+from tracker.daemon.commands import daemon_command  # noqa: E402
+from tracker.digest.commands import digest_command  # noqa: E402
+from tracker.replay.commands import reextract_command, retract_command  # noqa: E402
+
+main.add_command(daemon_command)
+main.add_command(digest_command)
+main.add_command(reextract_command)
+main.add_command(retract_command)
