@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from events.schema import EventLog, ProjectionCheckpoint
+from tracker.daemon.tables import DigestRun
 from tracker.feeds.tables import Article, ArticleKey, ArticleRevision, Feed
 from tracker.timeline.tables import (
     TimelineActor,
@@ -16,6 +17,7 @@ __all__ = [
     "Article",
     "ArticleKey",
     "ArticleRevision",
+    "DigestRun",
     "EventLog",
     "Feed",
     "ProjectionCheckpoint",

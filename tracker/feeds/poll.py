@@ -38,10 +38,9 @@ from functools import cache, partial
 from typing import Any
 
 import httpx
-from sqlalchemy import or_, select
 
 from events.store import EventStore, wrap_errors
-from tracker.feeds import articles
+from tracker.feeds import articles, leases
 from tracker.feeds.fetch import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_BYTES,
@@ -52,9 +51,7 @@ from tracker.feeds.fetch import (
     make_client,
 )
 from tracker.feeds.parse import ParsedFeed, parse_feed
-from tracker.feeds.registry import get_feed, record
 from tracker.feeds.status import FeedState, FeedUpdate, StatusWriter, feed_update, usable
-from tracker.feeds.tables import feeds
 
 log = logging.getLogger(__name__)
 
@@ -107,28 +104,10 @@ class PollResult:
     new_revisions: int = 0
     new_events: int = 0
     seconds: float = 0.0
+    stopped: bool = False  # asked to stop before every feed was polled
+    lost_leases: int = 0
     failures: list[FeedProblem] = field(default_factory=list)
     warnings: list[FeedProblem] = field(default_factory=list)
-
-
-def due_feeds(store: EventStore, now: datetime, ref: str | int | None = None) -> list[FeedState]:
-    """The feeds to poll: the one asked for (whatever its schedule), else every enabled, due feed."""
-    if ref is not None:
-        feed = get_feed(store.engine, ref)
-        return [_state(feed)]
-    query = (
-        select(feeds)
-        .where(feeds.c.enabled.is_(True), or_(feeds.c.next_poll_at.is_(None), feeds.c.next_poll_at <= now))
-        .order_by(feeds.c.next_poll_at, feeds.c.id)
-    )
-    with wrap_errors("due feeds"), store.engine.connect() as conn:
-        return [_state(record(row)) for row in conn.execute(query)]
-
-
-def _state(feed: Any) -> FeedState:
-    return FeedState(
-        feed.id, feed.url, feed.title, feed.interval, feed.error_count, feed.etag, feed.last_modified
-    )
 
 
 @cache
@@ -146,21 +125,36 @@ def poll(
     extract: articles.ExtractFn | None = None,
     progress: Progress | None = None,
     settings: PollSettings | None = None,
+    owner: str | None = None,
+    limit: int | None = None,
+    stop: threading.Event | None = None,
 ) -> PollResult:
-    """Poll the due feeds (or ``feed``, by id or URL) once; see the module docstring."""
+    """Poll the due feeds (or ``feed``, by id or URL) once; see the module docstring.
+
+    The feeds are leased to ``owner`` first (tracker.feeds.leases), at most ``limit`` of them,
+    so pollers sharing a database never fetch a feed twice; those not finished are given back.
+    Setting ``stop`` cancels the fetches still running; what was stored stays stored.
+    """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     started = time.monotonic()
     now = (now or datetime.now(UTC)).astimezone(UTC)
     settings = settings or PollSettings()
-    due = due_feeds(store, now, feed)
-    cycle = _Cycle(store, now, extract or default_extract, settings, progress, len(due))
+    owner = owner or leases.new_owner("poll")
+    if feed is not None:
+        due = [leases.claim_one(store.engine, owner, feed, now)]
+    else:
+        due = leases.claim_due(store.engine, owner, now, limit=limit)
+    cycle = _Cycle(store, now, extract or default_extract, settings, progress, len(due), owner, stop)
     try:
         with _young_gc_only():
             asyncio.run(cycle.run(due, concurrency))
     finally:
         cycle.pool.close()
+        if due:
+            leases.release(store.engine, owner)  # the feeds not finished (stopped, or a crash)
     cycle.result.seconds = time.monotonic() - started
+    cycle.result.lost_leases = len(cycle.statuses.lost)
     return cycle.result
 
 
@@ -232,12 +226,14 @@ class _Cycle:
         settings: PollSettings,
         progress: Progress | None,
         total: int,
+        owner: str,
+        stop: threading.Event | None,
     ) -> None:
         self.store, self.now, self.hook, self.settings = store, now, hook, settings
-        self.progress, self.total = progress, total
+        self.progress, self.total, self.stop = progress, total, stop
         self.pool = _Pool(total, settings)
         self.result = PollResult()
-        self.statuses = StatusWriter(store.engine)
+        self.statuses = StatusWriter(store.engine, owner=owner)
 
     async def run(self, due: Sequence[FeedState], concurrency: int) -> None:
         settings = self.settings
@@ -254,15 +250,33 @@ class _Cycle:
             limiter = HostLimiter(settings.per_host)
             slots = asyncio.Semaphore(concurrency)  # below the client's max_connections
             tasks = [asyncio.create_task(self._feed(client, limiter, slots, feed)) for feed in due]
+            watcher = asyncio.create_task(self._watch(tasks)) if self.stop is not None else None
             try:
                 for done, task in enumerate(asyncio.as_completed(tasks), 1):
-                    await task
+                    try:
+                        await task
+                    except asyncio.CancelledError:
+                        if self.result.stopped:
+                            break
+                        raise
                     if self.progress:
                         self.progress(done, self.total)
             finally:
+                if watcher is not None:
+                    watcher.cancel()
                 for task in tasks:
                     task.cancel()
                 self.statuses.flush()
+
+    async def _watch(self, tasks: Sequence[asyncio.Task[None]]) -> None:
+        """Cancel the feeds still in flight once ``stop`` is set. A feed's writes are synchronous
+        (no await inside a transaction), so a cancellation never cuts one in half."""
+        assert self.stop is not None
+        while not self.stop.is_set():
+            await asyncio.sleep(0.05)
+        self.result.stopped = True
+        for task in tasks:
+            task.cancel()
 
     async def _feed(
         self, client: httpx.AsyncClient, limiter: HostLimiter, slots: asyncio.Semaphore, feed: FeedState

@@ -52,13 +52,15 @@ class FeedRecord:
     last_polled_at: datetime | None
     next_poll_at: datetime | None
     created_at: datetime
+    lease_owner: str | None = None  # the poller fetching it now (tracker.feeds.leases)
+    lease_until: datetime | None = None
 
     def row(self) -> dict[str, Any]:
         """A JSON-ready dict for ``tracker.output.emit``."""
         data = asdict(self)
         data["tags"] = list(self.tags)
         data["interval"] = format_interval(self.interval)
-        for name in ("last_polled_at", "next_poll_at", "created_at"):
+        for name in ("last_polled_at", "next_poll_at", "created_at", "lease_until"):
             value = data[name]
             data[name] = value.isoformat().replace("+00:00", "Z") if value else None
         return data
@@ -100,6 +102,8 @@ def record(row: Any) -> FeedRecord:
         last_polled_at=utc(m["last_polled_at"]),
         next_poll_at=utc(m["next_poll_at"]),
         created_at=utc(m["created_at"]) or datetime.now(UTC),
+        lease_owner=m["lease_owner"],
+        lease_until=utc(m["lease_until"]),
     )
 
 

@@ -20,18 +20,21 @@ own: losing one to a crash only means the feed is fetched again next time.
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from events.store import wrap_errors
 from tracker.feeds.fetch import FetchResult, Outcome, interval_from_hints, next_poll_after_failure
 from tracker.feeds.parse import ParsedFeed
 from tracker.feeds.tables import feeds
+
+log = logging.getLogger(__name__)
 
 MIN_INTERVAL = timedelta(minutes=1)
 MAX_HINTED_INTERVAL = timedelta(hours=12)
@@ -106,7 +109,7 @@ def feed_update(
         timedelta(seconds=feed.interval),
         ttl_minutes=parsed.ttl_minutes if parsed else None,
         cache_control=result.headers.get("cache-control"),
-        floor=MIN_INTERVAL,
+        floor=min(MIN_INTERVAL, timedelta(seconds=feed.interval)),  # hints never shorten a set interval
         ceiling=max_hinted,
     )
     error = "; ".join(e for e in ((parsed.bozo_error if parsed else None), warning) if e) or None
@@ -147,10 +150,12 @@ _BATCHED = (
 class StatusWriter:
     """Collects feed updates and writes them in batches, each in a short transaction of its own."""
 
-    def __init__(self, engine: Engine, batch: int = 100) -> None:
+    def __init__(self, engine: Engine, batch: int = 100, owner: str | None = None) -> None:
         self.engine = engine.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
         self.batch = batch
+        self.owner = owner
         self.pending: list[FeedUpdate] = []
+        self.lost: list[int] = []  # feeds whose lease another poller took over meanwhile
 
     def add(self, change: FeedUpdate) -> None:
         self.pending.append(change)
@@ -161,10 +166,16 @@ class StatusWriter:
         if not self.pending:
             return
         pending, self.pending = self.pending, []
-        rows = [{"b_id": c.id, **{name: getattr(c, name) for name in _BATCHED}} for c in pending]
-        statement = update(feeds).where(feeds.c.id == bindparam("b_id"))
         with wrap_errors("feed status"), self.engine.begin() as conn:
-            conn.execute(statement.values({name: bindparam(name) for name in _BATCHED}), rows)
+            if self.owner is not None:
+                pending = self._still_held(conn, pending)
+            rows = [{"b_id": c.id, **{name: getattr(c, name) for name in _BATCHED}} for c in pending]
+            values: dict[str, Any] = {name: bindparam(name) for name in _BATCHED}
+            if self.owner is not None:
+                values.update(lease_owner=None, lease_until=None)  # finishing the poll ends the lease
+            if rows:
+                statement = update(feeds).where(feeds.c.id == bindparam("b_id")).values(values)
+                conn.execute(statement, rows)
             for change in pending:
                 if change.title:
                     conn.execute(
@@ -174,6 +185,18 @@ class StatusWriter:
         for change in pending:
             if change.url:
                 self._move(change)
+
+    def _still_held(self, conn: Connection, pending: list[FeedUpdate]) -> list[FeedUpdate]:
+        """The updates whose feed this poller still leases (locked until the commit); the rest are
+        dropped: a lease that expired and was claimed by another poller is theirs to finish."""
+        ids = [change.id for change in pending]
+        query = select(feeds.c.id).where(feeds.c.id.in_(ids), feeds.c.lease_owner == self.owner)
+        held = set(conn.execute(query.with_for_update()).scalars())
+        for change in pending:
+            if change.id not in held:
+                log.warning("feed %s: lease lost to another poller; its outcome is not recorded", change.id)
+                self.lost.append(change.id)
+        return [change for change in pending if change.id in held]
 
     def _move(self, change: FeedUpdate) -> None:
         """Store a permanent redirect's target, unless another registered feed has that URL already."""
