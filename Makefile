@@ -14,12 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job on the embedded SQLite default: schema, the shipped feed list, one poll cycle, the timeline.
+# The main job on the embedded SQLite default: schema, the shipped feed list, then the daemon
+# (poll every ~45 s, projections caught up, digest daily at 07:00 UTC) until Ctrl-C.
 run: $(STAMP)
 	$(BIN)/tracker init
 	$(BIN)/tracker feeds import tracker/data/feeds.opml
-	$(BIN)/tracker poll
-	$(BIN)/tracker timeline --limit 40 --format table
+	$(BIN)/tracker daemon
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
