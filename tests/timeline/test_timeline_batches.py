@@ -74,15 +74,21 @@ def snapshot(store: EventStore) -> list:
         return [sorted(tuple(row) for row in conn.execute(select(t))) for t in tables]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=log_and_splits())
-def test_any_split_into_batches_equals_one_rebuild(case, template_db: Path, tmp_path_factory) -> None:
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=log_and_splits(), limit=st.sampled_from([1, 2, 5, 60_000]), fresh=st.lists(st.booleans()))
+def test_any_split_into_batches_equals_one_rebuild(
+    case, limit: int, fresh: list[bool], template_db: Path, tmp_path_factory
+) -> None:
+    """Also with a memory of developments too small to hold them (evicted buckets are loaded
+    again) and with a new process's empty memory between catch-ups (everything is loaded)."""
     entries, splits = case
     store = EventStore(make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("split"))))
     try:
         store.append(NewEvent.of(e, key=f"k{n}") for n, e in enumerate(entries))
-        runner = ProjectionRunner(store, TimelineProjection(), batch_size=3)
-        for until in splits:
+        runner = ProjectionRunner(store, TimelineProjection(memory_limit=limit), batch_size=3)
+        for n, until in enumerate(splits):
+            if n < len(fresh) and fresh[n]:
+                runner = ProjectionRunner(store, TimelineProjection(memory_limit=limit), batch_size=3)
             runner.catch_up(until=until)
         runner.catch_up()
         by_batches = snapshot(store)

@@ -91,6 +91,7 @@ class Daemon:
         clock: Clock | None = None,
     ) -> None:
         self.store, self.settings, self.extract = store, settings, extract
+        self._real_clock = clock is None  # then each feed's poll is stamped when it ends
         self.clock = clock or (lambda: datetime.now(UTC))
         self.owner = leases.new_owner("daemon")
         self.stop = threading.Event()
@@ -104,9 +105,9 @@ class Daemon:
         """One poll of the due feeds, then projection catch-up; logs one line."""
         started = self.clock()
         result = poll(
-            self.store, now=started, extract=self.extract, settings=self.settings.poll,
-            concurrency=self.settings.concurrency, owner=self.owner, limit=self.settings.max_feeds,
-            stop=self.stop,
+            self.store, now=None if self._real_clock else started, extract=self.extract,
+            settings=self.settings.poll, concurrency=self.settings.concurrency, owner=self.owner,
+            limit=self.settings.max_feeds, stop=self.stop,
         )  # fmt: skip
         for problem in result.failures:
             log.warning("feed %s %s: %s", problem.feed_id, problem.url, problem.error or problem.status)

@@ -110,6 +110,14 @@ class PollResult:
     warnings: list[FeedProblem] = field(default_factory=list)
 
 
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fixed(now: datetime) -> Callable[[], datetime]:
+    return lambda: now
+
+
 @cache
 def _user_agent() -> str:
     """Once per process: finding the package version scans sys.path (0.3 s a poll, measured)."""
@@ -138,7 +146,10 @@ def poll(
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     started = time.monotonic()
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    # A given ``now`` is the time of the whole cycle (tests); otherwise each feed's outcome is
+    # stamped when its poll ends, so its next poll is a full interval after the request.
+    clock = _fixed(now.astimezone(UTC)) if now is not None else _utcnow
+    now = clock()
     settings = settings or PollSettings()
     owner = owner or leases.new_owner("poll")
     if feed is not None:
@@ -146,6 +157,7 @@ def poll(
     else:
         due = leases.claim_due(store.engine, owner, now, limit=limit)
     cycle = _Cycle(store, now, extract or default_extract, settings, progress, len(due), owner, stop)
+    cycle.clock = clock
     try:
         with _young_gc_only():
             asyncio.run(cycle.run(due, concurrency))
@@ -232,6 +244,7 @@ class _Cycle:
         self.store, self.now, self.hook, self.settings = store, now, hook, settings
         self.progress, self.total, self.stop = progress, total, stop
         self.pool = _Pool(total, settings)
+        self.clock = _fixed(now)
         self.result = PollResult()
         self.statuses = StatusWriter(store.engine, owner=owner)
 
@@ -289,7 +302,8 @@ class _Cycle:
             parsed = await self._parse(result.body or b"", result) if result.outcome is Outcome.OK else None
             stored = await self._store(feed, parsed) if usable(parsed) and parsed else articles.Stored()
         warning = "; ".join(stored.extract_errors) or None
-        change = feed_update(feed, result, parsed, self.now, warning=warning, rng=self.settings.rng)
+        ended = self.clock()
+        change = feed_update(feed, result, parsed, ended, warning=warning, rng=self.settings.rng)
         self.statuses.add(change)
         self._tally(feed, change, stored)
 

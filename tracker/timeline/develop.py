@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 
 
+@lru_cache(maxsize=8192)
 def item_norm(name: str) -> str:
     """Names compare without case and punctuation: "S400" is "S-400" (as the scorer does)."""
     return _NON_ALNUM.sub("", name.lower())
@@ -46,6 +48,7 @@ class Facts:
     reported_at: str | None
     recorded_at: str
     confidence: float
+    norms: frozenset[str] = frozenset()  # the items' normalised names, for the joins
 
     @property
     def outlet(self) -> str | None:
@@ -53,32 +56,33 @@ class Facts:
 
 
 def facts_of(position: int, payload: dict[str, Any], recorded_at: str) -> Facts:
-    roles = payload.get("roles") or {}
+    """The facts of a wire payload (positional construction: this runs once per event of a rebuild)."""
+    get = payload.get
+    roles = get("roles") or {}
+    occurred = get("occurred") or {}
+    evidence = get("evidence") or {}
+    items = _items(get("items"))
+    return Facts(
+        position, payload["type"], _actor_key(roles), roles, items, get("value"), occurred.get("date"),
+        occurred.get("precision"), get("status"), evidence.get("url"), get("reported_at"), recorded_at,
+        float(get("confidence") or 0), frozenset(norm for norm, _, _ in items),
+    )  # fmt: skip
+
+
+def _actor_key(roles: dict[str, Any]) -> str:
     actors: set[str] = set()
     for value in roles.values():
-        actors.update(value if isinstance(value, list) else [value])
-    occurred = payload.get("occurred") or {}
-    items = tuple(
-        (item_norm(i["name"]), i["name"], i.get("quantity"))
-        for i in payload.get("items") or ()
-        if i.get("name")
-    )
-    evidence = payload.get("evidence") or {}
-    return Facts(
-        position=position,
-        type=payload["type"],
-        actor_key=",".join(sorted(actors)),
-        roles=roles,
-        items=items,
-        value=payload.get("value"),
-        date=occurred.get("date"),
-        precision=occurred.get("precision"),
-        status=payload.get("status"),
-        url=evidence.get("url"),
-        reported_at=payload.get("reported_at"),
-        recorded_at=recorded_at,
-        confidence=float(payload.get("confidence") or 0),
-    )
+        if isinstance(value, list):
+            actors.update(value)
+        else:
+            actors.add(value)
+    return ",".join(sorted(actors))
+
+
+def _items(items: Any) -> tuple[tuple[str, str, int | None], ...]:
+    if not items:
+        return ()
+    return tuple((item_norm(i["name"]), i["name"], i.get("quantity")) for i in items if i.get("name"))
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -126,9 +130,9 @@ class Development:
             return False
         if facts.type == "statement" and (self.date is None) != (facts.date is None):
             return False  # "X said" on unknown days are not one statement with a dated one
-        mine, theirs = set(self.items), {norm for norm, _, _ in facts.items}
+        mine, theirs = self.items, facts.norms
         if mine and theirs:
-            return bool(mine & theirs)
+            return not theirs.isdisjoint(mine)
         if mine or theirs:  # one side names no item: only a date pins them together
             return self.date is not None and facts.date is not None
         return True
@@ -136,7 +140,7 @@ class Development:
     def affinity(self, facts: Facts) -> tuple[int, int, int]:
         """How well an event fits, to choose among several compatible developments."""
         shared_date = min(len(self.date or ""), len(facts.date or ""))
-        shared_items = len(set(self.items) & {n for n, _, _ in facts.items})
+        shared_items = len(facts.norms.intersection(self.items))
         return (shared_date, shared_items, -self.id)
 
     def add(self, facts: Facts) -> None:
@@ -165,8 +169,11 @@ class Development:
             self.history.append((reported, facts.status))
         if facts.url:
             self.sources.add(facts.url)
-        self.first_reported = min(filter(None, (self.first_reported, reported)))
-        self.last_reported = max(filter(None, (self.last_reported, reported)))
+        if reported:
+            if self.first_reported is None or reported < self.first_reported:
+                self.first_reported = reported
+            if self.last_reported is None or reported > self.last_reported:
+                self.last_reported = reported
         rank = (facts.confidence, _PRECISION_RANK.get(facts.precision or "", 0), -facts.position)
         if rank > self.best:
             self.best = rank
@@ -251,6 +258,7 @@ def facts_row(facts: Facts) -> list[Any]:
 
 def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) -> Facts:
     roles, items, value, date, precision, status, url, reported_at, recorded_at, confidence = row
+    norms = frozenset(n for n, _, _ in items)
     return Facts(
         position,
         type_,
@@ -265,6 +273,7 @@ def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) ->
         reported_at,
         recorded_at,
         confidence,
+        norms,
     )
 
 

@@ -1,0 +1,184 @@
+"""The live developments an event could join, kept in memory between batches.
+
+An event can only join a development of its type and actor set (its *key*)
+whose date is compatible: one of the event's year, or an undated one; an
+undated event may join any of its key. Developments are therefore held in
+*buckets* (key, year or None). A catch-up loaded every bucket a batch needed
+from the tables, batch after batch; a rebuild spent a tenth of its time
+doing so (bench/timeline.py). The memory keeps the buckets between batches,
+least recently used first out when it holds more than ``limit``
+developments, and knows which buckets it holds *whole*:
+
+- after ``clear`` (a rebuild starts from empty tables) every bucket it does
+  not hold and has not evicted is empty, so nothing is ever loaded;
+- otherwise (a process that catches up) a bucket it does not hold is loaded
+  from ``timeline_developments`` the first time a batch needs it.
+
+It is only valid while it follows the projection's checkpoint: a batch that
+does not start right after the last one it saw (another process caught up
+meanwhile, or a transaction rolled back) finds it reset (:meth:`follows`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, func, or_, select
+
+from tracker.timeline.develop import Development, Facts, development_from
+from tracker.timeline.tables import timeline_developments
+
+Key = tuple[str, str]  # (type, actor_key)
+Year = str | None
+DEFAULT_LIMIT = 60_000  # developments held (about 2.4 KB each): ~150 MB
+_CHUNK = 500
+_COLUMNS = (
+    "id", "type", "actor_key", "date", "precision", "status", "first_reported", "last_reported", "events",
+    "state",
+)  # fmt: skip
+
+
+def year_of(development: Development | Facts) -> Year:
+    return development.date[:4] if development.date else None
+
+
+class Memory:
+    def __init__(self, limit: int = DEFAULT_LIMIT) -> None:
+        self.limit = limit
+        self.reset(empty=False)
+
+    def reset(self, *, empty: bool, position: int = -1) -> None:
+        """Forget everything; ``empty`` says the tables hold no development (a rebuild's start)."""
+        self.buckets: OrderedDict[tuple[Key, Year], list[Development]] = OrderedDict()
+        self.years: dict[Key, set[Year]] = {}  # the buckets held, by key
+        self.evicted: dict[Key, set[Year]] = {}  # buckets dropped for room: in the tables, not here
+        self.whole: set[Key] = set()  # keys whose every bucket is held or evicted
+        self.where: dict[int, tuple[Key, Year]] = {}  # the bucket of each development held
+        self.complete = empty  # every key is whole
+        self.size = 0
+        self.position = position
+
+    def follows(self, first_position: int) -> bool:
+        """Still valid for a batch starting at ``first_position``? Resets it when not."""
+        if first_position == self.position + 1:
+            return True
+        self.reset(empty=False)
+        return False
+
+    # -- loading what a batch needs ------------------------------------------------------------
+
+    def prepare(self, conn: Connection, facts: Iterable[Facts]) -> None:
+        """Make sure every bucket the batch's events could join is held (few queries)."""
+        wanted: dict[Key, set[Year]] = {}
+        every_year: set[Key] = set()
+        for f in facts:
+            key = (f.type, f.actor_key)
+            if f.date is None:
+                every_year.add(key)
+            else:
+                wanted.setdefault(key, set()).update((f.date[:4], None))
+        missing: dict[Key, set[Year] | None] = {}  # None: every year of the key
+        for key in every_year:
+            if self.complete or key in self.whole:
+                if self.evicted.get(key):
+                    missing[key] = set(self.evicted[key])
+            else:
+                missing[key] = None
+        for key, years in wanted.items():
+            if key in every_year:
+                continue
+            held = self.years.get(key, set())
+            known = self.complete or key in self.whole
+            lacking = {y for y in years if y not in held and (not known or y in self.evicted.get(key, ()))}
+            if lacking:
+                missing[key] = lacking
+        self._load(conn, missing)
+        for key, years in wanted.items():
+            for year in years:
+                self._bucket(key, year)
+
+    def _load(self, conn: Connection, missing: dict[Key, set[Year] | None]) -> None:
+        if not missing:
+            return
+        by_actor: dict[str, list[tuple[str, set[Year] | None]]] = {}
+        for (type_, actor_key), years in missing.items():
+            by_actor.setdefault(actor_key, []).append((type_, years))
+        years_needed = sorted({y for ys in missing.values() if ys for y in ys if y is not None})
+        every = any(ys is None for ys in missing.values())
+        table = timeline_developments
+        columns = [table.c[name] for name in _COLUMNS]
+        loaded: dict[tuple[Key, Year], list[Development]] = {}
+        actors = sorted(by_actor)
+        for start in range(0, len(actors), _CHUNK):
+            sql = select(*columns).where(table.c.actor_key.in_(actors[start : start + _CHUNK]))
+            if not every:
+                sql = sql.where(
+                    or_(table.c.date.is_(None), func.substr(table.c.date, 1, 4).in_(years_needed))
+                )
+            for row in conn.execute(sql):
+                years = dict(by_actor[row.actor_key]).get(row.type, set())
+                year = row.date[:4] if row.date else None
+                if years is None or year in years:
+                    loaded.setdefault(((row.type, row.actor_key), year), []).append(development_from(row))
+        for key, years in missing.items():
+            dropped = self.evicted.get(key, set())
+            for year in years if years is not None else dropped | {y for (k, y) in loaded if k == key}:
+                self._replace(key, year, loaded.get((key, year), []))
+                dropped.discard(year)
+            if years is None:
+                self.whole.add(key)
+
+    def _replace(self, key: Key, year: Year, developments: list[Development]) -> None:
+        old = self.buckets.pop((key, year), None)
+        for development in old or ():
+            del self.where[development.id]
+        self.size += len(developments) - (len(old) if old else 0)
+        self.buckets[key, year] = developments
+        self.where.update((d.id, (key, year)) for d in developments)
+        self.years.setdefault(key, set()).add(year)
+
+    def _bucket(self, key: Key, year: Year) -> list[Development]:
+        bucket = self.buckets.get((key, year))
+        if bucket is None:
+            bucket = self.buckets[key, year] = []
+            self.years.setdefault(key, set()).add(year)
+        else:
+            self.buckets.move_to_end((key, year))
+        return bucket
+
+    # -- during a batch ------------------------------------------------------------------------
+
+    def for_event(self, facts: Facts) -> list[Development]:
+        key = (facts.type, facts.actor_key)
+        if facts.date is None:
+            return [d for year in self.years.get(key, ()) for d in self.buckets[key, year]]
+        return self.buckets.get((key, facts.date[:4]), []) + self.buckets.get((key, None), [])
+
+    def put(self, development: Development) -> None:
+        place = ((development.type, development.actor_key), year_of(development))
+        self._bucket(*place).append(development)
+        self.where[development.id] = place
+        self.size += 1
+
+    def drop(self, dev_id: int) -> None:
+        """Take a development out of its bucket (before it is filed again, or when it is gone)."""
+        place = self.where.pop(dev_id, None)
+        if place is not None:
+            bucket = self.buckets[place]
+            bucket[:] = [d for d in bucket if d.id != dev_id]
+            self.size -= 1
+
+    # -- after a batch is written --------------------------------------------------------------
+
+    def done(self, last_position: int) -> None:
+        """The batch is written up to ``last_position``: evict the least recently used buckets."""
+        self.position = last_position
+        while self.size > self.limit and self.buckets:
+            (key, year), bucket = self.buckets.popitem(last=False)
+            self.size -= len(bucket)
+            for development in bucket:
+                del self.where[development.id]
+            self.years[key].discard(year)
+            if bucket:
+                self.evicted.setdefault(key, set()).add(year)
