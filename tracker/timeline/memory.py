@@ -24,15 +24,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection
 
+from tracker.bulk import Bulk
 from tracker.timeline.develop import Development, Facts, development_from
-from tracker.timeline.tables import timeline_developments
 
 Key = tuple[str, str]  # (type, actor_key)
 Year = str | None
 DEFAULT_LIMIT = 60_000  # developments held (about 2.4 KB each): ~150 MB
-_CHUNK = 500
 _COLUMNS = (
     "id", "type", "actor_key", "date", "precision", "status", "first_reported", "last_reported", "events",
     "state",
@@ -99,35 +98,36 @@ class Memory:
                 self._bucket(key, year)
 
     def _load(self, conn: Connection, missing: dict[Key, set[Year] | None]) -> None:
+        """Read the missing buckets, each with a range scan of ``ix_timeline_dev_bucket``."""
         if not missing:
             return
-        by_actor: dict[str, list[tuple[str, set[Year] | None]]] = {}
-        for (type_, actor_key), years in missing.items():
-            by_actor.setdefault(actor_key, []).append((type_, years))
-        years_needed = sorted({y for ys in missing.values() if ys for y in ys if y is not None})
-        every = any(ys is None for ys in missing.values())
-        table = timeline_developments
-        columns = [table.c[name] for name in _COLUMNS]
-        loaded: dict[tuple[Key, Year], list[Development]] = {}
-        actors = sorted(by_actor)
-        for start in range(0, len(actors), _CHUNK):
-            sql = select(*columns).where(table.c.actor_key.in_(actors[start : start + _CHUNK]))
-            if not every:
-                sql = sql.where(
-                    or_(table.c.date.is_(None), func.substr(table.c.date, 1, 4).in_(years_needed))
-                )
-            for row in conn.execute(sql):
-                years = dict(by_actor[row.actor_key]).get(row.type, set())
-                year = row.date[:4] if row.date else None
-                if years is None or year in years:
-                    loaded.setdefault(((row.type, row.actor_key), year), []).append(development_from(row))
-        for key, years in missing.items():
-            dropped = self.evicted.get(key, set())
-            for year in years if years is not None else dropped | {y for (k, y) in loaded if k == key}:
-                self._replace(key, year, loaded.get((key, year), []))
-                dropped.discard(year)
-            if years is None:
-                self.whole.add(key)
+        bulk = Bulk(conn)
+        head = f"SELECT {', '.join(_COLUMNS)} FROM timeline_developments WHERE actor_key = {bulk.mark} "
+        head += f"AND type = {bulk.mark}"
+        every, undated = head, head + " AND start_date IS NULL"
+        dated = head + f" AND start_date >= {bulk.mark} AND start_date <= {bulk.mark}"
+        try:
+            for (type_, actor_key), years in missing.items():
+                key = (type_, actor_key)
+                if years is None:
+                    bulk.cursor.execute(every, (actor_key, type_))
+                    found: dict[Year, list[Development]] = {y: [] for y in self.evicted.get(key, ())}
+                    for row in bulk.cursor.fetchall():
+                        found.setdefault(row[3][:4] if row[3] else None, []).append(development_from(row))
+                    self.whole.add(key)
+                else:
+                    found = {}
+                    for year in years:
+                        if year is None:
+                            bulk.cursor.execute(undated, (actor_key, type_))
+                        else:
+                            bulk.cursor.execute(dated, (actor_key, type_, f"{year}-01-01", f"{year}-12-31"))
+                        found[year] = [development_from(row) for row in bulk.cursor.fetchall()]
+                for year, developments in found.items():
+                    self._replace(key, year, developments)
+                    self.evicted.get(key, set()).discard(year)
+        finally:
+            bulk.close()
 
     def _replace(self, key: Key, year: Year, developments: list[Development]) -> None:
         old = self.buckets.pop((key, year), None)

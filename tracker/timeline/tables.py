@@ -26,7 +26,7 @@ class TimelineEvent(SQLModel, table=True):
 class TimelineDevelopment(SQLModel, table=True):
     __tablename__ = "timeline_developments"
     __table_args__ = (
-        Index("ix_timeline_dev_key", "actor_key", "type"),
+        Index("ix_timeline_dev_bucket", "actor_key", "type", "start_date"),  # tracker.timeline.memory
         Index("ix_timeline_dev_order", "order_date"),
     )
 
