@@ -29,9 +29,8 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache, partial
@@ -52,11 +51,11 @@ from tracker.feeds.fetch import (
 )
 from tracker.feeds.parse import ParsedFeed, parse_feed
 from tracker.feeds.status import FeedState, FeedUpdate, StatusWriter, feed_update, usable
+from tracker.heap import young_gc_only
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 16
-_GC_YOUNG_THRESHOLD = 20_000  # allocations between young collections during a cycle (default 700)
 Progress = Callable[[int, int], None]
 
 
@@ -159,7 +158,7 @@ def poll(
     cycle = _Cycle(store, now, extract or default_extract, settings, progress, len(due), owner, stop)
     cycle.clock = clock
     try:
-        with _young_gc_only():
+        with young_gc_only():
             asyncio.run(cycle.run(due, concurrency))
     finally:
         cycle.pool.close()
@@ -168,27 +167,6 @@ def poll(
     cycle.result.seconds = time.monotonic() - started
     cycle.result.lost_leases = len(cycle.statuses.lost)
     return cycle.result
-
-
-@contextmanager
-def _young_gc_only() -> Iterator[None]:
-    """Keep the cyclic GC off the objects that existed before the cycle, and collect less often.
-
-    A cycle allocates many short-lived objects (tasks, requests, responses) on
-    top of a large heap of modules; collections that walked it took a sixth of
-    a not-modified cycle's CPU (0.16 s of 0.9 s, gc.callbacks on bench/poll.py).
-    Frozen objects are skipped by every collection; the higher first threshold
-    lets most of a fetch's objects die by reference counting before any scan.
-    Everything is restored on the way out (unfreeze hands the objects back).
-    """
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], _GC_YOUNG_THRESHOLD), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 class _Pool:
