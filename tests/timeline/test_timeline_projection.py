@@ -106,5 +106,9 @@ def test_filters(store: EventStore) -> None:
     assert len(current(store, limit=2)) == 2
     undated = [d for d in current(store) if not d["dated"]]
     assert undated and all(d["occurred"] is None for d in undated)
+    # Undated developments are placed by first report (2022-04-23), and filtered by it too.
+    assert {d["id"] for d in current(store, since="2022-04") if not d["dated"]} == {d["id"] for d in undated}
+    assert [d for d in current(store, since="2022-05") if not d["dated"]] == []
+    assert [d for d in current(store, until="2022-03") if not d["dated"]] == []
     ordered = [d["occurred"]["date"] for d in current(store) if d["dated"]]
     assert ordered == sorted(ordered, key=lambda x: x.ljust(10, "0"))

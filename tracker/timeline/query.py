@@ -18,8 +18,9 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
 
+from events.schema import projection_checkpoints
 from events.store import EventStore, event_id
 from tracker.bulk import Bulk
 from tracker.errors import TrackerError
@@ -84,20 +85,33 @@ def _timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
     return _render(store, developments, members)
 
 
-def _invariant_filters(query: TimelineQuery, dev_id: Any, type_column: Any) -> list[ColumnElement[bool]]:
+def _invariant_filters(
+    query: TimelineQuery, dev_id: Any, type_column: Any, plan: _Plan | None = None
+) -> list[ColumnElement[bool]]:
     """Filters on what never changes in a development's life (its type, its actors) or only grows (items).
 
-    Written as IN (subquery) so the actor and item indexes drive the search: with
+    A ``plan`` by date makes each actor test a correlated EXISTS, so the order index drives
+    the search (and the LIMIT ends it early); otherwise the actors are tested rarest first,
+    as IN (subquery) so the actor and item indexes drive the search: with
     EXISTS the planner walked every development in date order (bench/timeline.py).
     """
     clauses: list[ColumnElement[bool]] = []
     if query.types:
         clauses.append(type_column.in_(query.types))
-    for actor in (query.actor, query.with_actor):
-        if actor:
-            clauses.append(
-                dev_id.in_(select(timeline_actors.c.dev_id).where(timeline_actors.c.actor == actor.upper()))
-            )
+    a = timeline_actors
+    plan = plan or _Plan(actors=tuple(x.upper() for x in (query.actor, query.with_actor) if x))
+    if plan.by_date:
+        clauses.extend(exists().where(a.c.dev_id == dev_id, a.c.actor == actor) for actor in plan.actors)
+    elif plan.actors:
+        # A dyad joins the rarer actor's index entries to the other's before any development is
+        # read: a busy pair touched 25k developments to keep 1.9k (1M events).
+        first = a.alias("first")
+        dyad = select(first.c.dev_id).where(first.c.actor == plan.actors[0])
+        for n, actor in enumerate(plan.actors[1:]):
+            other = a.alias(f"other{n}")
+            on = and_(other.c.dev_id == first.c.dev_id, other.c.actor == actor)
+            dyad = dyad.join_from(first, other, on)
+        clauses.append(dev_id.in_(dyad))
     if query.item:
         # A prefix of the normalised name: "S-400" finds "S-400 Triumf" through the index.
         norm = item_norm(query.item)
@@ -110,7 +124,13 @@ def _state_filters(query: TimelineQuery, table: Any) -> list[ColumnElement[bool]
     """Filters on a development's state at some time: its dates, status and number of sources."""
     clauses: list[ColumnElement[bool]] = []
     if query.since:
-        clauses.append(or_(table.c.end_date >= period(query.since)[0], table.c.end_date.is_(None)))
+        # Dated: still going on at ``since``; undated: placed (first reported) from ``since`` on.
+        # The first clause adds nothing to the second but lets the planner scan the order index:
+        # no such development is placed before 1 January of the year of ``since``.
+        start = period(query.since)[0]
+        clauses.append(table.c.order_date >= f"{start[:4]}-01-01")
+        dated = table.c.end_date >= start
+        clauses.append(or_(dated, and_(table.c.end_date.is_(None), table.c.order_date >= start)))
     if query.until:
         clauses.append(table.c.order_date <= period(query.until)[1])
     if query.statuses:
@@ -120,9 +140,69 @@ def _state_filters(query: TimelineQuery, table: Any) -> list[ColumnElement[bool]
     return clauses
 
 
+def _date_range(query: TimelineQuery) -> tuple[str, str] | None:
+    """The order dates a query with --since/--until can match (see _state_filters)."""
+    if not (query.since or query.until):
+        return None
+    low = f"{period(query.since)[0][:4]}-01-01" if query.since else ""
+    return low, period(query.until)[1] if query.until else "9999"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to search: by date (the order index, with EXISTS per actor) or by the rarest actor first."""
+
+    by_date: bool = False
+    actors: tuple[str, ...] = ()
+
+
+_TOTALS: dict[tuple[str, int], int] = {}  # (database, projection checkpoint) -> developments
+
+
+def _total(conn: Connection) -> int:
+    """The number of developments, counted once per projection state (a full index scan)."""
+    c = projection_checkpoints
+    point = conn.execute(select(c.c.position).where(c.c.name == "timeline")).scalar() or 0
+    key = (str(conn.engine.url), int(point))
+    if key not in _TOTALS:
+        _TOTALS.clear()
+        _TOTALS[key] = int(conn.execute(select(func.count()).select_from(timeline_developments)).scalar_one())
+    return _TOTALS[key]
+
+
+def _plan(conn: Connection, query: TimelineQuery) -> _Plan:
+    """A small cost model from index range counts (1M events: a busy dyad by actor 60 ms, by
+    date 5 ms; a busy actor with a rare one 38 ms busy-first, 16 ms rare-first).
+
+    By actor, the rarest actor's developments are each looked up; by date, the order index is
+    read from the range's start until ``limit`` matches are found, about ``limit`` divided by
+    the share of developments that involve every actor (taken as independent).
+    """
+    names = [a.upper() for a in (query.actor, query.with_actor) if a]
+    if not names:
+        return _Plan()
+    a, d = timeline_actors, timeline_developments
+    counts = {n: conn.execute(select(func.count()).where(a.c.actor == n)).scalar_one() for n in names}
+    actors = tuple(sorted(counts, key=lambda n: (counts[n], n)))
+    window = _date_range(query)
+    total = max(_total(conn), 1)
+    placed = total
+    if window is not None:
+        in_range = select(func.count()).where(d.c.order_date >= window[0], d.c.order_date <= window[1])
+        placed = conn.execute(in_range).scalar_one()
+    share = 1.0
+    for count in counts.values():
+        share *= count / total
+    scan = placed if query.limit is None else min(placed, query.limit / max(share, 1e-9))
+    # A row read by date costs about five index entries read by actor (measured, 1M events).
+    return _Plan(by_date=5 * scan < counts[actors[0]], actors=actors)
+
+
 def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
     d = timeline_developments
-    clauses = _invariant_filters(query, d.c.id, d.c.type) + _state_filters(query, d)
+    with store.engine.connect() as conn:
+        plan = _plan(conn, query)
+    clauses = _invariant_filters(query, d.c.id, d.c.type, plan) + _state_filters(query, d)
     columns = [
         d.c.id,
         d.c.type,
