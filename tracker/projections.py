@@ -15,7 +15,9 @@ REGISTRY: dict[str, Callable[[], Projection]] = {TimelineProjection.name: Timeli
 def runner(store: EventStore, name: str) -> ProjectionRunner:
     if name not in REGISTRY:
         raise NotFound(f"no projection named {name!r} (known: {', '.join(sorted(REGISTRY))})")
-    return ProjectionRunner(store, REGISTRY[name](), batch_size=20_000)
+    # A 1M-event rebuild peaks at 247 MB of anonymous memory with 10k-event transactions and
+    # 25k developments in memory (392 MB with 20k and 60k), for 15% more CPU time.
+    return ProjectionRunner(store, REGISTRY[name](), batch_size=10_000)
 
 
 def catch_up_all(store: EventStore, progress: Progress | None = None) -> dict[str, int]:

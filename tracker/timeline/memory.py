@@ -31,7 +31,7 @@ from tracker.timeline.develop import Development, Facts, development_from
 
 Key = tuple[str, str]  # (type, actor_key)
 Year = str | None
-DEFAULT_LIMIT = 60_000  # developments held (about 2.4 KB each): ~150 MB
+DEFAULT_LIMIT = 25_000  # developments held, about 2.4 KB each (see tracker.projections for the peak)
 _COLUMNS = (
     "id", "type", "actor_key", "date", "precision", "status", "first_reported", "last_reported", "events",
     "state",
