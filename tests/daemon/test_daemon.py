@@ -63,10 +63,14 @@ def test_once_polls_extracts_catches_up_and_writes_the_days_digest(
     finally:
         store.close()
     assert developments
-    written = sorted(p.suffix for p in digests.iterdir())
-    assert written == [".html", ".json", ".md", ".xml"]
-    markdown = next(digests.glob("*.md")).read_text()
+    written = sorted(p.name.split("-", 1)[1] for p in digests.iterdir())
+    day = written[0].split(".")[0]
+    assert written == [f"{day}.{ext}" for ext in ("html", "json", "md", "xml")] + [
+        f"latest.{ext}" for ext in ("html", "json", "md", "xml")
+    ]
+    markdown = (digests / f"digest-{day}.md").read_text()
     assert all(d["summary"] in markdown for d in developments)
+    assert (digests / "digest-latest.xml").read_bytes() == (digests / f"digest-{day}.xml").read_bytes()
 
 
 def test_sigterm_stops_the_daemon_cleanly_and_a_restart_carries_on(

@@ -17,6 +17,8 @@ writing, gives back unfinished leases and returns: no half-written transaction.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -142,6 +144,7 @@ class Daemon:
             raise
         if claim:
             claims.finish_digest(self.store.engine, day, self.owner, self.clock(), paths=paths)
+        _publish_latest(paths)
         log.info("digest %s: %s", day, ", ".join(str(p) for p in paths))
         return paths
 
@@ -234,3 +237,13 @@ class Daemon:
     def _wait_idle(self) -> None:
         with self._busy:
             self._busy.wait_for(lambda: self._running == 0)
+
+
+def _publish_latest(paths: Sequence[Path]) -> None:
+    """``digest-latest.xml`` (and .md, .html, .json): one address a feed reader or a browser can
+    keep, replaced atomically by each new digest."""
+    for path in paths:
+        latest = path.with_name(f"digest-latest{path.suffix}")
+        temporary = latest.with_name(f".{latest.name}.tmp")
+        shutil.copyfile(path, temporary)
+        os.replace(temporary, latest)
