@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from tracker.extract.dates import find_dates, resolve
+from tracker.extract.dates import ANCHORS, CANDIDATES, find_dates, resolve
+from tracker.extract.sentences import lower, split_sentences
+from tracker.extract.words import read_words
 
 SATURDAY = datetime(2022, 4, 23, 6, 30, tzinfo=UTC)
 
@@ -62,3 +66,29 @@ def test_modal_may_and_verb_march_are_not_months() -> None:
 
 def test_amounts_and_units_are_not_years() -> None:
     assert find_dates("worth Rs 2018 crore and 2019 units") == []
+
+
+EVERY_FORM = (
+    "between 2016 and 2020, from 2016-2020, in 2018-19, 5th of May 2021, on May 5, 2021, in early "
+    "December 2021, mid-June 2020, in March last year, on May 5, 5 May, last December, until June, "
+    "this past Monday, since Friday, yesterday, today, tonight, this morning, last night, earlier this "
+    "week, later today, the previous month, the coming year, two days ago, 3 days ago, six months ago, by "
+    "the end of this year, the end of the year, in the year 2020, year 2019, of 2018, in 2017"
+)
+
+
+def test_every_candidate_holds_an_anchor() -> None:
+    """find_dates skips a sentence with no digit and no ANCHORS word: no candidate may lack both."""
+    texts = [EVERY_FORM, *EVERY_FORM.split(", ")]
+    for name in ("extract_gold.json", "extract_dev_holdout.json"):
+        for doc in json.loads((Path(__file__).parents[1] / "data" / name).read_text(encoding="utf-8"))[
+            "documents"
+        ]:
+            texts += [s.text for s in split_sentences(doc["text"])]
+    found = 0
+    for text in texts:
+        for m in CANDIDATES.finditer(lower(text)):
+            words = read_words(m.group())
+            assert words.has_digit or not ANCHORS.isdisjoint(words.words), m.group()
+            found += 1
+    assert found > len(EVERY_FORM.split(", "))

@@ -10,9 +10,11 @@ to assign roles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from tracker.extract.gazetteer import MAX_NGRAM, ActorEntry, Gazetteer, actor_key
+from tracker.extract.caseless import Caseless
+from tracker.extract.gazetteer import MAX_NGRAM, NO_OPENER, ActorEntry, Gazetteer, actor_key
 from tracker.extract.sentences import Token, adjacent_run
 
 PREPOSITIONS = frozenset(
@@ -52,14 +54,13 @@ _NP_FILLER = re.compile(
     r"\d[\d,]*|more|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
     r"nato|close|[A-Z][\w'’-]*)$"
 )
-_NON_ACTOR = re.compile(
+_NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
     r"studies|militants?|rebels?|insurgents?|media|newspaper|sources?|data|observers?|commentators?|"
     r"critics)\b",
-    re.IGNORECASE,
 )
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[\s,\"“])(?:he|she|they)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = Caseless(r"(?:^|[\s,\"“])(?:he|she|they)\s+(?:\w+\s+)?$")
 
 
 class Mention(NamedTuple):
@@ -72,42 +73,55 @@ class Mention(NamedTuple):
 
 
 def _case_ok(tokens: list[Token], caps: bool) -> bool:
-    first = tokens[0].text
+    first = tokens[0][0]
     if caps:
-        return all(t.text.replace(".", "").replace("'s", "").replace("’s", "").isupper() for t in tokens)
+        return all(t[0].replace(".", "").replace("'s", "").replace("’s", "").isupper() for t in tokens)
     return first[:1].isupper() or first[:1].isdigit()
 
 
 def find_actors(tokens: list[Token], text: str, gaz: Gazetteer) -> list[Mention]:
     """Non-overlapping actor mentions, longest match first, in text order."""
     out: list[Mention] = []
-    n, skip, openers = len(tokens), 0, gaz.actor_openers
+    skip, memo = 0, gaz.opener_memo
     for i, token in enumerate(tokens):
-        longest = openers.get(token.text)
-        if longest is None:
-            longest = gaz.openers(token.text)[0]
-        if i < skip or not (longest or "-" in token.text):
+        pair = memo.get(token[0]) or gaz.openers(token[0])
+        if i < skip or pair is NO_OPENER:
             continue
-        hit = _longest(tokens, i, min(longest, MAX_NGRAM, n - i), text, gaz) if longest else None
-        if hit is None and "-" in token.text:
-            hit = _hyphenated(token, gaz)
-        if hit is None:
-            continue
-        size, entry = hit
-        if entry.code is not None:
-            start, end = token.start, tokens[i + size - 1].end
-            out.append(Mention(start, end, entry.code, entry.kind, text[start:end], entry.name))
-        skip = i + size
+        hit = actor_at(tokens, i, pair[0], text, gaz)
+        if hit is not None:
+            size, mention = hit
+            if mention is not None:
+                out.append(mention)
+            skip = i + size
     return out
+
+
+def actor_at(
+    tokens: list[Token], i: int, longest: int, text: str, gaz: Gazetteer
+) -> tuple[int, Mention | None] | None:
+    """The alias starting at token ``i`` (of at most ``longest`` words): its size in tokens and its
+    mention (None for a blocked phrase, which still hides the names inside it)."""
+    token = tokens[i]
+    hit = _longest(tokens, i, min(longest, MAX_NGRAM, len(tokens) - i), text, gaz) if longest else None
+    if hit is None and "-" in token[0]:
+        hit = _hyphenated(token, gaz)
+    if hit is None:
+        return None
+    size, entry = hit
+    if entry.code is None:
+        return size, None
+    start, end = token.start(), tokens[i + size - 1].end()
+    # tuple.__new__ skips the named tuple's Python-level __new__ (as ``tokenize`` does)
+    return size, tuple.__new__(Mention, (start, end, entry.code, entry.kind, text[start:end], entry.name))
 
 
 def _longest(
     tokens: list[Token], i: int, limit: int, text: str, gaz: Gazetteer
 ) -> tuple[int, ActorEntry] | None:
     """The longest gazetteer alias of at most ``limit`` words that starts at token ``i``."""
-    start = tokens[i].start
+    start = tokens[i].start()
     for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
-        key = actor_key(text[start : tokens[i + size - 1].end])
+        key = actor_key(text[start : tokens[i + size - 1].end()])
         entry = gaz.actors.get(key)
         if entry is None and (key.endswith("'s")):
             entry = gaz.actors.get(key[:-2])
@@ -124,23 +138,30 @@ _MADE = re.compile(
 
 def _hyphenated(token: Token, gaz: Gazetteer) -> tuple[int, ActorEntry] | None:
     """'Chinese-made', 'US-supplied': the actor before the hyphen."""
-    m = _MADE.match(token.text)
+    if not token[0][:1].isupper():
+        return None
+    m = _MADE.match(token[0])
     entry = gaz.actors.get(actor_key(m.group(1))) if m else None
-    if entry is None or entry.code is None or not token.text[:1].isupper():
+    if entry is None or entry.code is None:
         return None
     return 1, entry
 
 
 def preposition_before(text: str, start: int, floor: int = 0) -> str | None:
     """The preposition governing a noun phrase that starts at ``start``, looking back over fillers."""
-    words = text[floor:start].split()
+    words = text[floor:start].rsplit(None, 5)  # the last five words: no need to split the whole clause
     for word in reversed(words[-5:]):
         bare = word.strip(",\"“”'’").lower()
         if bare in PREPOSITIONS:
             return bare
-        if word.endswith(",") or not _NP_FILLER.match(word.strip('"“”')):
+        if word.endswith(",") or not _fills_np(word.strip('"“”')):
             return None
     return None
+
+
+@lru_cache(maxsize=1 << 14)  # the same words recur; the match cost 2.7K instructions a call
+def _fills_np(word: str) -> bool:
+    return _NP_FILLER.match(word) is not None
 
 
 def is_possessive(text: str, mention: Mention) -> bool:
@@ -149,9 +170,9 @@ def is_possessive(text: str, mention: Mention) -> bool:
 
 def non_actor_context(text: str, start: int, end: int) -> bool:
     """True when the span names analysts, experts, former officials, reports or militants."""
-    return bool(_NON_ACTOR.search(text[start:end]))
+    return _NON_ACTOR.found(text[start:end])
 
 
 def pronoun_subject(text: str, trigger_start: int) -> bool:
     """'he added', '"...," she said': the speaker is the last one named."""
-    return bool(_PRONOUN_SUBJECT.search(text[max(0, trigger_start - 20) : trigger_start]))
+    return _PRONOUN_SUBJECT.found(text[max(0, trigger_start - 20) : trigger_start])

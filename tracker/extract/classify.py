@@ -27,18 +27,18 @@ def drafts(view: View) -> list[Draft]:
     """Drafts of every type in every clause of the sentence; the first speaker of a clause only."""
     if not view.cues:
         return []  # no cue word: nothing else of the sentence needs working out
-    by_clause: dict[int, list[Cue]] = {}
+    groups: dict[tuple[int, str], list[Cue]] = {}  # (clause index, type) -> cues, in text order
     for cue in view.cues:
-        by_clause.setdefault(view.clause_of(cue.start), []).append(cue)
+        groups.setdefault((view.clause_of(cue.start), cue.etype), []).append(cue)
     out: list[Draft] = []
-    for ci, clause in enumerate(view.clauses):
-        in_clause = by_clause.get(ci, [])
+    for ci in sorted({ci for ci, _ in groups}):
+        clause = view.clauses[ci]
         for etype, build in _BUILDERS:
-            cues = [c for c in in_clause if c.etype == etype]
+            cues = groups.get((ci, etype))
             draft = build(view, clause, cues) if cues else None
             if draft is not None:
                 out.append(draft)
-        for cue in (c for c in in_clause if c.etype == "statement"):
+        for cue in groups.get((ci, "statement"), ()):
             draft = statement(view, clause, cue)
             if draft is not None:
                 out.append(draft)

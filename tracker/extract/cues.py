@@ -10,10 +10,13 @@ imposed sanction or a signed deal.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
-from tracker.extract.scan import WORD_START, Words, WordScan
+from tracker.extract.caseless import Caseless
+from tracker.extract.scan import WORD_START, WordScan
 from tracker.extract.sentences import lower_pattern
+from tracker.extract.words import Words
 
 _I = re.IGNORECASE
 DEAL = re.compile(
@@ -59,59 +62,53 @@ SAY = re.compile(
     r"threatens|"
     r"dismissed|demanded|cautioned|vowed|reported|told reporters)\b",
 )
-_BAN_OK = re.compile(r"\b(?:entering|entry|imports?|exports?|travel)\b", _I)
-_BACKGROUND = re.compile(
+_BAN_OK = Caseless(r"\b(?:entering|entry|imports?|exports?|travel)\b")
+_BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
     r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:\w+\s+){0,3}$",
-    _I,
 )
 _FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
 _NOT_SAID = re.compile(r"^\s+(?!that\b)[a-z0-9]", _I)
-_DEAL_BLOCKED = re.compile(
+_DEAL_BLOCKED = Caseless(
     r"\b(?:stop\w*|urg\w*|calls? on|called on|halt\w*|refrain\w*|ban\w*|against|rely|"
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
-    _I,
 )
 _VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
 TRADE_HALT = re.compile(r"^(?:halted|suspended|ban)", _I)
 
-PLANNED = re.compile(
+_MAY = "may"  # the verb; 'May' is the month
+PLANNED = Caseless(
     r"\b(?:will|would|shall|set to|plans?|planning|planned|expected|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
-    r"could|(?-i:may)|"
-    r"might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet)\b",
-    _I,
+    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet)\b",
+    cased=_MAY,
 )
-DROP_DELIVERY = re.compile(
+DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend)\b",
-    _I,
 )
-BEGAN = re.compile(r"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden)\b", _I)
-ONGOING = re.compile(
+BEGAN = Caseless(r"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden)\b")
+ONGOING = Caseless(
     r"\b(?:(?:is|are) (?:now |currently |still )?(?:deliver|suppl|send|ship|provid)\w*ing|continu\w*|ongoing|"
     r"under ?way|being (?:delivered|supplied|shipped))\b",
-    _I,
 )
-STARTED = re.compile(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b", _I)
-COMPLETED = re.compile(r"\b(?:complet\w*|all|final|last)\b", _I)
-WAIVED = re.compile(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b", _I)
-LIFTED = re.compile(
+STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
+COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
+WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
+LIFTED = Caseless(
     r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?|unfreez\w*|relief)\b",
-    _I,
 )
-THREATENED = re.compile(
-    r"\b(?:threat\w*|warn\w*|could|(?-i:may)|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
+THREATENED = Caseless(
+    r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
     r"potential|"
     r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet|refrain\w*|if|unless|should|expos\w*|prepar\w*|draft\w*|"
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning)\b",
-    _I,
+    cased=_MAY,
 )
-IMPOSED = re.compile(
+IMPOSED = Caseless(
     r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
     r"hit|froze|freez\w*|banned|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed)\b",
-    _I,
 )
 _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|handed over)$", _I)
 
@@ -132,6 +129,9 @@ class Cue(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_PLACE = itemgetter(2, 0)  # (start, etype): cues in text order
 
 
 def is_verb(cue: Cue, text: str) -> bool:
@@ -161,15 +161,18 @@ def find_cues(
     """All cues of a sentence outside actor and item names ('Defence Acquisition Council')."""
     out: list[Cue] = []
     low = low if low is not None else text.lower()
+    new = tuple.__new__  # skips the named tuple's Python-level __new__ (as ``tokenize`` does)
     for etype, found in zip(_ETYPES, matches or cue_matches(low), strict=True):
         for m in found:
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            kind = m.lastgroup or etype  # the named alternative that matched ('sign', 'buy', ...)
-            if not _blocked(text, m, etype, kind):
-                out.append(Cue(etype, kind, start, end, text[start:end]))
-    out.sort(key=lambda c: (c.start, c.etype))
+            for s, e in taken:
+                if s < end and start < e:
+                    break  # inside a name
+            else:
+                kind = m.lastgroup or etype  # the named alternative that matched ('sign', 'buy', ...)
+                if not _blocked(text, m, etype, kind):
+                    out.append(new(Cue, (etype, kind, start, end, text[start:end])))
+    out.sort(key=_PLACE)
     return out
 
 
@@ -181,7 +184,7 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
         before = text[max(0, m.start() - 40) : m.start()]
         if _FROM_GERUND.search(before[-6:]):
             return True  # 'dissuades allies from purchasing': nothing is bought
-        if kind != "give" and _DEAL_BLOCKED.search(before):
+        if kind != "give" and _DEAL_BLOCKED.found(before):
             return True  # 'urged the US to stop selling arms'
     return etype == "statement" and (
         m.group().lower() in ("added", "adds") and bool(_NOT_SAID.match(text[m.end() : m.end() + 6]))
@@ -190,16 +193,16 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
 
 def _sanction_ok(text: str, m: re.Match[str]) -> bool:
     word = m.group(0)
-    if word.startswith("ban") and not _BAN_OK.search(text[m.end() : m.end() + 80]):
+    if word.startswith("ban") and not _BAN_OK.found(text[m.end() : m.end() + 80]):
         return False
-    return not _BACKGROUND.search(text[max(0, m.start() - 40) : m.start()])
+    return not _BACKGROUND.found(text[max(0, m.start() - 40) : m.start()])
 
 
 def deal_status(window: str, cues: list[Cue]) -> str | None:
     kinds = {c.kind for c in cues}
     if "cancel" in kinds:
         return "cancelled"
-    if PLANNED.search(window):
+    if PLANNED.found(window):
         return "planned"
     if "sign" in kinds or any(c.kind in ("buy", "sell") and _PAST.search(c.text) for c in cues):
         return "signed"
@@ -210,29 +213,29 @@ def deal_status(window: str, cues: list[Cue]) -> str | None:
 
 def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
-    if PLANNED.search(clause):
+    if PLANNED.found(clause):
         return "planned"
-    if ONGOING.search(clause):
+    if ONGOING.found(clause):
         return "ongoing"
-    if BEGAN.search(window) or STARTED.search(clause):
+    if BEGAN.found(window) or STARTED.found(clause):
         return "began"
-    if COMPLETED.search(window) or any(_PAST.search(c.text) for c in cues):
+    if COMPLETED.found(window) or any(_PAST.search(c.text) for c in cues):
         return "completed"
     return None
 
 
 def sanction_status(window: str, cues: list[Cue]) -> str | None:
-    if WAIVED.search(window):
+    if WAIVED.found(window):
         return "waived"
-    if LIFTED.search(window):
+    if LIFTED.found(window):
         return "lifted"
-    if THREATENED.search(window):
+    if THREATENED.found(window):
         return "threatened"
-    if IMPOSED.search(window) or any(c.text.lower().endswith("ed") for c in cues):
+    if IMPOSED.found(window) or any(c.text.lower().endswith("ed") for c in cues):
         return "imposed"
     return None
 
 
 def dropped_delivery(window: str) -> bool:
     """Requests, refusals and negations describe no delivery ('ruled out sending', 'urged ... deliveries')."""
-    return bool(DROP_DELIVERY.search(window))
+    return DROP_DELIVERY.found(window)

@@ -16,6 +16,7 @@ from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
 from tracker.extract.actors import Mention, is_possessive
 from tracker.extract.amounts import Money
+from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft, agent, title_future
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
@@ -23,7 +24,7 @@ from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_EXPORT = re.compile(r"\bexports?\b", re.IGNORECASE)
+_EXPORT = Caseless(r"\bexports?\b")
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
@@ -33,13 +34,13 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     items, money = view.within(clause, view.items), view.within(clause, view.money)
     if "approve" in kinds and not _approves_trade(view, cues):
         kinds.discard("approve")
-    if "approve" in kinds and _EXPORT.search(view.text[clause.start : clause.end]):
+    if "approve" in kinds and _EXPORT.found(view.text[clause.start : clause.end]):
         kinds.add("sell")
         cues = [*cues, Cue("deal", "sell", cues[-1].start, cues[-1].end, "export")]
     verbs = any(c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues)
     strong = (
         ("sign" in kinds and "noun" in kinds)
-        or (verbs and bool(items or money or WEAPON_NOUNS.search(view.text, clause.start, clause.end)))
+        or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
         or ("cancel" in kinds and bool(kinds & {"noun", "buy"}))

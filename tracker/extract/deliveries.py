@@ -27,7 +27,7 @@ _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = view.within(clause, view.items)
-    if not items and not WEAPON_NOUNS.search(view.text[clause.start : clause.end]):
+    if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None
     last = max(c.end for c in cues)
     window = view.text[clause.start : last]

@@ -13,19 +13,19 @@ from dataclasses import dataclass, field
 from events.model import Occurred
 from tracker.extract.actors import Mention
 from tracker.extract.amounts import Money
+from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.items import ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
-_CAUSATIVE = re.compile(
+_CAUSATIVE = Caseless(
     r"\b(?:allow\w*|let(?:s|ting)?|enabl\w*|urg\w*|ask\w*|want\w*|forc\w*|press\w*|push\w*|help\w*|"
     r"permit\w*)\s+"
     r"(?:the\s+)?[A-Z]",
-    re.IGNORECASE,
 )
-_PHRASE_HEAD = re.compile(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$", re.IGNORECASE)
-_INFINITIVE = re.compile(r"\bto\s+(?:keep\s+|continue\s+to\s+|stop\s+)?$", re.IGNORECASE)
+_PHRASE_HEAD = Caseless(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$")
+_INFINITIVE = Caseless(r"\bto\s+(?:keep\s+|continue\s+to\s+|stop\s+)?$")
 _HEADLINE_TO = re.compile(r"\bto\s+$")
 
 
@@ -65,10 +65,10 @@ def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
     """The doer of a verb in a phrase: 'for buying' (the noun before), 'allowing New Delhi to keep buying'."""
     s = view.slots
     before = view.text[max(clause.start, cue.start - 30) : cue.start]
-    pp = _PHRASE_HEAD.search(before)
-    inf = _INFINITIVE.search(before)
-    if inf and not _CAUSATIVE.search(view.text[max(clause.start, cue.start - 60) : cue.start]):
-        inf = None
+    pp = _PHRASE_HEAD.found(before)
+    inf = _INFINITIVE.found(before) and _CAUSATIVE.found(
+        view.text[max(clause.start, cue.start - 60) : cue.start]
+    )
     if not pp and not inf:
         return None
     prior = [i for i, m in enumerate(s.mentions) if clause.start <= m.start and m.end <= cue.start]

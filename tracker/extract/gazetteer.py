@@ -25,6 +25,7 @@ MAX_NGRAM = 6
 _SKIP_PYCOUNTRY = frozenset({"JEY", "GGY", "IMN", "TCD", "UMI", "ATF", "HMD", "IOT", "SGS"})
 _NOT_ALPHANUM = re.compile(r"[^a-z0-9]")
 _MEMO_LIMIT = 100_000
+NO_OPENER = (0, 0)  # compared by identity: a token where no actor, item or 'X-made' can start
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +54,22 @@ class Gazetteer:
     actor_starts: dict[str, int] = field(default_factory=dict)
     item_starts: dict[str, int] = field(default_factory=dict)
     item_lower_words: set[str] = field(default_factory=set)
-    # token text -> words in the longest actor (item) alias that can start at it; see ``openers``
-    actor_openers: dict[str, int] = field(default_factory=dict, repr=False)
-    item_openers: dict[str, int] = field(default_factory=dict, repr=False)
+    # token text -> words in the longest actor and item alias that can start at it; see ``openers``
+    opener_memo: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def openers(self, token: str) -> tuple[int, int]:
         """How many words the longest actor alias and the longest item alias that can start at a
-        token with this text have (0: none). Remembered per token text in ``actor_openers`` and
-        ``item_openers``: a seed article has ~600 tokens and looking each one up anew took a fifth
-        of extraction time (bench/extract.py)."""
-        if len(self.actor_openers) > _MEMO_LIMIT:
-            self.actor_openers.clear()
-            self.item_openers.clear()
-        actor = self.actor_openers[token] = self._actor_opener(token)
-        item = self.item_openers[token] = self._item_opener(token)
-        return actor, item
+        token with this text have (0: none); ``NO_OPENER`` itself when nothing can start there, not
+        even 'Chinese-made' (a hyphen). Remembered per token text in ``opener_memo``: a seed article
+        has ~600 tokens and looking each one up anew took a fifth of extraction time
+        (bench/extract.py)."""
+        if len(self.opener_memo) > _MEMO_LIMIT:
+            self.opener_memo.clear()
+        pair = (self._actor_opener(token), self._item_opener(token))
+        if pair == NO_OPENER and "-" not in token:
+            pair = NO_OPENER
+        self.opener_memo[token] = pair
+        return pair
 
     def _actor_opener(self, token: str) -> int:
         if not (token[0].isupper() or token[0].isdigit()):

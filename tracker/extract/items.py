@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from tracker.extract.amounts import parse_quantity
+from tracker.extract.caseless import Caseless
 from tracker.extract.gazetteer import Gazetteer, item_key
 from tracker.extract.sentences import Token, adjacent_run
 
@@ -26,14 +27,13 @@ _NUMBER_WORD = re.compile(
 _UNIT_OF = re.compile(
     r"^(?:squadrons?|batches|batch|units?|regiments?|batteries|systems?|sets?)$", re.IGNORECASE
 )
-WEAPON_NOUNS = re.compile(
+WEAPON_NOUNS = Caseless(
     r"\b(?:weapons?|arms|jets?|aircraft|fighters?|helicopters?|drones?|missiles?|tanks?|rifles?|guns?|"
     r"howitzers?|"
     r"submarines?|frigates?|warships?|corvettes?|destroyers?|vessels?|ammunition|shells|rounds|launchers?|"
     r"air defen[cs]e systems?|radars?|engines?|munitions|rockets?|artillery|armoured vehicles|"
     r"armored vehicles|"
     r"the systems?|the platforms?)\b",
-    re.IGNORECASE,
 )
 
 
@@ -46,36 +46,45 @@ class ItemMention(NamedTuple):
 
 
 def find_items(tokens: list[Token], text: str, gaz: Gazetteer) -> list[ItemMention]:
+    """Item mentions, longest alias first, in text order."""
     out: list[ItemMention] = []
-    n, skip, openers = len(tokens), 0, gaz.item_openers
+    skip, memo = 0, gaz.opener_memo
     for i, token in enumerate(tokens):
-        longest = openers.get(token.text)
-        if longest is None:
-            longest = gaz.openers(token.text)[1]
-        hit = _longest(tokens, i, min(longest, _MAX, n - i), text, gaz) if longest and i >= skip else None
-        if hit is None:
-            continue
-        size, name, maker = hit
-        out.append(
-            ItemMention(token.start, tokens[i + size - 1].end, name, maker, _quantity(tokens, i, text))
-        )
-        skip = i + size
+        longest = (memo.get(token[0]) or gaz.openers(token[0]))[1]
+        hit = item_at(tokens, i, longest, text, gaz) if longest and i >= skip else None
+        if hit is not None:
+            size, mention = hit
+            out.append(mention)
+            skip = i + size
     return out
+
+
+def item_at(
+    tokens: list[Token], i: int, longest: int, text: str, gaz: Gazetteer
+) -> tuple[int, ItemMention] | None:
+    """The item alias of at most ``longest`` words starting at token ``i`` (its size in tokens),
+    with the quantity before it."""
+    hit = _longest(tokens, i, min(longest, _MAX, len(tokens) - i), text, gaz)
+    if hit is None:
+        return None
+    size, name, maker = hit
+    start, end = tokens[i].start(), tokens[i + size - 1].end()
+    return size, ItemMention(start, end, name, maker, _quantity(tokens, i, text))
 
 
 def _longest(
     tokens: list[Token], i: int, limit: int, text: str, gaz: Gazetteer
 ) -> tuple[int, str, str | None] | None:
     """The longest item alias of at most ``limit`` words that starts at token ``i``."""
-    start = tokens[i].start
+    start = tokens[i].start()
     for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
-        key = item_key(text[start : tokens[i + size - 1].end])
+        key = item_key(text[start : tokens[i + size - 1].end()])
         entry = gaz.items.get(key) or (
             gaz.items.get(key[:-1]) if key.endswith("s") and len(key) > 3 else None
         )
         if entry is None:
             continue
-        first = tokens[i].text[:1]
+        first = tokens[i][0][:1]
         if entry.caps and not (first.isupper() or first.isdigit()):
             continue
         return size, entry.name, entry.maker
@@ -84,25 +93,27 @@ def _longest(
 
 def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
     """The number just before an item, over a few modifiers ('first 38 of 108 Abrams' is 38)."""
+
+    def word(k: int) -> str:
+        return tokens[k][0]
+
     j, skipped = i - 1, 0
-    while (
-        j >= 0 and skipped < 4 and _MODIFIER.match(tokens[j].text) and not _NUMBER_WORD.match(tokens[j].text)
-    ):
+    while j >= 0 and skipped < 4 and _MODIFIER.match(word(j)) and not _NUMBER_WORD.match(word(j)):
         j, skipped = j - 1, skipped + 1
-    if j >= 1 and tokens[j].text.lower() == "of" and _UNIT_OF.match(tokens[j - 1].text):
+    if j >= 1 and word(j).lower() == "of" and _UNIT_OF.match(word(j - 1)):
         j -= 2
     phrase = []
-    if j >= 0 and _SCALE_WORD.match(tokens[j].text):
-        phrase.append(tokens[j].text)
+    if j >= 0 and _SCALE_WORD.match(word(j)):
+        phrase.append(word(j))
         j -= 1
-    if j < 0 or not _NUMBER_WORD.match(tokens[j].text) or tokens[j].text.lower() == "a":
+    if j < 0 or not _NUMBER_WORD.match(word(j)) or word(j).lower() == "a":
         return None
     if (
-        re.fullmatch(r"(?:19|20)\d\d", tokens[j].text)
-        or text[max(0, tokens[j].start - 1) : tokens[j].start] in "$₹£€"
+        re.fullmatch(r"(?:19|20)\d\d", word(j))
+        or text[max(0, tokens[j].start() - 1) : tokens[j].start()] in "$₹£€"
     ):
         return None
-    if j >= 2 and tokens[j - 1].text.lower() == "of" and _NUMBER_WORD.match(tokens[j - 2].text):
+    if j >= 2 and word(j - 1).lower() == "of" and _NUMBER_WORD.match(word(j - 2)):
         j -= 2
-    phrase.insert(0, tokens[j].text)
+    phrase.insert(0, word(j))
     return parse_quantity(" ".join(phrase))

@@ -70,17 +70,18 @@ def _actors(d: Draft) -> set[str]:
     return out
 
 
-def _compatible(a: Draft, b: Draft, loose: bool) -> bool:
-    """Whether ``b`` may be another mention of ``a``; ``loose`` (a headline) ignores status and bare items."""
+def _compatible(a: Draft, b: Draft, loose: bool, mine: set[str], theirs: set[str]) -> bool:
+    """Whether ``b`` may be another mention of ``a`` (their actors: ``mine``, ``theirs``); ``loose``
+    (a headline) ignores status and bare items."""
     if a.etype != b.etype:
         return False
-    if not _actors(a) or not _actors(b):
+    if not mine or not theirs:
         return (
             a.etype == "deal"
             and (b.anaphoric or a.anaphoric)
             and not (a.items and b.items and not _shares_item(a, b))
         )
-    if not _actors(a) & _actors(b):
+    if not mine & theirs:
         return False
     for key in _SINGLE_ROLES:
         if key in a.roles and key in b.roles and a.roles[key] != b.roles[key]:
@@ -114,20 +115,24 @@ def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
 
 
 def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
-    """Fold repeated mentions together; with ``only_merge`` headline drafts only enrich body events."""
+    """Fold repeated mentions together; with ``only_merge`` headline drafts only enrich body events.
+    The actors of each kept event are worked out once, again only when it absorbs a mention."""
     out: list[Draft] = []
+    kept: dict[int, set[str]] = {}  # id of a kept draft -> its actors
     for d in sorted(ds, key=lambda x: (x.view.is_title, x.position)):
-        loose = d.view.is_title
-        target = next((e for e in out if _compatible(e, d, loose)), None)
+        loose, theirs = d.view.is_title, _actors(d)
+        target = next((e for e in out if _compatible(e, d, loose, kept[id(e)], theirs)), None)
         if target is None and only_merge and loose:
             continue
-        if target is None and d.etype == "deal" and not _actors(d) and d.anaphoric:
+        if target is None and d.etype == "deal" and not theirs and d.anaphoric:
             target = next((e for e in reversed(out) if e.etype == "deal"), None)
         if target is None:
-            if _actors(d) or not d.anaphoric:
+            if theirs or not d.anaphoric:
                 out.append(d)
+                kept[id(d)] = theirs
             continue
         _absorb(target, d)
+        kept[id(target)] = _actors(target)
     return out
 
 

@@ -10,17 +10,17 @@ subject into the patient. Mentions standing together ('NATO ally Turkey',
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from tracker.extract.actors import PREPOSITIONS, Mention, preposition_before
+from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.items import ItemMention
 from tracker.extract.sentences import Clause
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_PATIENT = re.compile(
-    r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|avoid\w*|escap\w*|spared|hit by|expos\w*)\b", re.IGNORECASE
-)
+_PASSIVE = Caseless(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}$")
+_PATIENT = Caseless(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|avoid\w*|escap\w*|spared|hit by|expos\w*)\b")
 _SAME_NP = re.compile(r"^(?:'s|’s)?\s*(?:[A-Z][\w'’-]*\s+|ally\s+|allies\s+|member\s+|partner\s+)?$")
 _NOT_MODIFIER = PREPOSITIONS | {
     "and",
@@ -56,9 +56,14 @@ class Slots:
 
 
 def slots(text: str, mentions: list[Mention], clauses: list[Clause]) -> Slots:
+    """Each mention's preposition, looked for back to the start of its clause (of the text when
+    no clause holds it). Clauses are in order with a separator between two, so the one holding
+    an offset can only be the last that starts at or before it."""
     s = Slots(text, mentions)
+    starts = [c.start for c in clauses]
     for m in mentions:
-        floor = next((c.start for c in clauses if c.start <= m.start < c.end + 1), 0)
+        i = bisect_right(starts, m.start) - 1
+        floor = clauses[i].start if i >= 0 and m.start <= clauses[i].end else 0
         s.preps.append(preposition_before(text, m.start, floor))
     return s
 
@@ -132,11 +137,11 @@ def modifier_before(s: Slots, pos: int) -> Mention | None:
 
 
 def passive(text: str, cue: Cue) -> bool:
-    return bool(_PASSIVE.search(text[max(0, cue.start - 30) : cue.start]))
+    return _PASSIVE.found(text[max(0, cue.start - 30) : cue.start])
 
 
 def patient_subject(text: str, clause: Clause, cue: Cue) -> bool:
-    return bool(_PATIENT.search(text[clause.start : cue.start])) or passive(text, cue)
+    return _PATIENT.found(text[clause.start : cue.start]) or passive(text, cue)
 
 
 def origin(s: Slots, items: list[ItemMention]) -> str | None:

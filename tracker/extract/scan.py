@@ -18,14 +18,15 @@ unbounded word repeat, a construct the reader does not know) falls back to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from re import _parser  # type: ignore[attr-defined]  # the stdlib's own pattern reader
-from typing import Any, NamedTuple
+from typing import Any
+
+from tracker.extract.words import ALNUM as _ALNUM
+from tracker.extract.words import Words, read_words
 
 WORD_START = "(?<![a-z0-9])"
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _DIGITS = frozenset("0123456789")
-_DIGIT = re.compile("[0-9]")
 _MAX_STATES = 20_000
 _MAX_REPEAT = 8
 
@@ -133,18 +134,6 @@ def _extend(states: set[_State], chars: set[str]) -> set[_State]:
         if ends:
             out.add((word, True))
     return out
-
-
-class _Blanks(dict[int, str]):
-    """A ``str.translate`` table turning every character but [a-z0-9] into a space (same offsets)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        self[code] = out = char if char in _ALNUM else " "
-        return out
-
-
-_BLANKS = _Blanks()
 
 
 def first_words(pattern: str) -> tuple[frozenset[str], bool] | None:
@@ -287,24 +276,3 @@ class WordScan:
                 m = pattern.match(low, pos)
                 if m is not None:
                     hits.append(m)
-
-
-class Words(NamedTuple):
-    """The runs of [a-z0-9] of a lower-case text, read once for all the scans of a sentence."""
-
-    spaced: str  # the text with every other character blanked, between two spaces
-    words: list[str]
-    has_digit: bool
-
-    def offsets(self, word: str) -> Iterator[int]:
-        """Where ``word`` stands as a whole run (the space before it in ``spaced`` is its offset)."""
-        needle = " " + word + " "
-        pos = self.spaced.find(needle)
-        while pos >= 0:
-            yield pos
-            pos = self.spaced.find(needle, pos + len(needle) - 1)
-
-
-def read_words(low: str) -> Words:
-    spaced = " " + low.translate(_BLANKS) + " "
-    return Words(spaced, spaced.split(), _DIGIT.search(low) is not None)

@@ -7,10 +7,15 @@ back out of the text (``text[start:end] == sentence``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+|\n\s*")
+from tracker.extract.words import Words, read_words
+
+# Written plainly: [.!?]["”’')\]]*\s+|\n\s* ; the first character is read before the look-behinds so
+# that re skips to the next stop or newline at C speed (the plain pattern was tried at every character).
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s+|(?<=\n)\s*)")
 _ABBREV = frozenset(
     [
         "mr",
@@ -69,7 +74,13 @@ _ABBREV = frozenset(
 # Both alternatives open with the same character class so that re skips spaces at C speed;
 # written plainly: (?:[A-Za-z]\.){2,}|[\w$₹£€]+(?:[-/.&'’][\w]+)*
 _TOKEN = re.compile(r"[\w$₹£€](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|[\w$₹£€]*(?:[-/.&'’]\w+)*)")
-_QUOTE = re.compile(r"[\"“]([^\"“”]{2,}?)[\"”]")
+# The same tokens in ASCII text, where \w is [A-Za-z0-9_] either way and the other marks cannot stand:
+# re.ASCII reads \w from a table, sets of ASCII characters are bitmaps, and the joined parts, which
+# nothing follows, are taken possessively (no backtracking state): 15% off tokenizing (callgrind).
+_ASCII_TOKEN = re.compile(r"[\w$](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+|[\w$]*(?:[-/.&']\w+)*+)", re.ASCII)
+# The run cannot hold a closing mark, so greedy equals lazy here, and re repeats a greedy set at C speed.
+_QUOTE = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
+_WORD_BREAK = re.compile(r"[\s(\"“]")
 # A new clause starts at these words: dates and roles stay inside their clause.
 _AFTER_COMMA = (
     "which|who|whom|whose|while|whereas|but|although|though|however|after|before|amid|as|even as|adding|"
@@ -87,6 +98,17 @@ _CLAUSE = re.compile(
     rf"|(?<=,)\s+(?=(?:{_AFTER_COMMA})\b)"
     rf"|(?<=\s)\s*(?=(?:{_AFTER_SPACE})\s))"
 )
+# Where a match can start: at a mark, at the space before a dash, in the spaces before the first word
+# of an _AFTER_SPACE phrase (a whole run: blanks stand on both sides of it).
+_MARKS = ";:(),—–"
+_SPACE_OPENERS = frozenset(phrase.split()[0] for phrase in _AFTER_SPACE.split("|"))
+
+
+# A token is its match of _TOKEN: ``token[0]`` is the word, ``token.start()`` and ``token.end()`` its
+# offsets. Copying the ~500 matches of a seed article into named tuples cost as much as finding them
+# (2.5K instructions a token, callgrind over bench/extract.py), and only the few tokens that can open
+# a name are read again.
+Token = re.Match[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +119,9 @@ class Sentence:
     paragraph: int
 
 
-class Token(NamedTuple):
-    """A word with its offsets; a named tuple because a seed article has ~500 of them
-    and building frozen dataclasses cost a tenth of the extraction time (bench/extract.py)."""
+class Clause(NamedTuple):
+    """A clause span and the word that opened it; a named tuple, built cheaply like ``Token``."""
 
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
     start: int
     end: int
     opener: str
@@ -116,7 +130,7 @@ class Clause:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A period after 'Mr', 'Rs', 'U.S' or a single initial ('S. Jaishankar') ends no sentence."""
     head = text[max(0, dot - 12) : dot]
-    word = re.split(r"[\s(\"“]", head)[-1].lower()
+    word = _WORD_BREAK.split(head)[-1].lower()
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
 
@@ -125,19 +139,20 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     para, pos = 0, 0
     for match in _BOUNDARY.finditer(text):
-        if text[match.start()] in ".!?":
-            nxt = text[match.end() : match.end() + 1]
+        (start, end), stop = match.span(), match[0]
+        if stop[0] in ".!?":
+            nxt = text[end : end + 1]
             if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(₹$£€"):
                 continue
-            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            if stop[0] == "." and _is_abbreviation(text, start):
                 continue
-            cut = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
+            cut = start + len(stop.rstrip())
         else:
-            cut = match.start()
+            cut = start
         _emit(text, pos, cut, para, out)
-        if "\n" in match.group(0):
+        if "\n" in stop:
             para += 1
-        pos = match.end()
+        pos = end
     _emit(text, pos, len(text), para, out)
     return out
 
@@ -170,32 +185,53 @@ def lower_pattern(pattern: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    new = tuple.__new__  # skips the named tuple's Python-level __new__
-    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    return list((_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text))
 
 
 def adjacent_run(tokens: list[Token], i: int, limit: int, text: str, joiners: tuple[str, ...]) -> int:
     """How many tokens from ``i`` (at most ``limit``) stand joined by ``joiners`` only: one name's
     words are separated by a single space or hyphen, never by a comma or a full stop."""
     size = 1
-    while size < limit and text[tokens[i + size - 1].end : tokens[i + size].start] in joiners:
+    while size < limit and text[tokens[i + size - 1].end() : tokens[i + size].start()] in joiners:
         size += 1
     return size
 
 
-def clauses(text: str, low: str | None = None) -> list[Clause]:
+def clauses(text: str, low: str | None = None, words: Words | None = None) -> list[Clause]:
     """Clause spans of a sentence, each with the word that opened it ('' for the first);
-    ``low`` is the sentence in lower case (same offsets)."""
+    ``low`` is the sentence in lower case (same offsets), ``words`` its runs."""
     out: list[Clause] = []
-    pos, opener = 0, ""
-    for match in _CLAUSE.finditer(low if low is not None else lower(text)):
+    pos, opener, new = 0, "", tuple.__new__
+    low = low if low is not None else lower(text)
+    for match in _clause_marks(low, words or read_words(low)):
         if match.start() > pos:
-            out.append(Clause(pos, match.start(), opener))
+            out.append(new(Clause, (pos, match.start(), opener)))
         pos = match.end()
         following = text[pos : pos + 24].split()
         opener = following[0].lower().strip(",") if following else ""
-    out.append(Clause(pos, len(text), opener))
+    out.append(new(Clause, (pos, len(text), opener)))
     return out
+
+
+def _clause_marks(low: str, words: Words) -> Iterator[re.Match[str]]:
+    """The matches ``_CLAUSE.finditer(low)`` gives, tried only where one can start (``finditer``
+    tries every space): a sixth off clause splitting (callgrind over bench/extract.py)."""
+    starts = set()
+    for mark in _MARKS:  # str.find skips to a character at C speed, and most marks are absent
+        pos = low.find(mark)
+        while pos >= 0:
+            starts.add(pos - 1 if mark in "—–" else pos)  # ' — ' is matched from its first space
+            pos = low.find(mark, pos + 1)
+    for word in _SPACE_OPENERS.intersection(words.words):
+        for pos in words.offsets(word):
+            while pos > 0 and low[pos - 1].isspace():  # ``\s`` is ``str.isspace``
+                pos -= 1
+                starts.add(pos)
+    end = 0
+    for pos in sorted(starts - {-1}):
+        if pos >= end and (match := _CLAUSE.match(low, pos)) is not None:
+            end = match.end()
+            yield match
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

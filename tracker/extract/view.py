@@ -8,19 +8,21 @@ about it ('China condemned the move.'). Offsets are relative to the sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
 from tracker.extract import roles as r
-from tracker.extract.actors import Mention, find_actors
+from tracker.extract.actors import Mention
 from tracker.extract.amounts import Money, find_money
 from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
-from tracker.extract.items import ItemMention, find_items
-from tracker.extract.scan import Words, read_words
+from tracker.extract.items import ItemMention
+from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
+from tracker.extract.words import Words, read_words
 
 _Span = TypeVar("_Span", ItemMention, Money)
 _T = TypeVar("_T")
@@ -72,12 +74,16 @@ class View:
         return tokenize(self.text)
 
     @_once
+    def names(self) -> tuple[list[Mention], list[ItemMention]]:
+        return find_names(self.tokens, self.text, self.gaz)
+
+    @_once
     def mentions(self) -> list[Mention]:
-        return find_actors(self.tokens, self.text, self.gaz)
+        return self.names[0]
 
     @_once
     def items(self) -> list[ItemMention]:
-        return find_items(self.tokens, self.text, self.gaz)
+        return self.names[1]
 
     @_once
     def money(self) -> list[Money]:
@@ -89,7 +95,7 @@ class View:
 
     @_once
     def clauses(self) -> list[Clause]:
-        return clauses(self.text, self.low)
+        return clauses(self.text, self.low, self.words)
 
     @_once
     def cues(self) -> list[Cue]:
@@ -104,11 +110,16 @@ class View:
     def slots(self) -> r.Slots:
         return r.slots(self.text, self.mentions, self.clauses)
 
+    @_once
+    def clause_starts(self) -> list[int]:
+        return [c.start for c in self.clauses]
+
     def clause_of(self, pos: int) -> int:
-        """The index of the clause holding offset ``pos`` (a boundary belongs to the clause before)."""
-        return next(
-            (i for i, c in enumerate(self.clauses) if c.start <= pos < c.end + 1), len(self.clauses) - 1
-        )
+        """The index of the clause holding offset ``pos`` (a boundary belongs to the clause before;
+        the last clause when none holds it). Clauses are in order and a separator stands between
+        two, so the one holding ``pos`` can only be the last that starts at or before it."""
+        i = bisect_right(self.clause_starts, pos) - 1
+        return i if i >= 0 and pos <= self.clauses[i].end else len(self.clauses) - 1
 
     def within(self, clause: Clause, spans: list[_Span]) -> list[_Span]:
         return [x for x in spans if clause.start <= x.start and x.end <= clause.end]
