@@ -1,19 +1,34 @@
 """Append and read throughput of tracker's log against the eventsourcing library's SQLite recorder.
 
-Runs side by side on the same machine and payloads, with raw ``sqlite3.executemany``
-of the very rows tracker stored as the floor. Each library encodes and decodes
-with its own machinery (tracker: orjson; eventsourcing: its JSONTranscoder),
-and both timings include it:
-
     python bench/store.py [-n 200000] [--batch 500] [--verify-events 1000000] [--json]
 
+Both sides run in this process on the same payloads, appended in batches and
+read back in pages of 500. Like with like:
+
+- each library encodes and decodes with its own machinery (tracker: orjson;
+  eventsourcing: its JSONTranscoder), and both timings include it;
+- every reader looks inside each decoded payload (``use``), so no side can
+  skip decoding by being lazy;
+- no side keeps what an append returns (holding 200k records made tracker
+  pay for garbage collection the peer, whose results are ints, did not);
+- the fixtures are frozen out of garbage collection during each timing (``timed``).
+
+The floor is raw ``sqlite3`` on the very rows tracker stored, in the same
+schema: ``executemany`` (issue 2's yardstick), and the multi-row INSERT that
+tracker's store issues; the read floor is fetch + ``orjson.loads``.
+The machine is shared, so wall-clock ratios vary; the ``*_cpu_ratio`` figures
+compare the CPU time of this process and vary less.
+
 The last line with --json is {"append_eps", "read_eps", "peer_append_eps",
-"peer_read_eps", "raw_append_eps", "append_ratio", "read_ratio", "raw_ratio", ...}.
+"peer_read_eps", "raw_append_eps", "raw_multirow_eps", "raw_read_eps",
+"append_ratio", "read_ratio", "raw_ratio", "raw_multirow_ratio", "raw_read_ratio",
+the same ratios as "*_cpu_ratio", "single_append_eps", "verify_s", ...}.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
 import sys
 import tempfile
@@ -21,7 +36,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -33,6 +48,7 @@ from tracker.db import migrate
 
 PAGE = 500  # events per read page, the same for every side (tracker's default)
 ACTORS = ("IND", "RUS", "USA", "CHN", "FRA", "ISR", "PAK", "GBR")
+MULTIROW = 64  # rows per INSERT statement in the multi-row floor, as in events/_append.py
 
 
 def payload(i: int) -> dict[str, Any]:
@@ -70,22 +86,50 @@ def events(n: int, offset: int = 0) -> list[NewEvent]:
     ]
 
 
-def timed(fn: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+def use(decoded: dict[str, Any]) -> str:
+    """What every reader does with a decoded payload: look inside it."""
+    return str(decoded["roles"]["buyer"])
 
 
-def bench_tracker(folder: Path, batch: list[NewEvent], size: int) -> tuple[float, float, EventStore]:
+class Took(NamedTuple):
+    wall: float
+    cpu: float  # of this process
+
+
+def timed(fn: Callable[[], Any]) -> Took:
+    """Time ``fn`` with what exists before it frozen out of garbage collection.
+
+    The fixtures (200k payloads, the rows of the floor) are no part of any side's
+    work, but a full collection that happened to fall in one side's timing scanned
+    them all: 0.3 s landing at random, one side's read ratio moving from 2.9 to 4.1.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        return Took(time.perf_counter() - wall, time.process_time() - cpu)
+    finally:
+        gc.unfreeze()
+
+
+def bench_tracker(folder: Path, batch: list[NewEvent], size: int) -> tuple[Took, Took, EventStore]:
     engine = make_engine(f"sqlite:///{folder / 'tracker.db'}")
     migrate(engine)
     store = EventStore(engine)
-    append = timed(lambda: [store.append(batch[i : i + size]) for i in range(0, len(batch), size)])
-    read = timed(lambda: sum(1 for r in store.read(page_size=PAGE) if r.payload))
-    return len(batch) / append, len(batch) / read, store
+
+    def append() -> None:
+        for i in range(0, len(batch), size):
+            store.append(batch[i : i + size])
+
+    def read() -> None:
+        for record in store.read(page_size=PAGE):
+            use(record.payload)
+
+    return timed(append), timed(read), store
 
 
-def bench_eventsourcing(folder: Path, batch: list[NewEvent], size: int) -> tuple[float, float]:
+def bench_eventsourcing(folder: Path, batch: list[NewEvent], size: int) -> tuple[Took, Took]:
     from eventsourcing.persistence import JSONTranscoder, StoredEvent
     from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
@@ -102,44 +146,35 @@ def bench_eventsourcing(folder: Path, batch: list[NewEvent], size: int) -> tuple
                 [StoredEvent(uuid.uuid4(), 1, e.type, transcoder.encode(e.payload)) for e in chunk]
             )
 
-    append_s = timed(append)
-
     def read() -> None:
         start = 1
         while True:
             page = recorder.select_notifications(start, PAGE)
             for note in page:
-                transcoder.decode(note.state)
+                use(transcoder.decode(note.state))
             if len(page) < PAGE:
                 return
             start = page[-1].id + 1
 
-    read_s = timed(read)
+    took = timed(append), timed(read)
     datastore.close()
-    return len(batch) / append_s, len(batch) / read_s
+    return took
 
 
-def bench_raw(folder: Path, store: EventStore, size: int) -> tuple[float, float]:
-    """The floor: the rows tracker stored, inserted again by sqlite3.executemany into the same schema,
-    then read back in pages by sqlite3 and decoded by orjson, with nothing else around them."""
+def bench_raw(folder: Path, store: EventStore, size: int) -> tuple[Took, Took, Took]:
+    """The floor: the rows tracker stored, inserted again by sqlite3 into the same schema (by
+    executemany, then by multi-row INSERTs), then read back in pages and decoded by orjson."""
     with store.engine.connect() as conn:
         rows = conn.exec_driver_sql("SELECT * FROM event_log ORDER BY position").all()
         ddl = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'event_log'").scalar()
-    db = sqlite3.connect(folder / "raw.db", isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute(ddl)
     tuples = [tuple(r) for r in rows]
+    db = _raw_db(folder / "raw.db", ddl)
 
     def insert() -> None:
         for i in range(0, len(tuples), size):
             db.execute("BEGIN IMMEDIATE")
-            db.executemany(
-                f"INSERT INTO event_log VALUES ({','.join('?' * len(tuples[0]))})", tuples[i : i + size]
-            )
+            db.executemany("INSERT INTO event_log VALUES (?, ?, ?, ?, ?, ?, ?)", tuples[i : i + size])
             db.execute("COMMIT")
-
-    seconds = timed(insert)
 
     def read() -> None:
         after = 0
@@ -147,17 +182,50 @@ def bench_raw(folder: Path, store: EventStore, size: int) -> tuple[float, float]
             "SELECT * FROM event_log WHERE position > ? ORDER BY position LIMIT ?", (after, PAGE)
         ).fetchall():
             for row in page:
-                orjson.loads(row[4])
+                use(orjson.loads(row[4]))
             after = page[-1][0]
 
-    read_s = timed(read)
+    took = timed(insert), timed(read)
     db.close()
-    return len(tuples) / seconds, len(tuples) / read_s
+    multirow = _raw_multirow(_raw_db(folder / "raw_multirow.db", ddl), tuples, size)
+    return took[0], multirow, took[1]
 
 
-def bench_single(store: EventStore, n: int = 3000) -> float:
+def _raw_db(path: Path, ddl: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(ddl)
+    return db
+
+
+def _raw_multirow(db: sqlite3.Connection, tuples: list[tuple[Any, ...]], size: int) -> Took:
+    """INSERTs of MULTIROW rows, then of halving sizes, with the payload bound as a bytearray:
+    the statements tracker's store issues, with nothing around them."""
+    flat = [value for row in tuples for value in (*row[:4], bytearray(row[4]), *row[5:])]
+    row_marks = "(?, ?, ?, ?, ?, ?, ?)"
+    sql = {k: f"INSERT INTO event_log VALUES {', '.join([row_marks] * k)}" for k in (1, 2, 4, 8, 16, 32, 64)}
+
+    def insert() -> None:
+        for start in range(0, len(tuples), size):
+            db.execute("BEGIN IMMEDIATE")
+            done, rows = start, min(start + size, len(tuples))
+            while done < rows:
+                k = MULTIROW
+                while k > rows - done:
+                    k //= 2
+                db.execute(sql[k], flat[done * 7 : (done + k) * 7])
+                done += k
+            db.execute("COMMIT")
+
+    took = timed(insert)
+    db.close()
+    return took
+
+
+def bench_single(store: EventStore, n: int = 3000) -> Took:
     items = events(n, offset=10_000_000)
-    return n / timed(lambda: [store.append([e]) for e in items])
+    return timed(lambda: [store.append([e]) for e in items])
 
 
 def bench_verify(store: EventStore, total: int) -> tuple[int, float]:
@@ -166,8 +234,54 @@ def bench_verify(store: EventStore, total: int) -> tuple[int, float]:
         chunk = min(20_000, total - have)
         store.append(events(chunk, offset=20_000_000 + have))
         have += chunk
-    seconds = timed(lambda: store.verify())
-    return have, seconds
+    return have, timed(lambda: store.verify()).wall
+
+
+def figures_of(n: int, took: dict[str, Took], single: Took, verified: int, verify_s: float) -> dict[str, Any]:
+    """Rates (events a second, wall clock) and the ratios the goals of issue 2 are stated in."""
+    figures: dict[str, Any] = {"events": n}
+    for side in ("append", "read", "peer_append", "peer_read", "raw_append", "raw_multirow", "raw_read"):
+        figures[f"{side}_eps"] = round(n / took[side].wall)
+    pairs = {  # ratio name: (the other side, tracker's side); above 1 means tracker is faster
+        "append_ratio": ("peer_append", "append"),
+        "read_ratio": ("peer_read", "read"),
+        "raw_ratio": ("raw_append", "append"),
+        "raw_multirow_ratio": ("raw_multirow", "append"),
+        "raw_read_ratio": ("raw_read", "read"),
+    }
+    for name, (other, ours) in pairs.items():
+        figures[name] = round(took[other].wall / took[ours].wall, 2)
+    for name, (other, ours) in pairs.items():
+        figures[name.replace("_ratio", "_cpu_ratio")] = round(took[other].cpu / took[ours].cpu, 2)
+    figures.update(
+        single_append_eps=round(3000 / single.wall),
+        single_append_cpu_eps=round(3000 / single.cpu),
+        verify_events=verified,
+        verify_s=round(verify_s, 2),
+    )
+    return figures
+
+
+def report(figures: dict[str, Any]) -> None:
+    f = figures
+    print(
+        f"{'events/s (wall)':24}{'tracker':>12}{'eventsourcing':>15}{'raw sqlite3':>13}{'ratio':>8}{'cpu':>7}"
+    )
+    print(
+        f"{'append':24}{f['append_eps']:>12,}{f['peer_append_eps']:>15,}{f['raw_append_eps']:>13,}"
+        f"{f['append_ratio']:>8}{f['append_cpu_ratio']:>7}"
+    )
+    print(
+        f"{'read + decode':24}{f['read_eps']:>12,}{f['peer_read_eps']:>15,}{f['raw_read_eps']:>13,}"
+        f"{f['read_ratio']:>8}{f['read_cpu_ratio']:>7}"
+    )
+    print(
+        f"{'vs raw floors':24}append {f['raw_ratio']} (cpu {f['raw_cpu_ratio']}) of executemany, "
+        f"{f['raw_multirow_ratio']} (cpu {f['raw_multirow_cpu_ratio']}) of multi-row; "
+        f"read {f['raw_read_ratio']} (cpu {f['raw_read_cpu_ratio']})"
+    )
+    print(f"{'single appends/s':24}{f['single_append_eps']:>12,} (cpu {f['single_append_cpu_eps']:,})")
+    print(f"{'verify':24}{f['verify_s']:>11.2f}s over {f['verify_events']:,} events")
 
 
 def main() -> None:
@@ -180,41 +294,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args()
     batch = events(args.n)
+    took: dict[str, Took] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        append_eps, read_eps, store = bench_tracker(folder, batch, args.batch)
-        peer_append, peer_read = bench_eventsourcing(folder, batch, args.batch)
-        raw_append, raw_read = bench_raw(folder, store, args.batch)
+        took["append"], took["read"], store = bench_tracker(folder, batch, args.batch)
+        took["peer_append"], took["peer_read"] = bench_eventsourcing(folder, batch, args.batch)
+        took["raw_append"], took["raw_multirow"], took["raw_read"] = bench_raw(folder, store, args.batch)
         single = bench_single(store)
         verified, verify_s = bench_verify(store, args.verify_events)
         store.close()
-    figures = {
-        "events": args.n,
-        "append_eps": round(append_eps),
-        "read_eps": round(read_eps),
-        "peer_append_eps": round(peer_append),
-        "peer_read_eps": round(peer_read),
-        "raw_append_eps": round(raw_append),
-        "raw_read_eps": round(raw_read),
-        "append_ratio": round(append_eps / peer_append, 2),
-        "read_ratio": round(read_eps / peer_read, 2),
-        "raw_ratio": round(append_eps / raw_append, 2),
-        "raw_read_ratio": round(read_eps / raw_read, 2),
-        "single_append_eps": round(single),
-        "verify_events": verified,
-        "verify_s": round(verify_s, 2),
-    }
-    print(f"{'':24}{'tracker':>12}{'eventsourcing':>15}{'raw sqlite3':>13}{'ratio':>8}")
-    print(
-        f"{'append events/s':24}{append_eps:>12,.0f}{peer_append:>15,.0f}{raw_append:>13,.0f}"
-        f"{figures['append_ratio']:>8}"
-    )
-    print(
-        f"{'read+decode events/s':24}{read_eps:>12,.0f}{peer_read:>15,.0f}{raw_read:>13,.0f}"
-        f"{figures['read_ratio']:>8}"
-    )
-    print(f"{'single appends/s':24}{single:>12,.0f}")
-    print(f"{'verify':24}{verify_s:>11.2f}s over {verified:,} events")
+    figures = figures_of(args.n, took, single, verified, verify_s)
+    report(figures)
     if args.json:
         print(orjson.dumps(figures).decode())
 

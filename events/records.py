@@ -38,13 +38,24 @@ class NewEvent:
 class Record:
     """A stored event: its payload plus what the log added (position, time, hash). Read-only.
 
-    The payload is decoded from its JSON on first access. A reader that
-    handles one record at a time then decodes into memory it just freed: a
-    page of decoded payloads held at once read at a quarter of that rate
-    (bench/store.py, 100k events).
+    Built from a fetched row by ``record_of`` with nothing converted: the payload
+    is decoded from its JSON, and ``recorded_at`` parsed, when first asked for.
+    A reader handling one record at a time then decodes into memory it just
+    freed (holding a page of decoded payloads read 1.4 times slower), and one
+    that never looks at the time never pays for it (bench/store.py, issue 2).
     """
 
-    __slots__ = ("_payload", "_raw", "chain_hash", "key", "position", "recorded_at", "type", "version")
+    __slots__ = (
+        "_payload",
+        "_raw",
+        "_recorded_at",
+        "_stored_at",
+        "chain_hash",
+        "key",
+        "position",
+        "type",
+        "version",
+    )
 
     def __init__(
         self,
@@ -63,14 +74,24 @@ class Record:
         self.version = version
         self._payload = payload
         self._raw = raw
-        self.recorded_at = recorded_at
+        self._recorded_at: datetime | None = recorded_at
+        self._stored_at: Any = None
         self.chain_hash = chain_hash
 
     @property
     def payload(self) -> dict[str, Any]:
-        if self._payload is None:
-            self._payload = orjson.loads(self._raw or b"{}")
-        return self._payload
+        payload = self._payload
+        if payload is None:
+            payload = self._payload = orjson.loads(self._raw or b"{}")
+        return payload
+
+    @property
+    def recorded_at(self) -> datetime:
+        """When the log stored the event, in UTC (one stamp for a whole batch)."""
+        at = self._recorded_at
+        if at is None:
+            at = self._recorded_at = utc(self._stored_at)
+        return at
 
     @property
     def id(self) -> str:
@@ -135,33 +156,67 @@ def utc(value: Any) -> datetime:
 
 @lru_cache(maxsize=1024)
 def _parse_stamp(value: str) -> datetime:
-    """SQLite hands back text; a whole batch shares one stamp, so parse each once."""
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    """SQLite hands back text; a whole batch shares one stamp, so parse each once.
+
+    The text is naive UTC: parsing it with the offset appended costs an eighth of
+    parsing it and then ``replace(tzinfo=UTC)`` (Python 3.11's replace is slow).
+    """
+    try:
+        return datetime.fromisoformat(value + "+00:00")
+    except ValueError:  # text that carries its own offset
+        return datetime.fromisoformat(value).astimezone(UTC)
 
 
 def iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-@lru_cache(maxsize=1024)
 def micros(value: datetime) -> int:
+    """Microseconds since the epoch, as hashed into the chain (the same on every backend)."""
     return round(value.timestamp() * 1_000_000)
 
 
 def chain_hash(
-    previous: str, position: int, type_: str, version: int, key: str, stamp: int, payload: bytes
+    previous: str,
+    position: int,
+    type_: str,
+    version: int,
+    key: str,
+    stamp: int,
+    payload: bytes | bytearray,
 ) -> str:
     """SHA-256 over the previous hash, the position and everything stored for the event.
 
     ``stamp`` is recorded_at in microseconds since the epoch: the same on every backend.
+    One call over the joined bytes: a second ``update`` call cost more than the copy.
     """
-    digest = hashlib.sha256(
-        f"{previous}\x1f{position}\x1f{type_}\x1f{version}\x1f{key}\x1f{stamp}\x1f".encode()
-    )
-    digest.update(payload)
-    return digest.hexdigest()
+    header = f"{previous}\x1f{position}\x1f{type_}\x1f{version}\x1f{key}\x1f{stamp}\x1f".encode()
+    return hashlib.sha256(header + payload).hexdigest()
+
+
+_new = object.__new__
+
+
+def record_of(row: Sequence[Any]) -> Record:
+    """A record from a row of ``SELECT {COLUMNS}``, its fields taken as fetched.
+
+    Bypasses ``__init__``: its eight arguments and the time conversion cost
+    0.38 µs a record, this 0.2 µs (a tenth of the fetch and decode left).
+    """
+    record = _new(Record)
+    (
+        record.position,
+        record.key,
+        record.type,
+        record.version,
+        record._raw,
+        record._stored_at,
+        record.chain_hash,
+    ) = row
+    record._payload = record._recorded_at = None
+    return record
 
 
 def decode(rows: Sequence[Sequence[Any]]) -> list[Record]:
     """Records from fetched rows; each payload is decoded when it is first used."""
-    return [Record(r[0], r[1], r[2], r[3], None, utc(r[5]), r[6], r[4]) for r in rows]
+    return list(map(record_of, rows))

@@ -6,19 +6,26 @@ commit order: a reader tailing ``position > checkpoint`` can never skip an
 event that commits later with a lower position. Each row extends a SHA-256
 hash chain; ``verify()`` recomputes it. UPDATE and DELETE are refused by
 triggers the migration installs.
+
+The hot paths speak the driver's SQL on DBAPI cursors (measured in
+bench/store.py: SQLAlchemy's statement machinery, Row objects and pool
+checkouts cost more than the database work itself). The append algorithm is
+in ``_append``, the per-thread SQLite connections in ``_connections``.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
+from itertools import chain
+from typing import Any, TypeVar
 
-import orjson
 from sqlalchemy import Connection, Engine
 
+from events._append import KEY_CHUNK, Appender, head_of
+from events._connections import ThreadConnections
 from events.engine import is_sqlite, make_engine
 from events.errors import wrap_errors
 from events.records import (
@@ -27,11 +34,10 @@ from events.records import (
     Head,
     NewEvent,
     Record,
-    chain_hash,
     decode,
     event_id,
-    micros,
     parse_event_id,
+    record_of,
     utc,
 )
 from events.verify import VerifyResult, verify_log
@@ -49,31 +55,39 @@ __all__ = [
 ]
 
 ADVISORY_LOCK = 0x7472616B  # "trak": one lock for all appenders of a database
-_KEY_CHUNK = 500
+T = TypeVar("T")
+
+
+def _page_sql(mark: str) -> str:
+    return (
+        f"SELECT {COLUMNS} FROM event_log WHERE position > {mark} AND position <= {mark} "
+        f"ORDER BY position LIMIT {mark}"
+    )
 
 
 class EventStore:
-    """The log: ``append`` a batch in one transaction, ``read`` it back in pages, ``verify`` the chain.
-
-    The hot paths speak the driver's SQL directly (measured in bench/store.py:
-    SQLAlchemy's expanding IN and per-row bind processing cost more than the
-    database work itself).
-    """
+    """The log: ``append`` a batch in one transaction, ``read`` it back in pages, ``verify`` the chain."""
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
         self.engine = engine
         self.clock = clock or (lambda: datetime.now(UTC))
         self._sqlite = is_sqlite(engine)
         self._writer = engine.execution_options(immediate=True)  # BEGIN IMMEDIATE on SQLite
-        self._integrity_error = engine.dialect.loaded_dbapi.IntegrityError
-        self._local = threading.local()
-        self._raw_connections: list[Any] = []
+        self._appender = Appender(self._sqlite, engine.dialect.loaded_dbapi.IntegrityError)
+        # SQLite only: a PostgreSQL append needs the pooled connection's advisory lock (writing()).
+        self._connections = ThreadConnections(engine) if self._sqlite else None
         self._mark = "?" if self._sqlite else "%s"
-        self._insert = f"INSERT INTO event_log ({COLUMNS}) VALUES ({', '.join([self._mark] * 7)})"
+        self._page = _page_sql(self._mark)
 
     @classmethod
     def from_url(cls, url: str, clock: Callable[[], datetime] | None = None) -> EventStore:
         return cls(make_engine(url), clock)
+
+    def close(self) -> None:
+        """Close the append connections and dispose of the engine."""
+        if self._connections is not None:
+            self._connections.close()
+        self.engine.dispose()
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -90,175 +104,74 @@ class EventStore:
         batch = list(batch)
         if not batch:
             return []
-        if self._sqlite:
-            with wrap_errors("append"), self._sqlite_transaction() as cursor:
-                return self._append_on(cursor, batch)
-        with self.writing() as conn:
-            return self.append_in(conn, batch)
-
-    @contextmanager
-    def _sqlite_transaction(self) -> Iterator[Any]:
-        """A driver-level write transaction on a connection this thread keeps.
-
-        SQLAlchemy's connection and transaction machinery cost twice what
-        SQLite needs for a one-event append; this path keeps single appends
-        above 5,000/s (bench/store.py).
-        """
-        connection: Any = getattr(self._local, "connection", None)
-        if connection is None:
-            pooled = self.engine.raw_connection()  # configured by the engine's connect hook
-            connection = pooled.driver_connection
-            self._local.connection = connection
-            pooled.detach()
-            self._raw_connections.append(connection)
-        cursor = connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE")
-        try:
-            yield cursor
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        else:
-            cursor.execute("COMMIT")
-        finally:
-            cursor.close()
-
-    def close(self) -> None:
-        """Close the append connections and dispose of the engine."""
-        for connection in self._raw_connections:
-            connection.close()
-        self._raw_connections.clear()
-        self._local = threading.local()
-        self.engine.dispose()
+        if self._connections is None:
+            with self.writing() as conn:
+                return self.append_in(conn, batch)
+        with wrap_errors("append"):
+            return self._connections.write(self._appender.append, batch, self.clock())
 
     def append_in(self, conn: Connection, batch: Sequence[NewEvent]) -> list[Record]:
-        """Append inside a transaction opened by ``writing()`` (so rows of the caller commit with it).
-
-        Works on the DBAPI cursor: the statement machinery of SQLAlchemy costs
-        more than SQLite's own work for a single event (bench/store.py).
-        """
+        """Append inside a transaction opened by ``writing()`` (so rows of the caller commit with it)."""
         cursor = conn.connection.cursor()
         try:
-            return self._append_on(cursor, batch)
+            return self._appender.append(cursor, batch, self.clock())
         finally:
             cursor.close()
-
-    def _append_on(self, cursor: Any, batch: Sequence[NewEvent]) -> list[Record]:
-        """Insert optimistically; if a key is already stored, roll back to the savepoint and skip it.
-
-        Stored keys are rare (a retried poll), so looking them up first would
-        tax every append for the sake of the exception.
-        """
-        head = self._head_of(cursor)
-        cursor.execute("SAVEPOINT tracker_append")
-        try:
-            result = self._insert_new(cursor, batch, {}, head)
-        except self._integrity_error:
-            cursor.execute("ROLLBACK TO SAVEPOINT tracker_append")
-            stored = self._stored_by_key(cursor, [e.key for e in batch])
-            result = self._insert_new(cursor, batch, stored, head)
-        cursor.execute("RELEASE SAVEPOINT tracker_append")
-        return result
-
-    def _insert_new(
-        self, cursor: Any, batch: Sequence[NewEvent], stored: dict[str, Record], head: Head
-    ) -> list[Record]:
-        now = self.clock().astimezone(UTC)
-        if head.recorded_at is not None and now < head.recorded_at:
-            now = head.recorded_at  # recorded_at never goes back, so --as-of T is a position cut
-        # SQLite keeps the text SQLAlchemy's DateTime would write, so Core queries read it too.
-        stored_at: Any = now.replace(tzinfo=None).isoformat(" ", "microseconds") if self._sqlite else now
-        stamp = micros(now)
-        position, previous = head.position, head.chain_hash
-        rows: list[tuple[Any, ...]] = []
-        result: list[Record] = []
-        for new in batch:
-            record = stored.get(new.key)
-            if record is None:
-                position += 1
-                body = orjson.dumps(new.payload)
-                previous = chain_hash(previous, position, new.type, new.version, new.key, stamp, body)
-                rows.append((position, new.key, new.type, new.version, body, stored_at, previous))
-                record = Record(position, new.key, new.type, new.version, new.payload, now, previous)
-                stored[new.key] = record
-            result.append(record)
-        if len(rows) == 1:
-            cursor.execute(self._insert, rows[0])
-        elif rows:
-            cursor.executemany(self._insert, rows)
-        return result
-
-    def _stored_by_key(self, cursor: Any, keys: Sequence[str]) -> dict[str, Record]:
-        found: dict[str, Record] = {}
-        unique = list(dict.fromkeys(keys))
-        for start in range(0, len(unique), _KEY_CHUNK):
-            chunk = unique[start : start + _KEY_CHUNK]
-            cursor.execute(
-                f"SELECT {COLUMNS} FROM event_log WHERE key IN ({', '.join([self._mark] * len(chunk))})",
-                tuple(chunk),
-            )
-            found.update((record.key, record) for record in decode(cursor.fetchall()))
-        return found
 
     # -- reading -----------------------------------------------------------------------------
 
+    def _query(self, action: str, work: Callable[[Any], T]) -> T:
+        """``work(cursor)`` on a DBAPI cursor: this thread's connection on SQLite, a pooled one otherwise."""
+        with wrap_errors(action):
+            if self._connections is not None:
+                return self._connections.read(work)
+            with self.engine.connect() as conn:
+                cursor = conn.connection.cursor()
+                try:
+                    return work(cursor)
+                finally:
+                    cursor.close()
+
+    def _rows(self, action: str, sql: str, params: Sequence[Any]) -> list[Any]:
+        def fetch(cursor: Any) -> list[Any]:
+            cursor.execute(sql, params)
+            rows: list[Any] = cursor.fetchall()
+            return rows
+
+        return self._query(action, fetch)
+
     def head(self) -> Head:
-        with wrap_errors("head"), self.engine.connect() as conn:
-            return self._head(conn)
-
-    @staticmethod
-    def _head(conn: Connection) -> Head:
-        cursor = conn.connection.cursor()
-        try:
-            return EventStore._head_of(cursor)
-        finally:
-            cursor.close()
-
-    @staticmethod
-    def _head_of(cursor: Any) -> Head:
-        cursor.execute(
-            "SELECT position, chain_hash, recorded_at FROM event_log ORDER BY position DESC LIMIT 1"
-        )
-        row = cursor.fetchone()
-        if row is None:
-            return Head(0, GENESIS, None)
-        return Head(row[0], row[1], utc(row[2]))
+        position, chain_hash, stored_at = self._query("head", head_of)
+        return Head(position, chain_hash, None if stored_at is None else utc(stored_at))
 
     def read(self, after: int = 0, *, until: int | None = None, page_size: int = 500) -> Iterator[Record]:
         """Records with ``after < position <= until`` in order, fetched a page at a time.
 
-        A record leaves the page as it is handed over, so a caller that does not
-        keep it frees its decoded payload before the next one is decoded: the
-        memory is reused while still in the CPU caches (bench/store.py: four
-        times the rate of holding a page of decoded payloads).
+        Each record is built from its row as it is handed over, and no page of
+        records is held: a caller that does not keep one frees its decoded
+        payload before the next is decoded, and the memory is reused while still
+        in the CPU caches (bench/store.py). Maps chained over the pages rather
+        than a generator: resuming a generator for every record cost 2% of a read.
         """
+        return chain.from_iterable(map(partial(map, record_of), self._pages(after, until, page_size)))
+
+    def _pages(self, after: int, until: int | None, page_size: int) -> Iterator[list[Any]]:
+        stop = until if until is not None else 2**62
         while True:
-            with wrap_errors("read"), self.engine.connect() as conn:
-                page = self.read_page(conn, after, page_size, until)
-            size = len(page)
-            if size:
-                after = page[-1].position
-            page.reverse()
-            while page:
-                yield page.pop()
-            if size < page_size:
+            rows = self._rows("read", self._page, (after, stop, page_size))
+            if rows:
+                after = rows[-1][0]
+            yield rows
+            if len(rows) < page_size:
                 return
 
     @staticmethod
     def read_page(conn: Connection, after: int, limit: int, until: int | None = None) -> list[Record]:
-        """One page, on the caller's connection (projections read inside their own transaction).
-
-        Goes through the DBAPI cursor: SQLAlchemy's Row objects cost as much as the decode.
-        """
+        """One page, on the caller's connection (projections read inside their own transaction)."""
         stop = until if until is not None else 2**62
-        mark = "?" if conn.dialect.name == "sqlite" else "%s"
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(
-                f"SELECT {COLUMNS} FROM event_log WHERE position > {mark} AND position <= {mark} "
-                f"ORDER BY position LIMIT {mark}",
-                (after, stop, limit),
-            )
+            cursor.execute(_page_sql("?" if conn.dialect.name == "sqlite" else "%s"), (after, stop, limit))
             rows = cursor.fetchall()
         finally:
             cursor.close()
@@ -269,26 +182,23 @@ class EventStore:
         position = parse_event_id(event)
         if position is None:
             return None
-        with wrap_errors("get"), self.engine.connect() as conn:
-            page = self.read_page(conn, position - 1, 1, position)
-        return page[0] if page else None
+        rows = self._rows("get", self._page, (position - 1, position, 1))
+        return record_of(rows[0]) if rows else None
 
     def get_many(self, positions: Sequence[int]) -> list[Record]:
         """The records at these positions (missing ones left out), in log order."""
-        found: list[Record] = []
         wanted = sorted(set(positions))
-        with wrap_errors("get"), self.engine.connect() as conn:
-            cursor = conn.connection.cursor()
-            try:
-                for start in range(0, len(wanted), _KEY_CHUNK):
-                    chunk = wanted[start : start + _KEY_CHUNK]
-                    marks = ", ".join([self._mark] * len(chunk))
-                    sql = f"SELECT {COLUMNS} FROM event_log WHERE position IN ({marks})"
-                    cursor.execute(sql, tuple(chunk))
-                    found.extend(decode(cursor.fetchall()))
-            finally:
-                cursor.close()
-        return sorted(found, key=lambda r: r.position)
+
+        def fetch(cursor: Any) -> list[Any]:
+            rows: list[Any] = []
+            for start in range(0, len(wanted), KEY_CHUNK):
+                chunk = wanted[start : start + KEY_CHUNK]
+                marks = ", ".join([self._mark] * len(chunk))
+                cursor.execute(f"SELECT {COLUMNS} FROM event_log WHERE position IN ({marks})", chunk)
+                rows.extend(cursor.fetchall())
+            return rows
+
+        return sorted(decode(self._query("get", fetch)), key=lambda r: r.position)
 
     def position_as_of(self, when: datetime) -> int:
         """The last position recorded at or before ``when``.
@@ -297,21 +207,24 @@ class EventStore:
         primary key answers this without an index on recorded_at.
         """
         when = when.astimezone(UTC)
-        with wrap_errors("as-of"), self.engine.connect() as conn:
-            low, high = 0, self._head(conn).position
-            sql = f"SELECT recorded_at FROM event_log WHERE position = {self._mark}"
+        sql = f"SELECT recorded_at FROM event_log WHERE position = {self._mark}"
+
+        def search(cursor: Any) -> int:
+            low, high = 0, head_of(cursor)[0]
             while low < high:
                 middle = (low + high + 1) // 2
-                if utc(conn.exec_driver_sql(sql, (middle,)).scalar()) <= when:
+                cursor.execute(sql, (middle,))
+                if utc(cursor.fetchone()[0]) <= when:
                     low = middle
                 else:
                     high = middle - 1
-        return low
+            return low
+
+        return self._query("as-of", search)
 
     def count_by_type(self) -> dict[str, int]:
-        with wrap_errors("count"), self.engine.connect() as conn:
-            rows = conn.exec_driver_sql("SELECT type, COUNT(*) FROM event_log GROUP BY type ORDER BY type")
-            return {r[0]: r[1] for r in rows}
+        rows = self._rows("count", "SELECT type, COUNT(*) FROM event_log GROUP BY type ORDER BY type", ())
+        return {r[0]: r[1] for r in rows}
 
     # -- verifying ---------------------------------------------------------------------------
 
