@@ -35,15 +35,21 @@ def data_dir() -> Path:
     return DATA
 
 
-@pytest.fixture
-def fetch_url() -> Callable[..., FetchResult]:
-    """Run one fetch on a fresh client; timeouts go to make_client, other keywords to fetch."""
+@pytest.fixture(params=[None, 2], ids=["httpx-pool", "host-lanes"])
+def fetch_url(request: pytest.FixtureRequest) -> Callable[..., FetchResult]:
+    """Run one fetch on a fresh client; timeouts go to make_client, other keywords to fetch.
+
+    Every test using it runs twice: through httpx's own pool and ``client.send``, and through
+    the per-host lanes a poll uses (``per_host``), which send a feed's GET past ``client.send``.
+    """
+    per_host = request.param
 
     def run(
         url: str, *, connect_timeout: float = 2.0, read_timeout: float = 2.0, **kwargs: Any
     ) -> FetchResult:
         async def go() -> FetchResult:
-            async with make_client(connect_timeout=connect_timeout, read_timeout=read_timeout) as client:
+            timeouts = {"connect_timeout": connect_timeout, "read_timeout": read_timeout}
+            async with make_client(per_host=per_host, **timeouts) as client:
                 return await fetch(client, url, now=kwargs.pop("now", NOW), **kwargs)
 
         return asyncio.run(go())

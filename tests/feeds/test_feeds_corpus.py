@@ -64,7 +64,10 @@ def test_every_hostile_case_parses(now: datetime):
     assert counts["entries"] + counts["entries+error"] > 200
 
 
-def test_a_sample_goes_through_fetch_and_parse_over_http(httpserver: HTTPServer, now: datetime):
+@pytest.mark.parametrize("per_host", [None, 2], ids=["httpx-pool", "host-lanes"])
+def test_a_sample_goes_through_fetch_and_parse_over_http(
+    httpserver: HTTPServer, now: datetime, per_host: int | None
+):
     sample = cases()[::SAMPLE_EVERY]
     for case in sample:
         headers = {"content-type": "application/xml", **declared_headers(case)}
@@ -75,7 +78,7 @@ def test_a_sample_goes_through_fetch_and_parse_over_http(httpserver: HTTPServer,
 
     async def fetch_all() -> list[tuple[dict[str, str], ParsedFeed]]:
         parsed = []
-        async with make_client() as client:
+        async with make_client(per_host=per_host) as client:
             for case in sample:
                 result = await fetch(client, httpserver.url_for(f"/{case['path']}"), now=now)
                 assert result.outcome is Outcome.OK and result.body is not None, (case["path"], result.error)

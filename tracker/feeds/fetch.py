@@ -12,11 +12,15 @@ lemon24/reader's ``UpdateResult``). The orchestrator stores what it needs:
   and ``result.final_url``; ``not_modified``; ``gone`` (410: stop polling);
   ``retry_later`` (429/503, ``retry_after`` when the server said when); ``error``.
 
-Scheduling: on ``ok``/``not_modified`` wait :func:`interval_from_hints`; on a
-failure wait ``max(retry_after, now + next_poll_after_failure(errors))``.
-Limits: ``make_client`` bounds connections overall; a :class:`HostLimiter`
-bounds fetches per host; each fetch has a total ``deadline`` on top of the
+Scheduling (tracker.feeds.schedule): on ``ok``/``not_modified`` wait
+:func:`interval_from_hints`; on a failure wait ``max(retry_after, now +
+next_poll_after_failure(errors))``. Limits (tracker.feeds.client):
+``make_client`` bounds connections overall; a :class:`HostLimiter` bounds
+fetches per host; each fetch has a total ``deadline`` on top of the
 connect/read timeouts, so a server that trickles one byte a second is cut off.
+
+This module is the facade of fetching: the client and scheduling names are
+importable from here too.
 """
 
 from __future__ import annotations
@@ -24,38 +28,50 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import enum
-import importlib.metadata
-import importlib.util
 import logging
 import os
-import random
 import re
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from tracker.feeds.transport import HostTransports
+from tracker.feeds.client import ACCEPT, HostLimiter, default_user_agent, make_client, send_get, split_url
+from tracker.feeds.schedule import (
+    MAX_RETRY_AFTER,
+    interval_from_hints,
+    next_poll_after_failure,
+    parse_retry_after,
+)
+
+__all__ = [
+    "ACCEPT",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_BYTES",
+    "MAX_REDIRECTS",
+    "MAX_RETRY_AFTER",
+    "FetchResult",
+    "HostLimiter",
+    "Outcome",
+    "default_user_agent",
+    "fetch",
+    "interval_from_hints",
+    "make_client",
+    "next_poll_after_failure",
+    "parse_retry_after",
+]
 
 log = logging.getLogger(__name__)
 
-PROJECT_URL = "https://github.com/tracker-project/tracker"
 DEFAULT_MAX_BYTES = 15 * 1024 * 1024
 DEFAULT_DEADLINE = 60.0  # seconds for a whole fetch, redirects included
 MAX_REDIRECTS = 5
-# A Retry-After further out than this is a misconfiguration; fall back to our own backoff.
-MAX_RETRY_AFTER = timedelta(days=7)
-ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
-)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _RETRY_LATER = frozenset({429, 503})
@@ -72,7 +88,6 @@ _ERROR_LABELS: dict[type[Exception], str] = {
     httpx.InvalidURL: "invalid URL",
     httpx.ConnectError: "connection failed",
 }
-_RNG = random.Random()
 
 
 class Outcome(enum.StrEnum):
@@ -111,71 +126,11 @@ class _Request:
 
     def result(self, outcome: Outcome, **changes: Any) -> FetchResult:
         """A result that keeps the validators we were given unless the response brought new ones."""
-        kept = FetchResult(self.url, outcome, etag=self.etag, last_modified=self.last_modified)
-        return replace(kept, **changes)
+        kept = {"etag": self.etag, "last_modified": self.last_modified}
+        return FetchResult(self.url, outcome, **(kept | changes))
 
     def failure(self, message: str, **changes: Any) -> FetchResult:
         return self.result(Outcome.ERROR, error=" ".join(message.split()), **changes)
-
-
-def default_user_agent() -> str:
-    try:
-        version = importlib.metadata.version("tracker")
-    except importlib.metadata.PackageNotFoundError:
-        version = "0"
-    return f"tracker/{version} (+{PROJECT_URL}; feed poller)"
-
-
-def make_client(
-    *,
-    user_agent: str | None = None,
-    connect_timeout: float = 10.0,
-    read_timeout: float = 30.0,
-    max_connections: int = 20,
-    per_host: int | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
-) -> httpx.AsyncClient:
-    """The shared client of a poll run. Redirects stay off: :func:`fetch` follows them itself to
-    see which are permanent and to refuse a jump to a non-HTTP scheme. No pool timeout: the
-    per-fetch deadline bounds waiting, and the caller's semaphore should not exceed max_connections.
-
-    With ``per_host`` (and no proxy in the environment, which needs httpx's own routing)
-    each host gets a pool of that many connections (tracker.feeds.transport), and
-    ``max_connections`` bounds the idle ones kept for later fetches.
-    """
-    if transport is None and per_host is not None and not urllib.request.getproxies():
-        transport = HostTransports(per_host=per_host, max_idle_hosts=max(1, max_connections // per_host))
-    return httpx.AsyncClient(
-        headers={
-            "User-Agent": user_agent or default_user_agent(),
-            "Accept": ACCEPT,
-            "Accept-Encoding": "gzip, deflate",
-        },
-        timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None),
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
-        follow_redirects=False,
-        transport=transport,
-    )
-
-
-class HostLimiter:
-    """At most ``per_host`` fetches in flight to one host, so one site is not hammered.
-
-    Use one per event loop (asyncio semaphores belong to the loop that first waits on them).
-    """
-
-    def __init__(self, per_host: int = 2) -> None:
-        if per_host < 1:
-            raise ValueError("per_host must be at least 1")
-        self.per_host = per_host
-        self._slots: dict[str, asyncio.Semaphore] = {}
-
-    @asynccontextmanager
-    async def slot(self, url: str) -> AsyncIterator[None]:
-        host = _split(url)[1]
-        semaphore = self._slots.setdefault(host, asyncio.Semaphore(self.per_host))
-        async with semaphore:
-            yield
 
 
 async def fetch(
@@ -223,15 +178,6 @@ def _describe_http_error(exc: Exception) -> str:
     return f"{label}: {detail}" if detail else label
 
 
-def _split(url: str) -> tuple[str, str]:
-    """(scheme, host), lower-cased; empty strings for what a malformed URL lacks."""
-    try:
-        parts = urlsplit(url)
-        return parts.scheme.lower(), (parts.hostname or "").lower()
-    except ValueError:  # e.g. "http://[::1"
-        return "", ""
-
-
 def _join(base: str, location: str) -> str:
     try:
         return urljoin(base, location.strip())
@@ -240,7 +186,7 @@ def _join(base: str, location: str) -> str:
 
 
 async def _dispatch(client: httpx.AsyncClient, request: _Request) -> FetchResult:
-    scheme, host = _split(request.url)
+    scheme, host = split_url(request.url)
     if scheme == "file":
         return await asyncio.to_thread(_read_file, request)
     if scheme not in ("http", "https") or not host:
@@ -252,9 +198,7 @@ async def _follow(client: httpx.AsyncClient, request: _Request) -> FetchResult:
     """GET, following up to MAX_REDIRECTS redirects by hand; the permanent prefix of the chain counts."""
     current, permanent, moved_for_good = request.url, request.url, True
     for _ in range(MAX_REDIRECTS + 1):
-        response = await client.send(
-            client.build_request("GET", current, headers=_conditional(request)), stream=True
-        )
+        response = await send_get(client, current, _conditional(request))
         try:
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
@@ -265,7 +209,7 @@ async def _follow(client: httpx.AsyncClient, request: _Request) -> FetchResult:
         finally:
             await _release(response)
         target = _join(current, location)
-        if _split(target)[0] not in ("http", "https"):
+        if split_url(target)[0] not in ("http", "https"):
             return request.failure(f"refused redirect to {target!r}: not an HTTP URL")
         moved_for_good = moved_for_good and response.status_code in _PERMANENT
         if moved_for_good:
@@ -284,7 +228,7 @@ async def _release(response: httpx.Response) -> None:
     other unread bodies (redirects, error pages) are rare and not worth a wait.
     """
     try:
-        if response.status_code == 304 and not response.is_stream_consumed:
+        if response.status_code == 304 and not response.is_closed:  # the host lanes close them at once
             await response.aread()
     except httpx.HTTPError:
         pass  # the connection is closed below either way
@@ -374,64 +318,3 @@ def _read_file(request: _Request) -> FetchResult:
     return request.result(
         Outcome.OK, body=body, headers=headers, last_modified=modified, etag=None, final_url=request.url
     )
-
-
-def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
-    """When a 429/503 says to come back: seconds or an HTTP date; None if missing or absurd.
-
-    A date in the past means "now"; one more than MAX_RETRY_AFTER ahead is not believed.
-    """
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{1,10}", value):
-        moment = now + timedelta(seconds=int(value))
-    else:
-        try:
-            moment = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-        if moment.tzinfo is None:  # "-0000" means UTC with unknown local time (RFC 5322)
-            moment = moment.replace(tzinfo=UTC)
-    if moment > now + MAX_RETRY_AFTER:
-        return None
-    return max(moment, now)
-
-
-def next_poll_after_failure(
-    error_count: int,
-    *,
-    base: timedelta = timedelta(minutes=5),
-    cap: timedelta = timedelta(hours=24),
-    rng: random.Random | None = None,
-) -> timedelta:
-    """How long to wait after ``error_count`` failures in a row (1 for the first): base * 2**(n-1), capped.
-
-    The jitter draws from [75%, 100%] of that delay, so failing feeds drift
-    apart instead of retrying in lock-step, each step still waits longer than
-    the one before (until the cap), and no feed ever waits more than ``cap``.
-    """
-    doublings = min(max(error_count, 1) - 1, 1000)  # floats, so a huge count cannot overflow timedelta
-    seconds = min(cap.total_seconds(), base.total_seconds() * 2.0**doublings)
-    return timedelta(seconds=seconds * (rng or _RNG).uniform(0.75, 1.0))
-
-
-def interval_from_hints(
-    default: timedelta,
-    *,
-    ttl_minutes: int | None = None,
-    cache_control: str | None = None,
-    floor: timedelta,
-    ceiling: timedelta,
-) -> timedelta:
-    """The wait before the next poll: a feed's ``<ttl>`` or ``Cache-Control: max-age`` may lengthen
-    the configured interval up to ``ceiling``, never shorten it; nothing goes below ``floor``.
-    """
-    hints = [default]
-    if ttl_minutes is not None and ttl_minutes > 0:
-        hints.append(timedelta(minutes=min(ttl_minutes, 10**6)))
-    max_age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,10})", cache_control or "", re.IGNORECASE)
-    if max_age:
-        hints.append(timedelta(seconds=int(max_age.group(1))))
-    lengthened = min(max(hints), max(ceiling, default))
-    return max(lengthened, floor)

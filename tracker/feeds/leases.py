@@ -29,13 +29,18 @@ from sqlalchemy import ColumnElement, Engine, and_, or_, select, update
 
 from events.store import wrap_errors
 from tracker.errors import FeedError
-from tracker.feeds.registry import FeedRecord, get_feed, record
+from tracker.feeds.registry import get_feed
 from tracker.feeds.status import FeedState
 from tracker.feeds.tables import feeds
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LEASE = timedelta(minutes=15)  # longer than a cycle: each fetch has a 60 s deadline
+# FeedState's fields, in order.
+_STATE = (
+    feeds.c.id, feeds.c.url, feeds.c.title, feeds.c.interval, feeds.c.error_count, feeds.c.etag,
+    feeds.c.last_modified,
+)  # fmt: skip
 
 
 def new_owner(role: str) -> str:
@@ -82,17 +87,13 @@ def claim_one(
 
 
 def _lease(engine: Engine, owner: str, until: datetime, where: ColumnElement[bool]) -> list[FeedState]:
-    statement = update(feeds).where(where).values(lease_owner=owner, lease_until=until).returning(*feeds.c)
+    """Lease the feeds ``where`` selects; only the columns a poll needs come back: returning whole
+    rows (dates parsed, tags decoded) was half of the claim's 19 ms for 500 feeds (bench/poll.py)."""
+    statement = update(feeds).where(where).values(lease_owner=owner, lease_until=until).returning(*_STATE)
     with wrap_errors("claim feeds"), engine.execution_options(immediate=True).begin() as conn:
         rows = conn.execute(statement).all()
-    states = [_state(record(row)) for row in rows]
+    states = [FeedState(*row) for row in rows]
     return sorted(states, key=lambda s: s.id)
-
-
-def _state(feed: FeedRecord) -> FeedState:
-    return FeedState(
-        feed.id, feed.url, feed.title, feed.interval, feed.error_count, feed.etag, feed.last_modified
-    )
 
 
 def release(engine: Engine, owner: str, ids: Collection[int] | None = None) -> int:
