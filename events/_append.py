@@ -147,9 +147,9 @@ class Chain:
         for new in batch:
             position += 1
             key, type_, version, payload = new.key, new.type, new.version, new.payload
-            # A bytearray copy. A copy, because orjson's bytes keep its 4 KB buffer and a batch
-            # of them held page-faults fresh memory in (2 µs an event); a bytearray, because
-            # sqlite3 binds it directly but looks for adapters for bytes (3 µs a row).
+            # A bytearray: sqlite3 binds one as it is but looks for an adapter for bytes
+            # (3,300 instructions a row; 4% fewer an event in all, 6% less CPU). Being a copy,
+            # it also lets orjson's 4 KB buffer go: a batch holds 300 KB rather than 2 MB.
             body = bytearray(orjson.dumps(payload))
             previous = chain_hash(previous, position, type_, version, key, stamp, body)
             params += (position, key, type_, version, body, stored_at, previous)

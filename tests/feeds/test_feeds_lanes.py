@@ -278,3 +278,17 @@ def test_an_httpx_client_over_the_lanes_reads_bodyless_responses_as_empty(plain)
 
     assert asyncio.run(go()) == [(304, b""), (304, b"")]
     assert plain.connections == 1
+
+
+def test_a_large_request_body_waits_for_the_socket_and_arrives_whole(httpserver: HTTPServer):
+    """Not a feed's GET, but the lanes are an httpx transport: a body far past the transport's
+    write buffer makes the stream wait for the socket to drain."""
+    upload = bytes(range(256)) * (32 * 1024)  # 8 MiB
+    httpserver.expect_request("/up", method="POST", data=upload).respond_with_data(b"stored")
+
+    async def go() -> tuple[int, bytes]:
+        async with httpx.AsyncClient(transport=HostTransports(per_host=1, max_idle_hosts=1)) as client:
+            response = await client.post(httpserver.url_for("/up"), content=upload)
+            return response.status_code, response.content
+
+    assert asyncio.run(go()) == (200, b"stored")
