@@ -60,7 +60,11 @@ _NON_ACTOR = Caseless(
     r"studies|militants?|rebels?|insurgents?|media|newspaper|sources?|data|observers?|commentators?|"
     r"critics)\b",
 )
-_PRONOUN_SUBJECT = Caseless(r"(?:^|[\s,\"“])(?:he|she|they)\s+(?:\w+\s+)?$")
+# 'he added', and definite descriptions of someone named before ('The prime minister said')
+_PRONOUN_SUBJECT = Caseless(
+    r"(?:^|[\s,\"“])(?:he|she|they|the\s+(?:\w+\s+)?(?:prime minister|minister|president|premier|chancellor|"
+    r"official|spokesman|spokeswoman|spokesperson|envoy|ambassador|leader|ministry))\s+(?:\w+\s+)?$"
+)
 
 
 class Mention(NamedTuple):
@@ -175,4 +179,4 @@ def non_actor_context(text: str, start: int, end: int) -> bool:
 
 def pronoun_subject(text: str, trigger_start: int) -> bool:
     """'he added', '"...," she said': the speaker is the last one named."""
-    return _PRONOUN_SUBJECT.found(text[max(0, trigger_start - 20) : trigger_start])
+    return _PRONOUN_SUBJECT.found(text[max(0, trigger_start - 45) : trigger_start])

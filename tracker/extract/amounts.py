@@ -33,8 +33,9 @@ _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"lakh\s+crore|trillion|billion|million|thousand|crores?|lakhs?|mn|mln|bn|tn|cr|k|m|b"
 _PRE = r"US\$|A\$|C\$|\$|USD|Rs\.?|INR|₹|£|GBP|€|EUR|¥|CNY|RMB|CHF|RUB|JPY"
 _POST = "|".join(sorted(map(re.escape, _SUFFIX), key=len, reverse=True))
+# a letter prefix must start a word: 'orders 30 Rafale' holds 'rs 30', which is no money
 MONEY = re.compile(
-    rf"(?:(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?:\s?-?\s?(?P<s1>{_SCALE})\b)?(?:\s+(?P<post1>{_POST})\b)?"
+    rf"(?:(?<![a-z])(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?:\s?-?\s?(?P<s1>{_SCALE})\b)?(?:\s+(?P<post1>{_POST})\b)?"
     rf"|\b(?P<n2>{_NUM})(?:\s?-?\s?(?P<s2>{_SCALE}))?\s+(?P<post2>{_POST})\b)"
 )
 MONEY = re.compile(lower_pattern(MONEY.pattern))

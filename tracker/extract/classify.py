@@ -14,13 +14,13 @@ from tracker.extract.cues import Cue
 from tracker.extract.deals import deal
 from tracker.extract.deliveries import delivery
 from tracker.extract.draft import Draft
-from tracker.extract.sanctions import sanction
+from tracker.extract.sanctions import sanctions
 from tracker.extract.sentences import Clause
 from tracker.extract.speakers import statement
 from tracker.extract.view import View
 
 _Builder = Callable[[View, Clause, list[Cue]], Draft | None]
-_BUILDERS: tuple[tuple[str, _Builder], ...] = (("deal", deal), ("delivery", delivery), ("sanction", sanction))
+_BUILDERS: tuple[tuple[str, _Builder], ...] = (("deal", deal), ("delivery", delivery))
 
 
 def drafts(view: View) -> list[Draft]:
@@ -38,6 +38,9 @@ def drafts(view: View) -> list[Draft]:
             draft = build(view, clause, cues) if cues else None
             if draft is not None:
                 out.append(draft)
+        cues = groups.get((ci, "sanction"))
+        if cues:
+            out.extend(sanctions(view, clause, cues))  # one per target
         for cue in groups.get((ci, "statement"), ()):
             draft = statement(view, clause, cue)
             if draft is not None:

@@ -21,7 +21,7 @@ from tracker.extract.words import Words
 _I = re.IGNORECASE
 DEAL = re.compile(
     r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
-    r"finali[sz](?:e|es|ed|ing)|awarded|placed an order)"
+    r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed)"
     r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )deals?|contracts?|"
     r"agreements?|pacts?|"
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
@@ -80,14 +80,21 @@ _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
     r"\b(?:will|would|shall|set to|plans?|planning|planned|expected|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
-    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet)\b",
+    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet|(?:is|are) due|discuss\w*)\b",
     cased=_MAY,
 )
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
-    r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend)\b",
+    r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
+    r"baseless)\b",
 )
-BEGAN = Caseless(r"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden)\b")
+_NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
+DENIED = Caseless(r"\b(?:no evidence|den(?:y|ies|ied)|baseless|rejected (?:claims|reports))\b[^,;]*$")
+BEGAN = Caseless(
+    rf"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden|"
+    rf"{_NUMBERS} of (?:the |its |their )?{_NUMBERS})\b"
+)
 ONGOING = Caseless(
     r"\b(?:(?:is|are) (?:now |currently |still )?(?:deliver|suppl|send|ship|provid)\w*ing|continu\w*|ongoing|"
     r"under ?way|being (?:delivered|supplied|shipped))\b",
@@ -236,6 +243,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     return None
 
 
-def dropped_delivery(window: str) -> bool:
-    """Requests, refusals and negations describe no delivery ('ruled out sending', 'urged ... deliveries')."""
-    return DROP_DELIVERY.found(window)
+def dropped_delivery(window: str, before: str = "") -> bool:
+    """Requests, refusals and negations describe no delivery ('ruled out sending', 'urged ... deliveries');
+    ``before`` is the text ahead of the clause, where a denial governs a 'that' clause ('found no
+    evidence that South Africa supplied weapons')."""
+    return DROP_DELIVERY.found(window) or DENIED.found(before)

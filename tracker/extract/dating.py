@@ -9,6 +9,7 @@ the sentence. Words inside quotes date nothing.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from events.model import Occurred
@@ -17,6 +18,8 @@ from tracker.extract.draft import Draft
 from tracker.extract.view import View
 
 _FUTURE = frozenset({"planned"})
+# 'shipped ... on Tuesday under a deal signed in August': the day is the shipment's, not the deal's
+_UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
 
 
 def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None:
@@ -44,6 +47,22 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _best(resolved)
 
 
+def saying_date(view: View, published: datetime | None) -> Occurred | None:
+    """The date of a saying verb that makes no statement ('..., Rostec chief Sergei Chemezov said on
+    Tuesday', '..., its defence minister told reporters on Monday'): a company or an unnamed official
+    speaks, yet the day is the announcement's, which a planned event without a date of its own takes."""
+    for cue in view.cues:
+        if cue.etype != "statement":
+            continue
+        for dm in view.dates:
+            gap = view.text[cue.end : dm.start] if dm.start >= cue.end else view.text[dm.end : cue.start]
+            if (dm.start >= cue.end or dm.end <= cue.start) and len(gap.split()) <= 2 and "," not in gap:
+                occ = resolve(dm, published, False)
+                if occ is not None:
+                    return occ
+    return None
+
+
 def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
     """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
     ci = view.clause_of(dm.start)
@@ -52,7 +71,7 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
     prev = next((c for c in reversed(same) if c.end <= dm.start), None)
     if nxt is not None:
         gap = view.text[dm.end : nxt.start]
-        if len(gap.split()) <= 3 and "," not in gap:
+        if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):
             if all(d.attribution for d in owners.get(nxt.start, [])):
                 later = next((c for c in same if c.start > nxt.start and _live(owners, c.start)), None)
                 return (1, later.start) if later else (0, nxt.start)

@@ -24,6 +24,11 @@ from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CHOICE = re.compile(r"^(?:chose|chosen|choose|pick(?:s|ed)?|select(?:s|ed)?)$", re.IGNORECASE)
+_CHOSEN_TO = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,4}\s+to\s+(?:build|supply|make|provide|deliver)\b")
+_UNDER_DEAL = re.compile(r"\bunder\s+(?:a|an|the)\s+(?:[\w$,.-]+\s+){0,4}$", re.IGNORECASE)
+# 'suspended talks with the United States over the purchase of F-35 jets': a trade being negotiated
+_TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
@@ -37,23 +42,48 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if "approve" in kinds and _EXPORT.found(view.text[clause.start : clause.end]):
         kinds.add("sell")
         cues = [*cues, Cue("deal", "sell", cues[-1].start, cues[-1].end, "export")]
+    choice = _chosen_supplier(view, clause, cues)
+    if choice is not None and (items or WEAPON_NOUNS.found(view.text, clause.start, clause.end)):
+        kinds.add("buy")  # 'has selected Japan's MHI to build 11 frigates': a purchase from the one chosen
     verbs = any(c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues)
     strong = (
-        ("sign" in kinds and "noun" in kinds)
+        (choice is not None and "buy" in kinds)
+        or ("sign" in kinds and "noun" in kinds)
         or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
         or ("cancel" in kinds and bool(kinds & {"noun", "buy"}))
+        or (
+            bool(kinds & {"buy", "sell"})
+            and bool(items)
+            and _TALKS.found(view.text, clause.start, clause.end)
+        )
     )
     if not strong:
         return None
     window = view.text[clause.start : max(c.end for c in cues)]
-    draft = Draft("deal", view, clause, cues, _roles(view, clause, cues, items))
+    noun = next((c for c in cues if c.kind == "noun"), None)
+    under = noun is not None and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
+    # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
+    # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
+    roles = {} if under else _roles(view, clause, cues, items)
+    if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
+        roles["seller"] = choice.code
+    draft = Draft("deal", view, clause, cues, roles)
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
     draft.items, draft.value = items, _nearest(money, cues)
-    noun = next((c for c in cues if c.kind == "noun"), None)
     draft.anaphoric = noun is not None and bool(_DEFINITE.match(view.text[clause.start : noun.start]))
     return draft
+
+
+def _chosen_supplier(view: View, clause: Clause, cues: list[Cue]) -> Mention | None:
+    """'Norway has chosen Britain to supply', 'selected Japan's MHI to build': the one chosen sells."""
+    for c in cues:
+        if c.kind == "approve" and _CHOICE.match(c.text):
+            obj = r.direct_object(view.slots, clause, c.end, set())
+            if obj is not None and _CHOSEN_TO.match(view.text, obj.end):
+                return obj
+    return None
 
 
 def _approves_trade(view: View, cues: list[Cue]) -> bool:

@@ -4,7 +4,10 @@ A delivery needs goods (a named item or a weapon noun) and a side. 'X
 delivered ... to Y' has X as supplier; 'Y received ... from X' turns it round;
 a noun ('deliveries of S-400 to India', 'Russian supplies') reads its sides from
 the prepositions and the modifier before it. Requests, refusals and negations
-('urged ... to send', 'ruled out sending') describe no delivery.
+('urged ... to send', 'ruled out sending', 'no evidence that X supplied')
+describe no delivery; an offer to supply is a planned deal, and 'the supply
+of' after a contract is the deal's object. 'The engines will be delivered'
+with no side of its own takes the sides of the deal named before (``merging``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,16 @@ from tracker.extract.view import View
 
 _NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?)$", re.IGNORECASE)
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+# 'over drone transfers to Russia', 'arms transfers': the noun, whose sides the sentence's subject is not
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|its|their|of|over|for|drone|arms|weapons?|missile|technology)\s+$", re.IGNORECASE
+)
+# 'has offered to supply Scorpene submarines to the Philippines': a sale on offer, not goods on the move
+_OFFER = re.compile(r"\boffer(?:s|ed|ing)?\s+to\s+$", re.IGNORECASE)
+# 'a contract ... for the supply of missiles': the deal's object, which nothing has delivered yet
+_SUPPLY_OF = re.compile(r"\b(?:contracts?|deals?|agreements?|orders?)\b.*\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+# 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
+_DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -31,20 +44,37 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     last = max(c.end for c in cues)
     window = view.text[clause.start : last]
-    if cue_words.dropped_delivery(window):
+    if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]
     if approvals and clause.start <= approvals[0] < clause.end:
         return None  # 'approved the export of': a sale, not yet a delivery
-    roles = _roles(view, clause, cues, items)
-    if not roles:
+    give = next((c for c in cues if c.kind == "give"), None)
+    if give is not None and _SUPPLY_OF.search(view.text[clause.start : give.start]):
         return None
-    draft = Draft("delivery", view, clause, cues, roles, items=items)
+    roles = _roles(view, clause, cues, items)
+    if give is not None and _OFFER.search(view.text[max(clause.start, give.start - 20) : give.start]):
+        return _offer(view, clause, cues, roles, items)
+    anaphoric = not roles and bool(_DEFINITE_GOODS.match(view.text[clause.start : cues[0].start]))
+    if not roles and not anaphoric:
+        return None
+    draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
     status = cue_words.delivery_status(
         view.text[clause.start : last + 25], view.text[clause.start : clause.end], cues
     )
     draft.status = title_future(view, cues) or status
     return draft
+
+
+def _offer(
+    view: View, clause: Clause, cues: list[Cue], roles: dict[str, object], items: list[ItemMention]
+) -> Draft | None:
+    """An offer to supply is a planned sale: the supplier sells, the recipient buys."""
+    sides = {"buyer": roles.get("recipient"), "seller": roles.get("supplier")}
+    sides = {k: v for k, v in sides.items() if v}
+    if not sides:
+        return None
+    return Draft("deal", view, clause, cues, sides, status="planned", items=items)
 
 
 def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> dict[str, object]:
@@ -55,7 +85,11 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     assert main is not None
     doer = agent(view, clause, main)
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
-    noun = give is not None and (_NOUN_USE.match(give.text) is not None or r.passive(s.text, give))
+    noun = give is not None and (
+        _NOUN_USE.match(give.text) is not None
+        or r.passive(s.text, give)
+        or (give.text.lower() == "transfers" and bool(_NOUN_BEFORE.search(s.text, 0, give.start)))
+    )
     supplier: str | None
     recipient: str | None
     if main is get:
@@ -72,6 +106,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient)
+    pair = r.codes(subj)
+    if noun and recipient is None and supplier in pair and len(pair) == 2:
+        # 'Russia and India are discussing additional deliveries of S-400': the maker supplies the other
+        recipient = next(c for c in pair if c != supplier)
     out: dict[str, object] = {}
     if supplier and supplier != recipient:
         out["supplier"] = supplier

@@ -76,7 +76,8 @@ def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
         return None
     last = s.mentions[prior[-1]]
     gap = view.text[last.end : cue.start]
-    if pp and len(gap.split()) <= 6 and "," not in gap:
+    # 'talks with the United States over the purchase of F-35s': the partner of talks buys nothing
+    if pp and len(gap.split()) <= 6 and "," not in gap and s.preps[prior[-1]] not in ("with", "from", "to"):
         return last
     if inf and s.preps[prior[-1]] is None and len(gap.replace("'s", "").split()) <= 3:
         return last

@@ -29,11 +29,64 @@ _UNIT_OF = re.compile(
 )
 WEAPON_NOUNS = Caseless(
     r"\b(?:weapons?|arms|jets?|aircraft|fighters?|helicopters?|drones?|missiles?|tanks?|rifles?|guns?|"
-    r"howitzers?|"
+    r"howitzers?|bombs?|"
     r"submarines?|frigates?|warships?|corvettes?|destroyers?|vessels?|ammunition|shells|rounds|launchers?|"
     r"air defen[cs]e systems?|radars?|engines?|munitions|rockets?|artillery|armoured vehicles|"
     r"armored vehicles|"
     r"the systems?|the platforms?)\b",
+)
+
+
+# model designations the gazetteer may not know: 'Su-75', 'MK-84', 'KF-21', 'PULS', 'Mogami-class', 'Type 26'
+_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{3,6}|[A-Z][a-z]+-class)$")
+_GOODS = frozenset(
+    [
+        "weapons",
+        "arms",
+        "jet",
+        "jets",
+        "aircraft",
+        "fighter",
+        "fighters",
+        "helicopter",
+        "helicopters",
+        "drone",
+        "drones",
+        "missile",
+        "missiles",
+        "tank",
+        "tanks",
+        "rifles",
+        "howitzer",
+        "howitzers",
+        "submarine",
+        "submarines",
+        "frigate",
+        "frigates",
+        "warship",
+        "warships",
+        "corvette",
+        "corvettes",
+        "destroyer",
+        "destroyers",
+        "launcher",
+        "launchers",
+        "radar",
+        "radars",
+        "engine",
+        "engines",
+        "rocket",
+        "rockets",
+        "artillery",
+        "bomb",
+        "bombs",
+        "system",
+        "systems",
+        "vehicles",
+    ]
+)
+_STOP = frozenset(
+    ["of", "and", "or", "the", "a", "an", "to", "from", "for", "with", "its", "their", "by", "in", "on", "at"]
 )
 
 
@@ -117,3 +170,40 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         j -= 2
     phrase.insert(0, word(j))
     return parse_quantity(" ".join(phrase))
+
+
+def designations(tokens: list[Token], text: str, taken: list[tuple[int, int]]) -> list[ItemMention]:
+    """Unknown systems named by a designation a few words before a goods noun ('36 PULS rocket
+    artillery systems', 'Su-75 Checkmate light fighter', 'MK-84 heavy bombs'): the gazetteer cannot
+    list every system, and without the item a deal and its delivery cannot be told apart from others.
+    ``taken`` are the spans of actor and item names already found, which no designation overlaps."""
+    out: list[ItemMention] = []
+    for k, token in enumerate(tokens):
+        if token[0].lower() not in _GOODS:
+            continue
+        for j in range(k - 1, max(-1, k - 4), -1):
+            start = tokens[j].start()
+            if any(a < tokens[j].end() and start < b for a, b in taken):
+                break
+            name = _designation(tokens, j)
+            if name is None:
+                if tokens[j][0].lower() in _STOP or tokens[j][0][:1].isdigit():
+                    break
+                continue
+            if name.startswith(("Type ", "Project ")):
+                start = tokens[j - 1].start()
+                j -= 1
+            if not any(m.start == start for m in out):
+                end = start + len(text[start:].split(None, 2)[0]) if " " not in name else tokens[j + 1].end()
+                out.append(ItemMention(start, end, name, None, _quantity(tokens, j, text)))
+            break
+    return out
+
+
+def _designation(tokens: list[Token], j: int) -> str | None:
+    word = tokens[j][0]
+    if word.isdigit() and j and tokens[j - 1][0] in ("Type", "Project"):
+        return f"{tokens[j - 1][0]} {word}"
+    if not _DESIGNATION.match(word):
+        return None
+    return word[: -len("-class")] if word.endswith("-class") else word

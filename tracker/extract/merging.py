@@ -21,12 +21,29 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     """Deliveries and deals borrow missing sides from each other (same sentence, or same item)."""
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     for d in (d for d in trades if d.etype == "delivery"):
+        if d.anaphoric and not d.roles:
+            _goods_of_deal_before(d, trades)
         for other in trades:
             if other is d or not (_shares_item(d, other) or other.view is d.view):
                 continue
             _borrow(d, other)
             _borrow(other, d)
     return ds
+
+
+def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
+    """'The engines will be delivered between 2027 and 2032': the sides and goods of the last deal
+    named before, within two sentences, so that a later unrelated deal never lends its sides."""
+    deals = [t for t in trades if t.etype == "deal" and t.position < d.position and not t.view.is_title]
+    if not deals or d.view.sentence.start - deals[-1].view.sentence.end > 400:
+        return
+    deal = deals[-1]
+    if "seller" in deal.roles:
+        d.roles["supplier"] = deal.roles["seller"]
+    if "buyer" in deal.roles:
+        d.roles["recipient"] = deal.roles["buyer"]
+    if not d.items:
+        d.items = list(deal.items)
 
 
 def _borrow(d: Draft, other: Draft) -> None:

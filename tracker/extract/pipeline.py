@@ -15,9 +15,10 @@ from datetime import datetime
 
 from events.model import Deal, Delivery, Sanction, Statement
 from tracker.extract.classify import drafts
-from tracker.extract.dating import date_drafts
+from tracker.extract.dating import date_drafts, saying_date
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import gazetteer
+from tracker.extract.home import home_country
 from tracker.extract.merging import complete, infer_sides, merge
 from tracker.extract.render import render
 from tracker.extract.sentences import Sentence, quote_spans, split_sentences
@@ -53,11 +54,12 @@ def extract(
     """Events of one article, deterministic for the same input and gazetteer."""
     gaz = gazetteer()
     quotes = quote_spans(text)
-    views = [analyse(s, False, quotes, gaz) for s in split_sentences(text)]
+    head = analyse(Sentence(title.strip(), 0, len(title.strip()), -1), True, [], gaz) if title else None
+    home = home_country(text, head.mentions if head else [], gaz)
+    views = [analyse(s, False, quotes, gaz, home) for s in split_sentences(text)]
     body = _body_drafts(views, text, quotes, published)
     heads: list[Draft] = []
-    if title and title.strip():
-        head = analyse(Sentence(title.strip(), 0, len(title.strip()), -1), True, [], gaz)
+    if head is not None and head.text:
         heads = _sentence_drafts(head, published)
         resolve_statements(head, heads, text, [], Memory())
         heads = [d for d in heads if not d.attribution]
@@ -91,13 +93,9 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
         if d.etype == "statement" and d.cues[0].text.lower() in _NEUTRAL:
             d.attribution = any(o.status in _CONCRETE and o.clause.opener not in _TEMPORAL for o in others)
     date_drafts(view, ds, published)
-    say = next((d for d in ds if d.etype == "statement" and d.occurred), None)
+    say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
     for d in others:
-        if (
-            d.occurred is None
-            and say is not None
-            and d.status in _INHERIT
-            and d.clause.opener not in _TEMPORAL
-        ):
-            d.occurred = say.occurred
+        if d.occurred is None and d.status in _INHERIT and d.clause.opener not in _TEMPORAL:
+            say = say or saying_date(view, published)
+            d.occurred = say
     return ds

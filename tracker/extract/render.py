@@ -9,7 +9,7 @@ from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.items import ItemMention
 
-EXTRACTOR = "rules@1"
+EXTRACTOR = "rules@2"  # rules@2: home country, offers, one sanction per target, references back
 _MAIN_ROLES = {
     "deal": (("buyer", "seller"), ("parties",)),
     "delivery": (("supplier", "recipient"),),

@@ -20,6 +20,8 @@ from tracker.extract.items import ItemMention
 from tracker.extract.sentences import Clause
 
 _PASSIVE = Caseless(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}$")
+_PASSIVE_GAP = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+((?:\w+\s+){1,2})$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:ed|en|sent|sold|bought|hit)$", re.IGNORECASE)
 _PATIENT = Caseless(r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|avoid\w*|escap\w*|spared|hit by|expos\w*)\b")
 _SAME_NP = re.compile(r"^(?:'s|’s)?\s*(?:[A-Z][\w'’-]*\s+|ally\s+|allies\s+|member\s+|partner\s+)?$")
 _NOT_MODIFIER = PREPOSITIONS | {
@@ -137,7 +139,13 @@ def modifier_before(s: Slots, pos: int) -> Mention | None:
 
 
 def passive(text: str, cue: Cue) -> bool:
-    return _PASSIVE.found(text[max(0, cue.start - 30) : cue.start])
+    """'has been sanctioned', 'were delivered', 'was hit with sanctions'; not 'is preparing sanctions'
+    (a form of 'be' before a present participle is the progressive, whose subject acts)."""
+    before = text[max(0, cue.start - 30) : cue.start]
+    if not _PASSIVE.found(before):
+        return False
+    between = _PASSIVE_GAP.search(before)
+    return not (between and between.group(1).rstrip().endswith("ing") and not _PARTICIPLE.search(cue.text))
 
 
 def patient_subject(text: str, clause: Clause, cue: Cue) -> bool:

@@ -4,17 +4,74 @@ The status comes before the sides: a sanction only discussed ('could lead
 to', 'has not yet been sanctioned') is threatened, never imposed. In the
 passive or after 'faces' the subject is the target and 'by X' or 'under X' the
 imposer; otherwise the subject imposes and 'on X', 'against X' or the object is
-the target.
+the target. The schema's target is one actor, so coordinated targets ('Iran
+and North Korea', 'three Chinese firms and a Russian entity') and imposers
+('Britain and the United States imposed ...') give one sanction each.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract.actors import Mention
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
+
+# between two coordinated targets: 'Iran and North Korea', 'three Chinese firms and a Russian entity',
+# 'companies in China and the United Arab Emirates', 'Russia, Belarus and Iran'
+_COORD = re.compile(
+    r"^(?:'s|’s)?\s*(?:[a-z][\w-]*\s+){0,2}(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
+    r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|other|\d[\d,]*)\s+){0,2}$"
+)
+
+
+_IMPOSED_BY = re.compile(
+    r"\s+(?:imposed|announced|levied)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+)
+_ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
+
+
+def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
+    """One draft per target: the schema's target is one actor, so 'sanctioned Iran and North Korea'
+    is two sanctions with the same imposer, status and date."""
+    draft = sanction(view, clause, cues)
+    if draft is None:
+        return []
+    out = [draft]
+    for code in _coordinated(view, clause, cues[0], draft):
+        out.append(replace(draft, roles={**draft.roles, "target": code}))
+    # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
+    subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
+    if len(subj) > 1 and draft.roles["imposer"] in subj and not r.patient_subject(view.text, clause, cues[0]):
+        others = [
+            c for c in subj if c != draft.roles["imposer"] and c not in {d.roles["target"] for d in out}
+        ]
+        out += [replace(d, roles={**d.roles, "imposer": c}) for c in others for d in list(out)]
+    return out
+
+
+def _coordinated(view: View, clause: Clause, cue: Cue, draft: Draft) -> list[str]:
+    """Codes of the targets standing in one coordination with the draft's target, after the cue."""
+    ms = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= clause.end]
+    target, imposer = draft.roles["target"], draft.roles["imposer"]
+    at = next((i for i, m in enumerate(ms) if m.code == target and m.start >= cue.end), None)
+    if at is None:
+        return []
+    chain: list[Mention] = [ms[at]]
+    i = at
+    while i > 0 and ms[i - 1].start >= cue.end and _COORD.match(view.text[ms[i - 1].end : ms[i].start]):
+        i -= 1
+        chain.insert(0, ms[i])
+    i = at
+    while i + 1 < len(ms) and _COORD.match(view.text[ms[i].end : ms[i + 1].start]):
+        i += 1
+        chain.append(ms[i])
+    return list(dict.fromkeys(m.code for m in chain if m.code not in (target, imposer)))
 
 
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -27,6 +84,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if status is None:
         return None
     subj = r.subjects(s, clause, cue.start, view.clauses)
+    by = _IMPOSED_BY.match(s.text, cue.end)
+    if by and subj:
+        return _imposed_by(view, clause, cues, status, subj[0], by.end())
     if r.patient_subject(s.text, clause, cue):
         target = subj[-1].code if subj else None
         agent = r.after(s, clause, cue.end, ("by",)) or r.modifier_before(s, cue.start)
@@ -41,6 +101,20 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not imposer or not target or imposer == target:
         return None
     return Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
+
+
+def _imposed_by(
+    view: View, clause: Clause, cues: list[Cue], status: str, subject: Mention, end: int
+) -> Draft | None:
+    """'Iran condemned new sanctions imposed by the United States on its oil sector': 'by X' imposes,
+    'on Y' is the target, and 'on its' stands for the sentence's subject."""
+    s = view.slots
+    by = r.after(s, clause, cues[0].end, ("by",))
+    on = r.after(s, clause, end, ("on", "against"))
+    target = on.code if on else (subject.code if _ITS.match(s.text, end) else None)
+    if by is None or target is None or by.code == target:
+        return None
+    return Draft("sanction", view, clause, cues, {"imposer": by.code, "target": target}, status=status)
 
 
 def _target(

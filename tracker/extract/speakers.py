@@ -25,9 +25,14 @@ _TITLE_WORD = re.compile(
 )
 
 
+_PARTICIPLE_OF = re.compile(r"\s+of\b")
+
+
 def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
     """A statement draft when the saying verb has a speaker (or a pronoun standing for one)."""
     s, text = view.slots, view.text
+    if _PARTICIPLE_OF.match(text, cue.end) and cue.text.lower().startswith("accus"):
+        return None  # 'companies ... accused of supplying parts': a description, nobody speaks
     speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue)
     pronoun = speaker is None and pronoun_subject(text, cue.start)
     if speaker is None and not pronoun:

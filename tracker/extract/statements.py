@@ -1,6 +1,7 @@
 """Statements across sentences: pronoun speakers, remembered titles, the paragraph's quotes.
 
-'"...," he added.' is said by the last speaker named; a title given once
+'"...," he added.' and 'The prime minister said' are said by the last speaker
+named, or else by the person (or subject) of the sentence before; a title given once
 ('Pentagon press secretary John Kirby') stays with the person; a statement
 carries the quotes of its paragraph and is about the actors named in them.
 """
@@ -36,10 +37,11 @@ def resolve_statements(
     para_quotes = [(a, b) for a, b in quotes if _same_paragraph(text, view.sentence, a)]
     for d in statements:
         if "speaker" not in d.roles:
-            if memory.last is None:
+            last = memory.last or _named_before(view, memory.views)
+            if last is None:
                 d.attribution = True
                 continue
-            d.roles["speaker"], d.person, d.title = memory.last
+            d.roles["speaker"], d.person, d.title = last
         if d.person:
             d.title = d.title or memory.titles.get(d.person)
             if d.title:
@@ -51,6 +53,19 @@ def resolve_statements(
         about += _quoted_actors(para_quotes, memory, d.roles["speaker"])
         if about:
             d.roles["about"] = list(dict.fromkeys(about))
+
+
+def _named_before(view: View, views: list[View]) -> Speaker | None:
+    """'Mitsotakis met Erdogan on Thursday. The prime minister said ...': with no speaker yet, the
+    person (else the subject) of the sentence before stands for 'he' or 'the prime minister'."""
+    prev = next((v for v in reversed(views) if v.sentence.end <= view.sentence.start), None)
+    if prev is None or prev.sentence.paragraph != view.sentence.paragraph:
+        return None
+    free = [m for m, p in zip(prev.slots.mentions, prev.slots.preps, strict=True) if p is None]
+    pick = next((m for m in free if m.kind == "person"), free[0] if free else None)
+    if pick is None:
+        return None
+    return (pick.code, pick.name if pick.kind == "person" else None, None)
 
 
 def about_previous(ds: list[Draft], prev: View) -> None:

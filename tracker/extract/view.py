@@ -19,11 +19,13 @@ from tracker.extract.amounts import Money, find_money
 from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
-from tracker.extract.items import ItemMention
+from tracker.extract.home import bare_mentions
+from tracker.extract.items import WEAPON_NOUNS, ItemMention, designations
 from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
 from tracker.extract.words import Words, read_words
 
+_BARE_WORDS = ("ministry", "government", "cabinet", "military", "armed forces", "navy", "army", "air force")
 _Span = TypeVar("_Span", ItemMention, Money)
 _T = TypeVar("_T")
 
@@ -56,6 +58,7 @@ class View:
     is_title: bool
     quoted: list[tuple[int, int]]
     gaz: Gazetteer
+    home: str | None = None  # the article's own country, which 'the defence ministry' stands for
 
     @property
     def text(self) -> str:
@@ -75,7 +78,15 @@ class View:
 
     @_once
     def names(self) -> tuple[list[Mention], list[ItemMention]]:
-        return find_names(self.tokens, self.text, self.gaz)
+        actors, items = find_names(self.tokens, self.text, self.gaz)
+        if self.home and any(w in self.low for w in _BARE_WORDS):
+            actors = bare_mentions(self.text, actors, self.home)
+        if WEAPON_NOUNS.found(self.low):
+            taken = [(m.start, m.end) for m in actors] + [(i.start, i.end) for i in items]
+            extra = designations(self.tokens, self.text, taken)
+            if extra:
+                items = sorted([*items, *extra], key=lambda i: i.start)
+        return actors, items
 
     @_once
     def mentions(self) -> list[Mention]:
@@ -125,11 +136,13 @@ class View:
         return [x for x in spans if clause.start <= x.start and x.end <= clause.end]
 
 
-def analyse(sentence: Sentence, is_title: bool, quotes: list[tuple[int, int]], gaz: Gazetteer) -> View:
+def analyse(
+    sentence: Sentence, is_title: bool, quotes: list[tuple[int, int]], gaz: Gazetteer, home: str | None = None
+) -> View:
     """The view of a sentence; ``quotes`` are the article's quote spans, kept where they overlap it."""
     local = [
         (max(0, s - sentence.start), e - sentence.start)
         for s, e in quotes
         if s < sentence.end and e > sentence.start
     ]
-    return View(sentence, is_title, local, gaz)
+    return View(sentence, is_title, local, gaz, home)

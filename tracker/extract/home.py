@@ -1,0 +1,61 @@
+"""The article's own country, and the bare institutions that stand for it.
+
+Newswire leads name their own state's bodies without the country: 'NEW DELHI:
+The defence ministry on Tuesday signed ...', 'Beijing accuses Manila ...' over
+'The foreign ministry on Monday accused ...'. The country is the dateline's
+city ('SEOUL, Dec 5 (Reuters) -', 'New Delhi, Mar 20 (PTI)', 'MOSCOW, January
+17. /TASS/.') or else the first state the headline names. Only a bare phrase
+in a subject or attribution slot stands for it (at the start of the sentence
+after the dateline, or after a comma: ', the ministry said'); inside a clause
+'the government' is as often another state's ('after the government and
+opposition signed ...'), so it is left alone there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract.actors import Mention
+from tracker.extract.gazetteer import Gazetteer, actor_key
+
+# 'SEOUL, Dec 5 (Reuters) -', 'KYIV (Reuters) -', 'NEW DELHI:', 'New Delhi, Mar 20 (PTI)', 'MOSCOW, Jan 17.'
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2})\s*"
+    r"(?=[,:(]|\s[-—–]\s|\.\s*/)"
+)
+# the words a dateline is made of: capitalised words, numbers and the agency's brackets
+_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|[(),:./—–-]|\s)*$")
+BARE = re.compile(
+    r"\b[Tt]he\s+(?:(?:country's|nation's)\s+)?"
+    r"(?:(?:defen[cs]e|foreign|external affairs|home|interior|commerce|trade|finance|economy)\s+)?"
+    r"(?:ministry|government|cabinet|military|armed forces|navy|army|air force)\b"
+)
+_KINDS = ("country", "body")
+
+
+def home_country(text: str, title_mentions: list[Mention], gaz: Gazetteer) -> str | None:
+    """The dateline's country, else the first state or body the headline names, else its first actor."""
+    m = _DATELINE.match(text[:80])
+    if m:
+        entry = gaz.actors.get(actor_key(m.group("city")))
+        if entry is not None and entry.code is not None and entry.kind in _KINDS:
+            return entry.code
+    state = next((t.code for t in title_mentions if t.kind in _KINDS), None)
+    # 'MoD signs Rs 13,500 crore contract with HAL': a national firm or official tells the country too
+    return state or next((t.code for t in title_mentions), None)
+
+
+def bare_mentions(text: str, mentions: list[Mention], home: str) -> list[Mention]:
+    """``mentions`` plus the bare institutions in a subject or attribution slot, as ``home``."""
+    added: list[Mention] = []
+    for m in BARE.finditer(text):
+        start, end = m.span()
+        if any(x.start < end and start < x.end for x in mentions):
+            continue
+        before = text[:start]
+        if before.strip() and not _DATELINE_PREFIX.match(before) and not before.rstrip().endswith(","):
+            continue
+        added.append(Mention(start, end, home, "body", m.group()))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda x: x.start)
