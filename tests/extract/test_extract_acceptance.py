@@ -69,8 +69,8 @@ def test_gold_set(score: ModuleType) -> None:
 def test_dev_holdout_does_not_regress(score: ModuleType) -> None:
     """An untuned set: the threshold guards against regressions, it is not a target."""
     totals = _totals(score, load_gold("extract_dev_holdout.json"))
-    assert totals["f1"] >= 0.75
-    assert totals["date_accuracy"] >= 0.85
+    assert totals["f1"] >= 0.88  # 0.843 with rules@1, 0.951 with rules@2
+    assert totals["date_accuracy"] >= 0.95
 
 
 def test_news_gold_set(score: ModuleType) -> None:
