@@ -125,3 +125,29 @@ def test_bulk_apply_override(with_table: EventStore) -> None:
     ProjectionRunner(with_table, Bulk(), batch_size=3).catch_up()
     with with_table.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(seen)).scalar() == 7
+
+
+def test_batches_run_unmapped_without_the_collector_and_both_come_back(with_table: EventStore) -> None:
+    """A rebuild's peak RSS counted the mapped log, and collections walked its state (events.projection)."""
+    import gc
+
+    fill(with_table, 0, 7)
+    seen_inside: list[tuple[bool, int | None]] = []
+
+    class Watching(Seen):
+        def apply(self, conn: Connection, records: Sequence[Record]) -> None:
+            mapped = None
+            if conn.dialect.name == "sqlite":
+                mapped = conn.connection.driver_connection.execute("PRAGMA mmap_size").fetchone()[0]
+            seen_inside.append((gc.isenabled(), mapped))
+            super().apply(conn, records)
+
+    with with_table.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA mmap_size").scalar() if conn.dialect.name == "sqlite" else None
+    assert ProjectionRunner(with_table, Watching(), batch_size=3).catch_up() == 7
+    assert gc.isenabled()
+    assert all(not collecting for collecting, _ in seen_inside)
+    if before is not None:
+        assert all(mapped == 0 for _, mapped in seen_inside)
+        with with_table.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == before

@@ -129,3 +129,41 @@ def test_as_of_a_past_time_equals_replaying_the_log_up_to_then(
     finally:
         full.close()
         prefix.close()
+
+
+def test_a_refold_into_an_evicted_bucket_keeps_the_stored_developments_in_reach(
+    template_db: Path, tmp_path_factory
+) -> None:
+    """Found by the property above: a development folded again after a retraction was filed in a
+    bucket evicted from memory, which then counted as held, and event 7 missed development 1."""
+
+    def sanction(n: int, imposer: str, target: str, date: str | None) -> Sanction:
+        return Sanction(
+            roles=Roles(imposer=imposer, target=target),
+            occurred=_occurred(date),
+            summary=f"event {n}",
+            evidence=Evidence(sentence="s", url=f"https://o.example/{n}"),
+            reported_at=datetime(2022, 1, 1, tzinfo=UTC),
+            confidence=0.5,
+            extractor="rules@1",
+            status="imposed",
+        )
+
+    entries = [
+        sanction(0, "RUS", "IND", "2018"),
+        sanction(1, "IND", "RUS", None),
+        sanction(2, "IND", "RUS", "2018"),  # joins event 2, which moves to 2018: that bucket is evicted
+        Retraction(event_id="ev-2", reason="wrong"),  # development 2 folded again, dated 2018
+        Retraction(event_id="ev-2", reason="again"),
+        Retraction(event_id="ev-2", reason="again"),
+        sanction(6, "RUS", "IND", "2018"),  # belongs with event 1
+    ]
+    store = EventStore(make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("refold"))))
+    try:
+        store.append(NewEvent.of(e, key=f"k{n}") for n, e in enumerate(entries))
+        ProjectionRunner(store, TimelineProjection(memory_limit=1), batch_size=3).catch_up()
+        by_batches = snapshot(store)
+        ProjectionRunner(store, TimelineProjection(), batch_size=10_000).rebuild()
+        assert snapshot(store) == by_batches
+    finally:
+        store.close()

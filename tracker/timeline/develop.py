@@ -75,14 +75,22 @@ def facts_of(position: int, payload: dict[str, Any], recorded_at: str) -> Facts:
     occurred = get("occurred") or {}
     evidence = get("evidence") or {}
     items = _items(get("items"))
+    norms = frozenset([norm for norm, _, _ in items]) if items else _NO_NORMS
     return Facts(
         position, payload["type"], _actor_key(roles), roles, items, get("value"), occurred.get("date"),
         occurred.get("precision"), get("status"), evidence.get("url"), get("reported_at"), recorded_at,
-        float(get("confidence") or 0), frozenset(norm for norm, _, _ in items),
+        float(get("confidence") or 0), norms,
     )  # fmt: skip
 
 
+_NO_NORMS: frozenset[str] = frozenset()
+
+
 def _actor_key(roles: dict[str, Any]) -> str:
+    try:  # every role a single actor (most events): a list among them is not hashable
+        return ",".join(sorted(set(roles.values())))
+    except TypeError:
+        pass
     actors: set[str] = set()
     for value in roles.values():
         if isinstance(value, list):
@@ -95,7 +103,7 @@ def _actor_key(roles: dict[str, Any]) -> str:
 def _items(items: Any) -> tuple[tuple[str, str, int | None], ...]:
     if not items:
         return ()
-    return tuple((item_norm(i["name"]), i["name"], i.get("quantity")) for i in items if i.get("name"))
+    return tuple([(item_norm(name), name, i.get("quantity")) for i in items if (name := i.get("name"))])
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -104,6 +112,8 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 def roles_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Shared single roles must agree; list roles (about, parties) may grow."""
+    if a == b:  # the usual case, compared in C
+        return True
     for key, value in a.items():
         other = b.get(key)
         if other is not None and other != value and key not in ROLE_LISTS:
@@ -158,7 +168,8 @@ class Development:
 
     def add(self, facts: Facts) -> None:
         self.events += 1
-        for key, value in facts.roles.items():
+        # Equal roles (the usual case) change nothing: single roles are kept, lists are deduplicated.
+        for key, value in () if facts.roles == self.roles else facts.roles.items():
             if key in ROLE_LISTS:
                 merged = list(dict.fromkeys([*self.roles.get(key, []), *value]))
                 self.roles[key] = merged
@@ -209,7 +220,9 @@ def new_development(facts: Facts, id_: int | None = None) -> Development:
 def assign(candidates: list[Development], facts: Facts) -> Development | None:
     """The compatible development an event joins, or None for a new one."""
     fitting = [d for d in candidates if d.accepts(facts)]
-    return max(fitting, key=lambda d: d.affinity(facts)) if fitting else None
+    if len(fitting) < 2:
+        return fitting[0] if fitting else None
+    return max(fitting, key=lambda d: d.affinity(facts))
 
 
 def fold(id_: int, members: list[Facts]) -> Development | None:
@@ -227,7 +240,8 @@ def sort_date(date: str | None) -> str | None:
     """The first day a date at its precision covers, for ordering and --since."""
     if date is None:
         return None
-    return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date)
+    size = len(date)
+    return date + "-01-01" if size == 4 else date + "-01" if size == 7 else date
 
 
 def end_date(date: str | None) -> str | None:
@@ -254,19 +268,12 @@ def display_date(date: str | None, precision: str | None) -> str:
 # -- stored forms: the projection keeps facts per event and each development's fold state ----------
 
 
-def facts_row(facts: Facts) -> list[Any]:
-    return [
-        facts.roles,
-        [list(i) for i in facts.items],
-        facts.value,
-        facts.date,
-        facts.precision,
-        facts.status,
-        facts.url,
-        facts.reported_at,
-        facts.recorded_at,
-        facts.confidence,
-    ]
+def facts_row(facts: Facts) -> tuple[Any, ...]:
+    """The stored facts; orjson writes the tuples as arrays, like lists (no copies made)."""
+    return (
+        facts.roles, facts.items, facts.value, facts.date, facts.precision, facts.status, facts.url,
+        facts.reported_at, facts.recorded_at, facts.confidence,
+    )  # fmt: skip
 
 
 def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) -> Facts:
@@ -293,12 +300,12 @@ def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) ->
 def state_of(development: Development) -> dict[str, Any]:
     return {
         "roles": development.roles,
-        "items": [[norm, name, qty] for norm, (name, qty) in development.items.items()],
+        "items": [(norm, name, qty) for norm, (name, qty) in development.items.items()],
         "value": development.value,
-        "status_at": list(development.status_at),
-        "history": [list(h) for h in development.history],
+        "status_at": development.status_at,  # tuples are written as arrays
+        "history": development.history,
         "sources": sorted(development.sources),
-        "best": list(development.best),
+        "best": development.best,
     }
 
 

@@ -31,7 +31,7 @@ from tracker.timeline.develop import Development, Facts, development_from
 
 Key = tuple[str, str]  # (type, actor_key)
 Year = str | None
-DEFAULT_LIMIT = 25_000  # developments held, about 2.4 KB each (see tracker.projections for the peak)
+DEFAULT_LIMIT = 20_000  # developments held, about 2.4 KB each (tracker.projections: the peak RSS)
 _COLUMNS = (
     "id", "type", "actor_key", "date", "precision", "status", "first_reported", "last_reported", "events",
     "state",
@@ -160,6 +160,19 @@ class Memory:
         self._bucket(*place).append(development)
         self.where[development.id] = place
         self.size += 1
+
+    def refile(self, development: Development) -> None:
+        """File a development folded again after a retraction, if its bucket is held or known empty.
+
+        Its bucket may be one no event of the batch wanted: evicted, or never loaded. Filing it
+        there made a bucket of one that counted as held, and the developments stored in it were
+        never loaded again (an event joined none of them: found by tests/timeline's property
+        test). Left out, it is read back with them when an event needs the bucket.
+        """
+        key, year = (development.type, development.actor_key), year_of(development)
+        known = self.complete or key in self.whole
+        if year in self.years.get(key, ()) or (known and year not in self.evicted.get(key, ())):
+            self.put(development)
 
     def drop(self, dev_id: int) -> None:
         """Take a development out of its bucket (before it is filed again, or when it is gone)."""

@@ -44,6 +44,7 @@ from tracker.timeline.tables import (
 )
 
 _CHUNK = 500
+_dumps = orjson.dumps
 EVENT_COLUMNS = ("position", "dev_id", "type", "actor_key", "facts", "retracted_at")
 VERSION_COLUMNS = ("dev_id", "position", "type", "end_date", "order_date", "status", "sources", "events")
 DEVELOPMENT_COLUMNS = (
@@ -126,12 +127,13 @@ class _Batch:
             self.memory.put(development)
         else:
             development.add(facts)
-        self.touched[development.id] = development
+        dev_id = development.id
+        self.touched[dev_id] = development
         self.versions.append(version_row(development, facts.position))
-        for norm, _, _ in facts.items:
-            self.items.add((development.id, norm))
-        facts_json = orjson.dumps(facts_row(facts)).decode()
-        self.rows.append((facts.position, development.id, facts.type, facts.actor_key, facts_json, None))
+        for norm in facts.norms:
+            self.items.add((dev_id, norm))
+        facts_json = _dumps(facts_row(facts)).decode()
+        self.rows.append((facts.position, dev_id, facts.type, facts.actor_key, facts_json, None))
 
     def retract(self, event_ids: Sequence[str], at: int) -> None:
         positions = [p for p in (parse_event_id(e) for e in event_ids) if p is not None]
@@ -159,7 +161,7 @@ class _Batch:
             last = self._last_version(dev_id)
             self.versions.append((dev_id, at, *last[2:6], 0, 0))
             return
-        self.memory.put(folded)
+        self.memory.refile(folded)
         self.touched[dev_id] = folded
         self.versions.append(version_row(folded, at))
 
@@ -206,12 +208,15 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 def version_row(development: Development, position: int) -> tuple[Any, ...]:
     """A row of ``timeline_versions`` (VERSION_COLUMNS)."""
     date = development.date
-    start = sort_date(date)
+    if date is None:
+        start = end = None
+    else:
+        start, end = sort_date(date), end_date(date)
     return (
         development.id,
         position,
         development.type,
-        end_date(date),
+        end,
         start or (development.first_reported or "9999")[:10],
         development.status,
         len(development.sources),
