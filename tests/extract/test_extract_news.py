@@ -113,3 +113,59 @@ def test_unknown_designations_are_items() -> None:
 def test_a_word_ending_in_rs_is_no_rupee() -> None:
     assert find_money("Egypt orders 30 Rafale jets") == []
     assert [m.currency for m in find_money("worth Rs 30 crore")] == ["INR"]
+
+
+def test_the_dateline_city_is_no_party() -> None:
+    (delivery,) = of_type(
+        "DHAKA - China will begin delivering VT-5 light tanks to Bangladesh in May.", "delivery"
+    )
+    assert delivery["roles"] == {"supplier": "CHN", "recipient": "BGD"}
+    assert delivery["status"] == "planned"
+    (threat,) = of_type(
+        "BRUSSELS - Georgia could face EU sanctions, Josep Borrell said on Thursday.", "sanction"
+    )
+    assert threat["roles"] == {"imposer": "EU", "target": "GEO"}
+    assert threat["status"] == "threatened"
+
+
+def test_a_denied_signing_is_no_deal() -> None:
+    text = "Vietnam did not sign any weapons contract with Russia during the minister's visit in December."
+    assert of_type(text, "deal") == []
+    (deal,) = of_type("Vietnam has not yet signed a contract with Russia for Su-30 jets.", "deal")
+    assert deal["status"] == "planned"
+
+
+def test_the_winner_of_an_order_sells() -> None:
+    text = (
+        "Germany's Rheinmetall has won an order worth 1.3 billion euros "
+        "from the Netherlands for Skyranger systems."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "NLD", "seller": "DEU"}
+    assert deal["status"] == "signed"
+
+
+def test_the_approver_of_a_sale_sells() -> None:
+    text = (
+        "China on Friday imposed sanctions on U.S. firms over a $571 million arms sale "
+        "to Taiwan approved by Washington."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "TWN", "seller": "USA"}
+
+
+def test_a_later_request_does_not_undo_a_delivery() -> None:
+    text = (
+        "Ukraine received two Patriot systems from Germany earlier this year, "
+        "Zelenskiy said, urging allies to send more."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "DEU", "recipient": "UKR"}
+    assert delivery["occurred"] == {"date": "2024", "precision": "year", "text": "earlier this year"}
+
+
+def test_targets_listed_before_the_sanctions_word() -> None:
+    text = (
+        "The European Union on Wednesday added companies from China, Turkey and Iran to its sanctions list."
+    )
+    assert sorted(e["roles"]["target"] for e in of_type(text, "sanction")) == ["CHN", "IRN", "TUR"]

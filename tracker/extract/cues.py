@@ -23,7 +23,7 @@ DEAL = re.compile(
     r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
     r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed)"
     r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )deals?|contracts?|"
-    r"agreements?|pacts?|"
+    r"agreements?|pacts?|(?<!peace )treat(?:y|ies)|letters? of (?:offer and )?acceptance|"
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
     r"arms package)"
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
@@ -60,7 +60,8 @@ SAY = re.compile(
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
     r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
     r"threatens|"
-    r"dismissed|demanded|cautioned|vowed|reported|told reporters)\b",
+    r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|lodged (?:a )?(?:\w+ )?protest|"
+    r"defended|defends)\b",
 )
 _BAN_OK = Caseless(r"\b(?:entering|entry|imports?|exports?|travel)\b")
 _BACKGROUND = Caseless(

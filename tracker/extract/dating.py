@@ -19,7 +19,8 @@ from tracker.extract.view import View
 
 _FUTURE = frozenset({"planned"})
 # 'shipped ... on Tuesday under a deal signed in August': the day is the shipment's, not the deal's
-_UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
+# and 'sanctioned by Britain on Thursday for supplying drone parts': the day is the sanction's
+_UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 
 def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None:

@@ -30,6 +30,15 @@ _UNDER_DEAL = re.compile(r"\bunder\s+(?:a|an|the)\s+(?:[\w$,.-]+\s+){0,4}$", re.
 # 'suspended talks with the United States over the purchase of F-35 jets': a trade being negotiated
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
+# 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
+_NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YET = Caseless(r"\b(?:yet|still)\b")
+# 'Rheinmetall has won an order ... from the Netherlands': the winner sells
+_WON = re.compile(
+    r"\b(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w$€£.,-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
@@ -49,6 +58,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     strong = (
         (choice is not None and "buy" in kinds)
         or ("sign" in kinds and "noun" in kinds)
+        or ("sign" in kinds and bool(kinds & {"buy", "sell"}) and bool(items))
         or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
@@ -62,15 +72,27 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not strong:
         return None
     window = view.text[clause.start : max(c.end for c in cues)]
+    if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not _YET.found(window):
+        return None  # 'did not sign any weapons contract with Russia': a denial, no deal
+    if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
+        return None  # 'denied reports that Cairo had agreed to buy J-10C jets
     noun = next((c for c in cues if c.kind == "noun"), None)
-    under = noun is not None and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
+    under = (
+        noun is not None
+        and not verbs  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
+        and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
+    )
     # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
     # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
     roles = {} if under else _roles(view, clause, cues, items)
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
         roles["seller"] = choice.code
     draft = Draft("deal", view, clause, cues, roles)
+    if under and noun is not None:
+        window = view.text[noun.start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
+    if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
+        draft.status = "signed"  # 'has won an order worth ...'
     draft.items, draft.value = items, _nearest(money, cues)
     draft.anaphoric = noun is not None and bool(_DEFINITE.match(view.text[clause.start : noun.start]))
     return draft
@@ -114,11 +136,16 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     main = buy or sell or cues[0]
     doer = agent(view, clause, main)
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
+    order = next((c for c in cues if c.kind in ("buy", "noun")), None)
+    if order is not None and subj and _WON.search(view.text, clause.start, order.start):
+        found = r.after(s, clause, order.end, ("from",)) or r.after(s, clause, order.end, ("for",))
+        return _pair(found.code if found else None, subj[-1].code)
     if buy is not None and len(r.codes(subj)) < 2:
         return _bought(view, clause, buy, subj, items)
     if sell is not None and len(r.codes(subj)) < 2:
         mod = r.modifier_before(s, main.start)
-        seller = mod.code if mod else (subj[-1].code if subj else None)
+        by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
+        seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
         return _pair(found.code if found else None, seller)
     return _between(view, clause, subj, items)

@@ -43,7 +43,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None
     last = max(c.end for c in cues)
-    window = view.text[clause.start : last]
+    # a request after the goods moved ('received two Patriots ..., urging allies to send more') drops nothing
+    window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]

@@ -27,6 +27,7 @@ _CAUSATIVE = Caseless(
 _PHRASE_HEAD = Caseless(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$")
 _INFINITIVE = Caseless(r"\bto\s+(?:keep\s+|continue\s+to\s+|stop\s+)?$")
 _HEADLINE_TO = re.compile(r"\bto\s+$")
+_NOT_AGENT = ("with", "from", "to", "by")
 
 
 @dataclass
@@ -76,8 +77,9 @@ def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
         return None
     last = s.mentions[prior[-1]]
     gap = view.text[last.end : cue.start]
-    # 'talks with the United States over the purchase of F-35s': the partner of talks buys nothing
-    if pp and len(gap.split()) <= 6 and "," not in gap and s.preps[prior[-1]] not in ("with", "from", "to"):
+    # 'talks with the United States over the purchase of F-35s': the partner of talks buys nothing;
+    # 'sanctioned by Britain for supplying drone parts': nor does the agent of a passive
+    if pp and len(gap.split()) <= 6 and "," not in gap and s.preps[prior[-1]] not in _NOT_AGENT:
         return last
     if inf and s.preps[prior[-1]] is None and len(gap.replace("'s", "").split()) <= 3:
         return last

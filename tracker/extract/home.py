@@ -31,6 +31,22 @@ BARE = re.compile(
     r"(?:ministry|government|cabinet|military|armed forces|navy|army|air force)\b"
 )
 _KINDS = ("country", "body")
+# the whole dateline before the story: 'DHAKA - ', 'SEOUL, Dec 15 (Yonhap) - ', 'New Delhi, Mar 20 (PTI): '
+_CITY_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}"
+_CITY = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2}"
+_WHEN = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_AGENCY = r"\s*\([A-Za-z][\w .&/-]{0,30}\)"
+_DATELINE_SPAN = re.compile(
+    rf"^\s*(?:{_CITY_CAPS}(?:{_WHEN})?(?:{_AGENCY})?|{_CITY}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY}))"
+    r"\s*(?:[-—–:]|\.\s*/[A-Za-z]+/\.?)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the story starts after a dateline ('DHAKA - China will ...'); 0 without one. The city
+    names the place of writing, never a party: it is no actor of the sentence."""
+    m = _DATELINE_SPAN.match(text[:80])
+    return m.end() if m else 0
 
 
 def home_country(text: str, title_mentions: list[Mention], gaz: Gazetteer) -> str | None:

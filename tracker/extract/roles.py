@@ -80,7 +80,8 @@ def subjects(s: Slots, clause: Clause, pos: int, clauses: list[Clause]) -> list[
     if not idx and clause.opener in ("which", "who") and clause.start > 0:
         idx = [i for i, m in enumerate(s.mentions) if m.end <= clause.start][-1:]
     if not idx:
-        first = clauses[0]
+        # the sentence's subject; a clause without any actor before it is a dateline or an opener
+        first = next((c for c in clauses if any(_inside(m, c) for m in s.mentions)), clauses[0])
         idx = [
             i for i, m in enumerate(s.mentions) if _inside(m, first) and m.end <= pos and s.preps[i] is None
         ]

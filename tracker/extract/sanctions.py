@@ -60,11 +60,16 @@ def _coordinated(view: View, clause: Clause, cue: Cue, draft: Draft) -> list[str
     ms = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= clause.end]
     target, imposer = draft.roles["target"], draft.roles["imposer"]
     at = next((i for i, m in enumerate(ms) if m.code == target and m.start >= cue.end), None)
+    floor = cue.end
+    if at is None:  # 'added companies from China, Turkey and the UAE to its sanctions list'
+        subj = r.subjects(view.slots, clause, cue.start, view.clauses)
+        floor = subj[-1].end if subj else clause.start
+        at = next((i for i, m in enumerate(ms) if m.code == target and m.start >= floor), None)
     if at is None:
         return []
     chain: list[Mention] = [ms[at]]
     i = at
-    while i > 0 and ms[i - 1].start >= cue.end and _COORD.match(view.text[ms[i - 1].end : ms[i].start]):
+    while i > 0 and ms[i - 1].start >= floor and _COORD.match(view.text[ms[i - 1].end : ms[i].start]):
         i -= 1
         chain.insert(0, ms[i])
     i = at
@@ -129,5 +134,8 @@ def _target(
         ("to", "from", "with") if cue_words.TRADE_HALT.match(cue.text) else ()
     )
     found = found or r.after(s, clause, cue.end, preps)
-    found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
+    obj = r.direct_object(s, clause, after_subject, {imposer or ""})
+    if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
+        obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
+    found = found or obj
     return found.code if found else None

@@ -19,7 +19,7 @@ from tracker.extract.amounts import Money, find_money
 from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
-from tracker.extract.home import bare_mentions
+from tracker.extract.home import bare_mentions, dateline_end
 from tracker.extract.items import WEAPON_NOUNS, ItemMention, designations
 from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
@@ -79,6 +79,9 @@ class View:
     @_once
     def names(self) -> tuple[list[Mention], list[ItemMention]]:
         actors, items = find_names(self.tokens, self.text, self.gaz)
+        if self.sentence.start == 0 and not self.is_title and actors:
+            cut = dateline_end(self.text)
+            actors = [m for m in actors if m.start >= cut] if cut else actors
         if self.home and any(w in self.low for w in _BARE_WORDS):
             actors = bare_mentions(self.text, actors, self.home)
         if WEAPON_NOUNS.found(self.low):
