@@ -14,10 +14,15 @@ read back in pages of 500. Like with like:
 - the fixtures are frozen out of garbage collection during each timing (``timed``);
 - eventsourcing runs at its defaults, so at synchronous=FULL where tracker runs
   NORMAL: setting it NORMAL made no measurable difference on this machine.
+- eventsourcing reads back its originator ids as UUID objects, its default
+  (``originator_id_type="uuid"``); with "text" its read took 11% less CPU
+  (9.8 against 11.0 µs an event), which would lower read_ratio by as much.
 
 The floor is raw ``sqlite3`` on the very rows tracker stored, in the same
 schema: ``executemany`` (issue 2's yardstick), and the multi-row INSERT that
-tracker's store issues; the read floor is fetch + ``orjson.loads``.
+tracker's store issues; the read floor is a plain fetch of ``SELECT *`` +
+``orjson.loads`` (tracker's own reads name sqlite3 converters for their text
+columns, see events/records.py, which is how tracker can beat that floor).
 The machine is shared, so wall-clock ratios vary from run to run; the
 ``*_cpu_ratio`` figures compare the CPU time of this process instead (no
 waiting on the disk or for a core), a second view.

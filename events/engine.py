@@ -7,6 +7,7 @@ lock instead of failing to upgrade a read transaction to a write.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
     connect_args.setdefault("check_same_thread", False)
+    # Converters named in column names ("[...]"): the log's reads go through them (events.records).
+    connect_args.setdefault("detect_types", sqlite3.PARSE_COLNAMES)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import partial
 from itertools import chain
 from typing import Any, TypeVar
 
@@ -29,15 +28,16 @@ from events._connections import ThreadConnections
 from events.engine import is_sqlite, make_engine
 from events.errors import wrap_errors
 from events.records import (
-    COLUMNS,
     GENESIS,
     Head,
     NewEvent,
     Record,
     decode,
+    decoded,
     event_id,
+    lazy_record,
     parse_event_id,
-    record_of,
+    select_columns,
     utc,
 )
 from events.verify import VerifyResult, verify_log
@@ -58,9 +58,10 @@ ADVISORY_LOCK = 0x7472616B  # "trak": one lock for all appenders of a database
 T = TypeVar("T")
 
 
-def _page_sql(mark: str) -> str:
+def _page_sql(sqlite: bool) -> str:
+    mark = "?" if sqlite else "%s"
     return (
-        f"SELECT {COLUMNS} FROM event_log WHERE position > {mark} AND position <= {mark} "
+        f"SELECT {select_columns(sqlite)} FROM event_log WHERE position > {mark} AND position <= {mark} "
         f"ORDER BY position LIMIT {mark}"
     )
 
@@ -77,7 +78,7 @@ class EventStore:
         # SQLite only: a PostgreSQL append needs the pooled connection's advisory lock (writing()).
         self._connections = ThreadConnections(engine) if self._sqlite else None
         self._mark = "?" if self._sqlite else "%s"
-        self._page = _page_sql(self._mark)
+        self._page = _page_sql(self._sqlite)
 
     @classmethod
     def from_url(cls, url: str, clock: Callable[[], datetime] | None = None) -> EventStore:
@@ -147,13 +148,14 @@ class EventStore:
     def read(self, after: int = 0, *, until: int | None = None, page_size: int = 500) -> Iterator[Record]:
         """Records with ``after < position <= until`` in order, fetched a page at a time.
 
-        Each record is built from its row as it is handed over, and no page of
-        records is held: a caller that does not keep one frees its decoded
-        payload before the next is decoded, and the memory is reused while still
-        in the CPU caches (bench/store.py). Maps chained over the pages rather
-        than a generator: resuming a generator for every record cost 2% of a read.
+        Each record is built from its row, and its payload decoded, as it is
+        handed over (``decoded``), and no page of records is held: a caller that
+        does not keep one frees its decoded payload before the next is decoded,
+        and the memory is reused while still in the CPU caches (bench/store.py).
+        Maps chained over the pages rather than a generator: resuming a generator
+        for every record cost 2% of a read.
         """
-        return chain.from_iterable(map(partial(map, record_of), self._pages(after, until, page_size)))
+        return chain.from_iterable(map(decoded, self._pages(after, until, page_size)))
 
     def _pages(self, after: int, until: int | None, page_size: int) -> Iterator[list[Any]]:
         stop = until if until is not None else 2**62
@@ -171,7 +173,7 @@ class EventStore:
         stop = until if until is not None else 2**62
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(_page_sql("?" if conn.dialect.name == "sqlite" else "%s"), (after, stop, limit))
+            cursor.execute(_page_sql(conn.dialect.name == "sqlite"), (after, stop, limit))
             rows = cursor.fetchall()
         finally:
             cursor.close()
@@ -183,18 +185,19 @@ class EventStore:
         if position is None:
             return None
         rows = self._rows("get", self._page, (position - 1, position, 1))
-        return record_of(rows[0]) if rows else None
+        return lazy_record(rows[0]) if rows else None
 
     def get_many(self, positions: Sequence[int]) -> list[Record]:
         """The records at these positions (missing ones left out), in log order."""
         wanted = sorted(set(positions))
+        columns = select_columns(self._sqlite)
 
         def fetch(cursor: Any) -> list[Any]:
             rows: list[Any] = []
             for start in range(0, len(wanted), KEY_CHUNK):
                 chunk = wanted[start : start + KEY_CHUNK]
                 marks = ", ".join([self._mark] * len(chunk))
-                cursor.execute(f"SELECT {COLUMNS} FROM event_log WHERE position IN ({marks})", chunk)
+                cursor.execute(f"SELECT {columns} FROM event_log WHERE position IN ({marks})", chunk)
                 rows.extend(cursor.fetchall())
             return rows
 

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, NullPool
 
 from events.engine import is_sqlite, make_engine
 from events.errors import wrap_errors
-from events.records import COLUMNS, chain_hash, micros, utc
+from events.records import chain_hash, micros, select_columns, utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,10 @@ def _verify_range(
 ) -> VerifyResult:
     sqlite = is_sqlite(engine)
     mark = "?" if sqlite else "%s"
-    sql = f"SELECT {COLUMNS} FROM event_log WHERE position > {mark} AND position <= {mark} ORDER BY position"
+    sql = (
+        f"SELECT {select_columns(sqlite)} FROM event_log "
+        f"WHERE position > {mark} AND position <= {mark} ORDER BY position"
+    )
     with engine.connect() as conn:
         # On PostgreSQL a named (server-side) cursor: a large log is never held in memory at once.
         driver: Any = conn.connection.driver_connection
