@@ -41,15 +41,17 @@ DEAL = re.compile(
 )
 DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)|"
-    r"sen(?:d|ds|t|ding)|"
+    r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|gave|gives?|given|giving|"
-    r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs])|dispatch(?:es|ed)?)"
+    r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
+    r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking) delivery|got|gets|arriv(?:e|es|ed|al)|"
     r"land(?:s|ed)|"
     r"inducted))\b",
 )
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
+    r"export (?:restrictions?|curbs)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"halted all (?:exports|imports|trade)|suspended all trade)\b",
 )
@@ -60,7 +62,8 @@ SAY = re.compile(
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
     r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
     r"threatens|"
-    r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|lodged (?:a )?(?:\w+ )?protest|"
+    r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|"
+    r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
     r"defended|defends)\b",
 )
 _BAN_OK = Caseless(r"\b(?:entering|entry|imports?|exports?|travel)\b")
@@ -81,7 +84,8 @@ _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
     r"\b(?:will|would|shall|set to|plans?|planning|planned|expected|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
-    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet|(?:is|are) due|discuss\w*)\b",
+    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet|(?:is|are) due|discuss\w*|"
+    r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
     cased=_MAY,
 )
 DROP_DELIVERY = Caseless(

@@ -75,8 +75,13 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):
             if all(d.attribution for d in owners.get(nxt.start, [])):
                 later = next((c for c in same if c.start > nxt.start and _live(owners, c.start)), None)
-                return (1, later.start) if later else (0, nxt.start)
-            return 0, nxt.start
+                if later is not None:
+                    return 1, later.start
+                if nxt.start in owners:
+                    return 0, nxt.start
+                # a cue that made no draft of its own ('said ... it had sent a protest'): the cue before
+            else:
+                return 0, nxt.start
     if prev is not None:
         return 1, prev.start
     if nxt is not None:

@@ -26,13 +26,29 @@ from tracker.extract.view import View
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CHOICE = re.compile(r"^(?:chose|chosen|choose|pick(?:s|ed)?|select(?:s|ed)?)$", re.IGNORECASE)
 _CHOSEN_TO = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,4}\s+to\s+(?:build|supply|make|provide|deliver)\b")
-_UNDER_DEAL = re.compile(r"\bunder\s+(?:a|an|the)\s+(?:[\w$,.-]+\s+){0,4}$", re.IGNORECASE)
+# 'under a deal', 'completing a contract signed in 2016', 'as part of the agreement': the deal of a delivery
+_UNDER_DEAL = re.compile(
+    r"\b(?:under|complet(?:ing|es|ed)|fulfill?(?:ing|s|ed)|as part of|part of)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w$,.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # 'suspended talks with the United States over the purchase of F-35 jets': a trade being negotiated
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 _NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ANY = re.compile(
+    r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
+)
 _YET = Caseless(r"\b(?:yet|still)\b")
+# 'has no plans to buy', 'ruled out buying', 'does not intend to purchase': a plan denied, no deal
+_NO_PLAN = re.compile(
+    r"\b(?:no (?:plans?|intention|need)|not (?:plan\w*|intend\w*|going)|ruled out|rules out|"
+    r"(?:does|do|did) not (?:plan|intend|want|need|seek)|"
+    r"(?:doesn't|don't|didn't) (?:plan|intend|want|need|seek))"
+    r"\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # 'Rheinmetall has won an order ... from the Netherlands': the winner sells
 _WON = re.compile(
     r"\b(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands)\s+(?:(?:a|an|the)\s+)?"
@@ -74,6 +90,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : max(c.end for c in cues)]
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not _YET.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
+    if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
+        c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
+    ):
+        return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets
     noun = next((c for c in cues if c.kind == "noun"), None)
@@ -148,6 +168,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
         return _pair(found.code if found else None, seller)
+    if not subj:
+        sign = next((c for c in cues if c.kind == "sign"), None)
+        by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
+        subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
 
 
@@ -179,6 +203,10 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     if len(parties) == 2 and (makers or (for_ and for_.code in parties)):
         buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
         return _pair(buyer, next(p for p in parties if p != buyer))
+    firms = [m.code for m, p in zip(s.mentions, s.preps, strict=True) if p == "with" and m.kind == "company"]
+    if len(parties) == 2 and firms and subj and all(m.kind != "company" for m in subj):
+        # 'Chile signed a contract with Spain's Navantia': a state contracting a foreign firm buys from it
+        return _pair(subj[-1].code, next((p for p in parties if p != subj[-1].code), None))
     if len(parties) == 1:
         if subj:
             made = r.origin(s, items)

@@ -34,6 +34,10 @@ _OFFER = re.compile(r"\boffer(?:s|ed|ing)?\s+to\s+$", re.IGNORECASE)
 # 'a contract ... for the supply of missiles': the deal's object, which nothing has delivered yet
 _SUPPLY_OF = re.compile(r"\b(?:contracts?|deals?|agreements?|orders?)\b.*\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
+_ACCUSED = re.compile(r"\baccus\w+\s+(?:them|it|him|her)\s+of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE)
+_BUILT_BY = re.compile(
+    r"\b(?:built|made|manufactured|produced|constructed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 
@@ -103,10 +107,12 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
         recipient = found.code if found else (obj.code if obj else None)
     if supplier is None:
-        found = r.after(s, clause, clause.start, ("from",))
+        found = r.after(s, clause, clause.start, ("from",)) or _builder(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient)
+    accused = _accused(view, clause, main)
+    supplier = accused.code if accused is not None and accused.code != recipient else supplier
     pair = r.codes(subj)
     if noun and recipient is None and supplier in pair and len(pair) == 2:
         # 'Russia and India are discussing additional deliveries of S-400': the maker supplies the other
@@ -117,6 +123,23 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if recipient:
         out["recipient"] = recipient
     return out
+
+
+def _accused(view: View, clause: Clause, main: Cue) -> Mention | None:
+    """'added 11 Chinese companies to its list, accusing them of helping supply ...': the accused supply,
+    named last before the accusation, not the accuser."""
+    m = _ACCUSED.search(view.text, max(0, main.start - 60), main.start)
+    if m is None:
+        return None
+    before = [x for x in view.slots.mentions if x.end <= m.start()]
+    accuser = r.subjects(view.slots, clause, m.start(), view.clauses)
+    return next((x for x in reversed(before) if x.code not in r.codes(accuser)), None)
+
+
+def _builder(view: View, clause: Clause) -> Mention | None:
+    """'a corvette built by China State Shipbuilding Corporation': the builder supplies it."""
+    by = r.after(view.slots, clause, clause.start, ("by",))
+    return by if by is not None and _BUILT_BY.search(view.text, 0, by.start) else None
 
 
 def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tuple[None, str | None]:

@@ -27,9 +27,12 @@ _DATELINE = re.compile(
 _DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|[(),:./—–-]|\s)*$")
 BARE = re.compile(
     r"\b[Tt]he\s+(?:(?:country's|nation's)\s+)?"
-    r"(?:(?:defen[cs]e|foreign|external affairs|home|interior|commerce|trade|finance|economy)\s+)?"
-    r"(?:ministry|government|cabinet|military|armed forces|navy|army|air force)\b"
-)
+    r"(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior|[Cc]ommerce|[Tt]rade|"
+    r"[Ff]inance|[Ee]conomy)\s+)?"
+    r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|military|armed forces|navy|army|air force)\b"
+    r"(?:\s+of\s+(?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ee]xternal [Aa]ffairs|[Hh]ome [Aa]ffairs|"
+    r"[Ff]inance))?"
+)  # 'The defence ministry', 'The Ministry of Defence'
 _KINDS = ("country", "body")
 # the whole dateline before the story: 'DHAKA - ', 'SEOUL, Dec 15 (Yonhap) - ', 'New Delhi, Mar 20 (PTI): '
 _CITY_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}"

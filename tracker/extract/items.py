@@ -38,7 +38,9 @@ WEAPON_NOUNS = Caseless(
 
 
 # model designations the gazetteer may not know: 'Su-75', 'MK-84', 'KF-21', 'PULS', 'Mogami-class', 'Type 26'
-_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{3,6}|[A-Z][a-z]+-class)$")
+_DESIGNATION = re.compile(
+    r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,2}[A-Za-z]?)?|[A-Z]{3,6}|[A-Z][a-z]+-class)$"
+)  # 'AIM-120C-8' too
 _GOODS = frozenset(
     [
         "weapons",
@@ -140,7 +142,9 @@ def _longest(
         first = tokens[i][0][:1]
         if entry.caps and not (first.isupper() or first.isdigit()):
             continue
-        return size, entry.name, entry.maker
+        surface = text[start : tokens[i + size - 1].end()]
+        # 'K9' for 'K9 Thunder': a name this short is kept as written, since no shorter one can stand for it
+        return size, surface if len(key) < 3 and key != item_key(entry.name) else entry.name, entry.maker
     return None
 
 
@@ -159,8 +163,8 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
     if j >= 0 and _SCALE_WORD.match(word(j)):
         phrase.append(word(j))
         j -= 1
-    if j < 0 or not _NUMBER_WORD.match(word(j)) or word(j).lower() == "a":
-        return None
+    if j < 0 or not _NUMBER_WORD.match(word(j)) or (word(j).lower() == "a" and not phrase):
+        return None  # 'a dozen' is 12, a lone 'a' no number
     if (
         re.fullmatch(r"(?:19|20)\d\d", word(j))
         or text[max(0, tokens[j].start() - 1) : tokens[j].start()] in "$₹£€"
@@ -168,7 +172,10 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         return None
     if j >= 2 and word(j - 1).lower() == "of" and _NUMBER_WORD.match(word(j - 2)):
         j -= 2
-    phrase.insert(0, word(j))
+    last = j
+    while j >= 1 and word(j).isdigit() and text[tokens[j - 1].end() : tokens[j].start()] == ",":
+        j -= 1  # '1,000' is one number of two tokens
+    phrase.insert(0, text[tokens[j].start() : tokens[last].end()])
     return parse_quantity(" ".join(phrase))
 
 

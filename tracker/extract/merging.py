@@ -48,6 +48,9 @@ def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
 
 def _borrow(d: Draft, other: Draft) -> None:
     """A delivery's supplier is the deal's seller, its recipient the buyer (and the other way)."""
+    same = d.etype == "delivery" and other.etype == "deal" and other.view is d.view
+    if same and "seller" in other.roles and d.roles.get("supplier") == other.roles.get("buyer"):
+        d.roles["supplier"] = other.roles["seller"]  # 'an order from Lithuania ..., to be delivered'
     for (etype, role), deal_role in _SIDES.items():
         mine, theirs = (role, deal_role) if d.etype == etype else (deal_role, role)
         source_role = theirs if other.etype != d.etype else mine
@@ -139,8 +142,8 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
     for d in sorted(ds, key=lambda x: (x.view.is_title, x.position)):
         loose, theirs = d.view.is_title, _actors(d)
         target = next((e for e in out if _compatible(e, d, loose, kept[id(e)], theirs)), None)
-        if target is None and only_merge and loose:
-            continue
+        if target is None and only_merge and loose and (d.status is None or _has_type(out, d.etype)):
+            continue  # a headline restating the body; an event of a type the body lacks is the headline's own
         if target is None and d.etype == "deal" and not theirs and d.anaphoric:
             target = next((e for e in reversed(out) if e.etype == "deal"), None)
         if target is None:
@@ -151,6 +154,12 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         _absorb(target, d)
         kept[id(target)] = _actors(target)
     return out
+
+
+def _has_type(ds: list[Draft], etype: str) -> bool:
+    """Whether the body has an event the headline may restate: a deal and its delivery count as one."""
+    trade = ("deal", "delivery")
+    return any(e.etype == etype or (e.etype in trade and etype in trade) for e in ds)
 
 
 def _score(d: Draft) -> tuple[int, int]:

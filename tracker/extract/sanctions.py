@@ -131,7 +131,9 @@ def _target(
         found = r.after(s, clause, clause.start, ("for",))
         found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
     preps = ("on", "against", "targeting") + (
-        ("to", "from", "with") if cue_words.TRADE_HALT.match(cue.text) else ()
+        ("to", "from", "with")
+        if cue_words.TRADE_HALT.match(cue.text) or cue.text[:6].lower() == "export"
+        else ()
     )
     found = found or r.after(s, clause, cue.end, preps)
     obj = r.direct_object(s, clause, after_subject, {imposer or ""})
