@@ -151,3 +151,38 @@ def test_batches_run_unmapped_without_the_collector_and_both_come_back(with_tabl
         assert all(mapped == 0 for _, mapped in seen_inside)
         with with_table.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == before
+
+
+def test_a_rebuild_defers_query_indexes_and_a_catch_up_restores_them(with_table: EventStore) -> None:
+    """Dropped while a rebuild writes, created at its end; one that stopped half way is repaired."""
+    from sqlalchemy import Index, inspect
+
+    by_type = Index("ix_test_seen_type", seen.c.type)
+    by_type.create(with_table.engine, checkfirst=True)
+    present: list[bool] = []
+
+    def indexed() -> bool:
+        with with_table.engine.connect() as conn:
+            return "ix_test_seen_type" in {i["name"] for i in inspect(conn).get_indexes("test_seen")}
+
+    class Deferring(Seen):
+        deferred_indexes = (by_type,)
+
+        def apply(self, conn: Connection, records: Sequence[Record]) -> None:
+            names = {i["name"] for i in inspect(conn).get_indexes("test_seen")}
+            present.append("ix_test_seen_type" in names)
+            super().apply(conn, records)
+
+    try:
+        fill(with_table, 0, 7)
+        runner = ProjectionRunner(with_table, Deferring(), batch_size=3)
+        assert runner.rebuild() == 7
+        assert present and not any(present)
+        assert indexed()
+        runner._drop_indexes()  # as a rebuild that stopped half way left it
+        assert not indexed()
+        assert runner.catch_up() == 0
+        assert indexed()
+        assert positions(with_table) == [r.position for r in with_table.read() if r.type != "statement"]
+    finally:
+        seen.indexes.discard(by_type)
