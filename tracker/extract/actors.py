@@ -54,6 +54,7 @@ _NP_FILLER = re.compile(
     r"\d[\d,]*|more|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
     r"nato|close|[A-Z][\w'’-]*)$"
 )
+_OFFICE = re.compile(r"^(?:Secretary|Minister|Ministry|Department|Chief|Head|Director|Chairman|Commander)$")
 _NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
@@ -157,10 +158,17 @@ def preposition_before(text: str, start: int, floor: int = 0) -> str | None:
     for word in reversed(words[-5:]):
         bare = word.strip(",\"“”'’").lower()
         if bare in PREPOSITIONS:
-            return bare
+            return None if bare == "of" and _office_of(text, floor, start, word) else bare
         if word.endswith(",") or not _fills_np(word.strip('"“”')):
             return None
     return None
+
+
+def _office_of(text: str, floor: int, start: int, word: str) -> bool:
+    """'Secretary of State Antony Blinken', 'Minister of Defence X': the 'of' of a title governs the
+    office, not the person named after it."""
+    head = text[floor:start].rsplit(" " + word + " ", 1)[0].split()
+    return bool(head) and _OFFICE.match(head[-1]) is not None
 
 
 @lru_cache(maxsize=1 << 14)  # the same words recur; the match cost 2.7K instructions a call

@@ -71,6 +71,7 @@ _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
     r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:\w+\s+){0,3}$",
 )
+_ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|already|most)\s+$")
 _FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
 _NOT_SAID = re.compile(r"^\s+(?!that\b)[a-z0-9]", _I)
 _DEAL_BLOCKED = Caseless(
@@ -82,7 +83,7 @@ TRADE_HALT = re.compile(r"^(?:halted|suspended|ban)", _I)
 
 _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
-    r"\b(?:will|would|shall|set to|plans?|planning|planned|expected|likely|to be signed|in talks|talks|"
+    r"\b(?:will|would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet|(?:is|are) due|discuss\w*|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
@@ -205,6 +206,8 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
 
 def _sanction_ok(text: str, m: re.Match[str]) -> bool:
     word = m.group(0)
+    if word == "sanctioned" and _ADJECTIVE.found(text[max(0, m.start() - 12) : m.start()]):
+        return False  # 'the two sanctioned countries': a description, not an act
     if word.startswith("ban") and not _BAN_OK.found(text[m.end() : m.end() + 80]):
         return False
     return not _BACKGROUND.found(text[max(0, m.start() - 40) : m.start()])

@@ -69,7 +69,18 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
     ci = view.clause_of(dm.start)
     same = [c for c in view.cues if view.clause_of(c.start) == ci]
     nxt = next((c for c in same if c.start >= dm.end), None)
-    prev = next((c for c in reversed(same) if c.end <= dm.start), None)
+    # a cue whose type made no event in the clause dates nothing (a saying verb still holds its date):
+    # 'signed an agreement for the export of 48 jets on Wednesday' dates the agreement, 'signed an
+    # executive order on Monday ending sanctions' the sanctions
+    made = {(view.clause_of(d.cues[0].start), d.etype) for ds in owners.values() for d in ds}
+    prev = next(
+        (
+            c
+            for c in reversed(same)
+            if c.end <= dm.start and (c.etype == "statement" or (ci, c.etype) in made)
+        ),
+        None,
+    )
     if nxt is not None:
         gap = view.text[dm.end : nxt.start]
         if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):

@@ -32,7 +32,10 @@ _NOUN_BEFORE = re.compile(
 # 'has offered to supply Scorpene submarines to the Philippines': a sale on offer, not goods on the move
 _OFFER = re.compile(r"\boffer(?:s|ed|ing)?\s+to\s+$", re.IGNORECASE)
 # 'a contract ... for the supply of missiles': the deal's object, which nothing has delivered yet
-_SUPPLY_OF = re.compile(r"\b(?:contracts?|deals?|agreements?|orders?)\b.*\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+# and 'signed a deal with Poland on Friday to export 180 tanks': the deal's purpose
+_SUPPLY_OF = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|orders?)\b(?:.*\bfor\s+(?:the\s+)?|[^,;]*\bto\s+)$", re.IGNORECASE
+)
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
 _ACCUSED = re.compile(r"\baccus\w+\s+(?:them|it|him|her)\s+of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE)
 _BUILT_BY = re.compile(
@@ -64,8 +67,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not roles and not anaphoric:
         return None
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
+    # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing
+    stop = view.text.find(", ", last, clause.end)
     status = cue_words.delivery_status(
-        view.text[clause.start : last + 25], view.text[clause.start : clause.end], cues
+        view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )
     draft.status = title_future(view, cues) or status
     return draft
@@ -104,6 +109,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     else:
         supplier = subj[-1].code if subj else None
         found = r.after(s, clause, main.end, ("to", "for"))
+        source = r.after(s, clause, main.end, ("from",))
+        if source is not None and found is not None and source.start < found.start:
+            supplier = source.code  # 'entities involved in transferring missiles from Tehran to Moscow'
+
         obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
         recipient = found.code if found else (obj.code if obj else None)
     if supplier is None:

@@ -25,7 +25,7 @@ from tracker.extract.view import View
 # between two coordinated targets: 'Iran and North Korea', 'three Chinese firms and a Russian entity',
 # 'companies in China and the United Arab Emirates', 'Russia, Belarus and Iran'
 _COORD = re.compile(
-    r"^(?:'s|’s)?\s*(?:[a-z][\w-]*\s+){0,2}(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
+    r"^(?:'s|’s)?\s*(?:[a-z][\w-]*\s+){0,3}(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)"
     r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|other|\d[\d,]*)\s+){0,2}$"
 )
 
@@ -33,6 +33,12 @@ _COORD = re.compile(
 _IMPOSED_BY = re.compile(
     r"\s+(?:imposed|announced|levied)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 )
+# 'sanctions on nearly 300 entities, including companies in China': the country the targets are in
+_ENTITIES_IN = re.compile(
+    r"\b(?:entities|companies|firms|individuals|businesses|people|banks|vessels|officials)\s+"
+    r"(?:(?:based|registered|located)\s+)?(?:in|from)\s+(?:the\s+)?$"
+)
+_REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 
 
@@ -135,9 +141,26 @@ def _target(
         if cue_words.TRADE_HALT.match(cue.text) or cue.text[:6].lower() == "export"
         else ()
     )
-    found = found or r.after(s, clause, cue.end, preps)
+    found = found or r.after(s, clause, cue.end, preps) or _located(view, clause, cue)
     obj = r.direct_object(s, clause, after_subject, {imposer or ""})
+    if obj is not None and _REASON.search(view.text, max(0, obj.start - 30), obj.start):
+        obj = None  # 'sanctions on 300 entities for helping Russia': the reason, not the target
     if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj
     return found.code if found else None
+
+
+def _located(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """The country named as where the targeted entities are ('companies in China')."""
+    s = view.slots
+    for i, m in enumerate(s.mentions):
+        if (
+            clause.start <= m.start
+            and m.end <= clause.end
+            and m.start >= cue.end
+            and s.preps[i] in ("in", "from")
+            and _ENTITIES_IN.search(s.text, max(0, m.start - 40), m.start)
+        ):
+            return m
+    return None
