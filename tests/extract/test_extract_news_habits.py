@@ -88,3 +88,44 @@ def test_a_short_alias_is_kept_as_written() -> None:
         "Egypt signed a deal on Monday for 100 K9 self-propelled howitzers from South Korea.", "deal"
     )
     assert deal["items"][0]["name"] == "K9"
+
+
+def test_commodity_purchases_and_football_deals_are_no_arms_deal() -> None:
+    assert of_type("India would continue to buy Russian oil wherever it got the best deal.", "deal") == []
+    assert of_type("India would continue to buy Russian oil wherever it got the best deal.", "delivery") == []
+    text = "Real Madrid have agreed a five-year deal with France forward Kylian Mbappe on Monday."
+    assert of_type(text, "deal") == []
+
+
+def test_an_offer_of_goods_to_a_country_is_a_planned_sale() -> None:
+    text = "Russia has offered India the joint production of its Su-57E fighter jet."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "RUS"}
+    assert deal["status"] == "planned"
+
+
+def test_ending_an_agreement_and_suspending_talks_cancel_a_deal() -> None:
+    (ended,) = of_type("Chad said on Thursday it was ending its defence agreement with France.", "deal")
+    assert ended["status"] == "cancelled"
+    text = "The UAE will suspend discussions to acquire F-35 fighter jets from the United States."
+    (suspended,) = of_type(text, "deal")
+    assert suspended["status"] == "cancelled"
+
+
+def test_the_one_expecting_a_delivery_receives_it() -> None:
+    text = "Ankara expects the United States to deliver 40 F-16 fighter jets."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "USA", "recipient": "TUR"}
+
+
+def test_a_deal_to_supply_makes_the_subject_the_seller_and_block_is_no_item() -> None:
+    text = "Pakistan has signed a $1.6 billion deal with Azerbaijan to supply JF-17C Block III fighter jets."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "AZE", "seller": "PAK"}
+    assert [i["name"] for i in deal["items"]] == ["JF-17C"]
+
+
+def test_a_month_of_last_year_after_since() -> None:
+    text = "North Korea has sent munitions to Russia since August last year, Seoul said on Thursday."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["occurred"]["date"] == "2023-08"

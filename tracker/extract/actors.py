@@ -52,7 +52,7 @@ PREPOSITIONS = frozenset(
 _NP_FILLER = re.compile(
     r"^(?:the|a|an|its|their|his|her|our|all|some|several|three|two|four|five|six|seven|eight|nine|ten|"
     r"\d[\d,]*|more|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
-    r"nato|close|[A-Z][\w'’-]*)$"
+    r"nato|close|former|colonial|power|partner|[A-Z][\w'’-]*)$"
 )
 _OFFICE = re.compile(r"^(?:Secretary|Minister|Ministry|Department|Chief|Head|Director|Chairman|Commander)$")
 _NON_ACTOR = Caseless(

@@ -36,7 +36,11 @@ DEAL = re.compile(
     r"|(?P<cancel>cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|call(?:s|ed)? off|terminat(?:e|"
     r"es|ed|ion)|"
     r"dropped plans|drops plans|drop plans|pull(?:s|ed)? out|withdr(?:aw|ew|awn)|shelv(?:e|ed|es)|"
-    r"abandon(?:s|ed)?)"
+    r"abandon(?:s|ed)?|"
+    r"suspend(?:s|ed|ing)?(?= (?:the |its |their )?(?:talks|discussions|negotiations)\b)|"
+    r"end(?:s|ed|ing)?(?= (?:its|their|the) (?:[\w-]+ ){0,3}"
+    r"(?:agreement|pact|deal|contract|accord|treaty)s?\b))"
+    r"|(?P<offer>offer(?:s|ed|ing)?)"
     r")\b",
 )
 DELIVERY = re.compile(

@@ -44,7 +44,7 @@ CANDIDATES = re.compile(
     rf"|\b(?:on\s+)?(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M}),?\s+(?P<y1>{_Y})\b"
     rf"|\b(?:on\s+)?(?P<m2>{_M})\s+(?P<d2>{_D}),?\s+(?P<y2>{_Y})\b"
     rf"|\b(?:{_PRE}[\s-]+)?(?P<m3>{_M}),?\s+(?P<y3>{_Y})\b"
-    rf"|\b(?:in\s+)?(?P<m6>{_M})\s+(?P<r6>last|this|next)\s+year\b"
+    rf"|\b(?:{_PRE}[\s-]+)?(?P<m6>{_M})\s+(?P<r6>last|this|next)\s+year\b"
     rf"|\b(?:on\s+)?(?P<m4>{_M})\s+(?P<d4>{_D})\b(?![,.]?\d)"
     rf"|\b(?:on\s+)?(?P<d5>{_D})\s+(?:of\s+)?(?P<m5>{_M})\b"
     rf"|\b(?P<p7>{_PRE}|this|last|next)[\s-]+(?P<m7>{_M})\b"

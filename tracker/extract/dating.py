@@ -23,6 +23,9 @@ _FUTURE = frozenset({"planned"})
 _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 
+_REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
+
+
 def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None:
     """Set ``occurred`` on the drafts of one sentence from its time expressions."""
     if not ds:
@@ -55,12 +58,21 @@ def saying_date(view: View, published: datetime | None) -> Occurred | None:
     for cue in view.cues:
         if cue.etype != "statement":
             continue
+        best: Occurred | None = None
         for dm in view.dates:
             gap = view.text[cue.end : dm.start] if dm.start >= cue.end else view.text[dm.end : cue.start]
-            if (dm.start >= cue.end or dm.end <= cue.start) and len(gap.split()) <= 2 and "," not in gap:
+            # 'told reporters at the Aero India 2025 air show on Tuesday': the day of the telling
+            wide = dm.start >= cue.end and _REPORTERS.match(gap) is not None and len(gap.split()) <= 9
+            if (
+                (dm.start >= cue.end or dm.end <= cue.start)
+                and (len(gap.split()) <= 2 or wide)
+                and "," not in gap
+            ):
                 occ = resolve(dm, published, False)
-                if occ is not None:
-                    return occ
+                if occ is not None and (best is None or more_precise(occ, best)):
+                    best = occ
+        if best is not None:
+            return best
     return None
 
 

@@ -19,7 +19,7 @@ from tracker.extract.amounts import Money
 from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft, agent, title_future
-from tracker.extract.items import WEAPON_NOUNS, ItemMention
+from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
@@ -55,11 +55,25 @@ _WON = re.compile(
     r"(?:[\w$€£.,-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# 'a five-year deal with France forward Kylian Mbappe', 'on a free transfer': a player's contract
+_SPORT = re.compile(
+    r"\b(?:[A-Z][\w-]+\s+(?:forward|striker|midfielder|defender|goalkeeper|winger)\s+[A-Z]|"
+    r"(?:free|record) transfer|transfer fee|footballer|(?:football|soccer) club)"
+)
+_PURPOSE = re.compile(
+    r"\b(?:deal|contract|agreement)\s+(?:[\w$.,-]+\s+){0,6}?to\s+"
+    r"(?:(supply|sell|deliver|export|provide)|buy|purchase|acquire|procure)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\s+by\b")
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
 def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The deal the clause's deal cues describe, or None when they make no trade."""
+    if all(c.kind == "offer" for c in cues):
+        return _offered(view, clause, cues[0])
+    cues = [c for c in cues if c.kind != "offer"]
     kinds = {c.kind for c in cues}
     items, money = view.within(clause, view.items), view.within(clause, view.money)
     if "approve" in kinds and not _approves_trade(view, cues):
@@ -85,8 +99,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             and _TALKS.found(view.text, clause.start, clause.end)
         )
     )
-    if not strong:
+    if not strong or _SPORT.search(view.text):
         return None
+    if items and all(it.name in COMMODITIES for it in items) and not money and "sign" not in kinds:
+        return None  # 'will continue to buy Russian oil': trade in goods, not a deal to record
     window = view.text[clause.start : max(c.end for c in cues)]
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not _YET.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
@@ -114,8 +130,23 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
     draft.items, draft.value = items, _nearest(money, cues)
+    draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.match(view.text[clause.start : noun.start]))
     return draft
+
+
+def _offered(view: View, clause: Clause, offer: Cue) -> Draft | None:
+    """'Russia has offered India the joint production of Su-57E jets': a sale on offer to the one named
+    right after 'offered', of the goods named after it."""
+    items = [it for it in view.within(clause, view.items) if it.start > offer.end]
+    obj = r.direct_object(view.slots, clause, offer.end, set())
+    if not items or obj is None or view.text[offer.end : obj.start].strip():
+        return None
+    subj = r.subjects(view.slots, clause, offer.start, view.clauses)
+    seller = subj[-1].code if subj else None
+    if seller is None or seller == obj.code:
+        return None
+    return Draft("deal", view, clause, [offer], {"buyer": obj.code, "seller": seller}, "planned", items)
 
 
 def _chosen_supplier(view: View, clause: Clause, cues: list[Cue]) -> Mention | None:
@@ -138,6 +169,8 @@ def _approves_trade(view: View, cues: list[Cue]) -> bool:
                 and len(view.text[a.end : c.start].split()) <= 5
             ):
                 return True
+            if c.kind == "noun" and not view.text[c.end : a.start].strip() and _BY.match(view.text, a.end):
+                return True  # 'under a deal approved by Washington': the deal the approval passed
         if _EXPORT_AFTER.match(view.text[a.end : a.end + 40]):
             return True
     return False
@@ -200,6 +233,11 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     for_ = r.after(s, clause, clause.start, ("for",))
     parties = r.codes(subj) + [c for c in with_ if c not in r.codes(subj)]
     makers = [it.maker for it in items if it.maker in parties]
+    purpose = _PURPOSE.search(view.text, clause.start, clause.end) if len(parties) == 2 and subj else None
+    if purpose is not None:
+        # 'signed a deal with Azerbaijan to supply JF-17 jets': the subject sells; 'to buy', it buys
+        other = next(p for p in parties if p != subj[-1].code)
+        return _pair(other, subj[-1].code) if purpose.group(1) else _pair(subj[-1].code, other)
     if len(parties) == 2 and (makers or (for_ and for_.code in parties)):
         buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
         return _pair(buyer, next(p for p in parties if p != buyer))

@@ -41,6 +41,12 @@ _ACCUSED = re.compile(r"\baccus\w+\s+(?:them|it|him|her)\s+of\s+(?:helping\s+)?(
 _BUILT_BY = re.compile(
     r"\b(?:built|made|manufactured|produced|constructed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
+# 'wherever it got the best deal': 'got' receives goods only when goods follow it
+_GOT = re.compile(r"^(?:got|gets)$", re.IGNORECASE)
+_EXPECTS = re.compile(
+    r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_TO = re.compile(r"\s+to\s+$")
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 
@@ -50,6 +56,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None
     last = max(c.end for c in cues)
+    if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
+        any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
+    ):
+        return None
     # a request after the goods moved ('received two Patriots ..., urging allies to send more') drops nothing
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
@@ -115,6 +125,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
 
         obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
         recipient = found.code if found else (obj.code if obj else None)
+        expected = _expected(view, clause, main)
+        if expected is not None and found is None:
+            # 'Ankara expects the United States to deliver 40 F-16s': the one expecting receives
+            supplier, recipient = expected.code, supplier
     if supplier is None:
         found = r.after(s, clause, clause.start, ("from",)) or _builder(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
@@ -132,6 +146,15 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if recipient:
         out["recipient"] = recipient
     return out
+
+
+def _expected(view: View, clause: Clause, main: Cue) -> Mention | None:
+    """The one named between 'expects' and 'to deliver': the supplier the subject waits for."""
+    before = [x for x in view.slots.mentions if clause.start <= x.start and x.end <= main.start]
+    m = before[-1] if before else None
+    if m is None or not _TO.match(view.text, m.end, main.start):
+        return None
+    return m if _EXPECTS.search(view.text, max(0, m.start - 30), m.start) else None
 
 
 def _accused(view: View, clause: Clause, main: Cue) -> Mention | None:

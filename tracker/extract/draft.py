@@ -49,6 +49,7 @@ class Draft:
     quote: str | None = None
     anaphoric: bool = False
     attribution: bool = False
+    background: bool = False  # 'under a deal approved ...': a deal named only as the basis of another event
 
     @property
     def position(self) -> tuple[int, int]:

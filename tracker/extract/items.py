@@ -36,11 +36,15 @@ WEAPON_NOUNS = Caseless(
     r"the systems?|the platforms?)\b",
 )
 
+# goods of trade, not defence: buying them is commerce, not an arms deal ('will continue to buy Russian oil')
+COMMODITIES = frozenset({"oil", "LNG", "gas", "coal", "wheat", "fertiliser"})
+
 
 # model designations the gazetteer may not know: 'Su-75', 'MK-84', 'KF-21', 'PULS', 'Mogami-class', 'Type 26'
 _DESIGNATION = re.compile(
     r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,2}[A-Za-z]?)?|[A-Z]{3,6}|[A-Z][a-z]+-class)$"
 )  # 'AIM-120C-8' too
+_ROMAN = re.compile(r"^[IVX]+$")
 _GOODS = frozenset(
     [
         "weapons",
@@ -211,6 +215,6 @@ def _designation(tokens: list[Token], j: int) -> str | None:
     word = tokens[j][0]
     if word.isdigit() and j and tokens[j - 1][0] in ("Type", "Project"):
         return f"{tokens[j - 1][0]} {word}"
-    if not _DESIGNATION.match(word):
-        return None
+    if not _DESIGNATION.match(word) or _ROMAN.match(word):
+        return None  # 'Block III' is a variant of the designation before it
     return word[: -len("-class")] if word.endswith("-class") else word

@@ -45,7 +45,7 @@ _TEMPORAL = frozenset({"after", "before", "amid", "as", "while", "since", "follo
     "months",
     "years",
 }
-_INHERIT = frozenset({"planned", "announced", "threatened"})
+_INHERIT = frozenset({"planned", "announced", "threatened", "cancelled"})
 
 
 def extract(
@@ -91,7 +91,10 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     others = [d for d in ds if d.etype != "statement"]
     for d in ds:
         if d.etype == "statement" and d.cues[0].text.lower() in _NEUTRAL:
-            d.attribution = any(o.status in _CONCRETE and o.clause.opener not in _TEMPORAL for o in others)
+            d.attribution = any(
+                o.status in _CONCRETE and not o.background and o.clause.opener not in _TEMPORAL
+                for o in others
+            )
     date_drafts(view, ds, published)
     say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
     for d in others:
