@@ -12,6 +12,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,46 @@ def raw_server() -> Iterator[Callable[[Reply], RawServer]]:
     yield start
     for server in servers:
         server.close()
+
+
+KEEPALIVE_BODY = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
+
+
+class CountingServer(ThreadingHTTPServer):
+    """A keep-alive HTTP/1.1 server (``EtagHandler``) that counts the connections it accepts."""
+
+    daemon_threads = True
+    connections = 0
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.connections += 1
+        super().process_request(request, client_address)
+
+    def start(self) -> CountingServer:
+        threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True).start()
+        return self
+
+
+class EtagHandler(BaseHTTPRequestHandler):
+    """ETag "v1": 304 when asked with it, the feed otherwise; ``/close`` hangs up after each response
+    without saying so (no ``Connection: close``), as servers with a short keep-alive do."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        if self.headers.get("If-None-Match") == '"v1"':
+            self.send_response(304)
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+        else:
+            self.send_response(200)
+            self.send_header("ETag", '"v1"')
+            self.send_header("Content-Length", str(len(KEEPALIVE_BODY)))
+            self.end_headers()
+            self.wfile.write(KEEPALIVE_BODY)
+        if self.path == "/close":
+            self.wfile.flush()
+            self.close_connection = True
+
+    def log_message(self, *args: Any) -> None:
+        pass

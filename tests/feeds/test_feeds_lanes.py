@@ -14,65 +14,24 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from tests.feeds.conftest import KEEPALIVE_BODY, CountingServer, EtagHandler
 from tracker.feeds.client import FeedClient, make_client, send_get
 from tracker.feeds.fetch import FetchResult, Outcome, fetch
 from tracker.feeds.transport import HostTransports
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-BODY = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
-
-
-class _Counting(ThreadingHTTPServer):
-    daemon_threads = True
-    connections = 0
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        self.connections += 1
-        super().process_request(request, client_address)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """ETag "v1": 304 when asked with it, the feed otherwise; ``/close`` hangs up after each response
-    without saying so (no ``Connection: close``), as servers with a short keep-alive do."""
-
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        if self.headers.get("If-None-Match") == '"v1"':
-            self.send_response(304)
-            self.send_header("ETag", '"v1"')
-            self.end_headers()
-        else:
-            self.send_response(200)
-            self.send_header("ETag", '"v1"')
-            self.send_header("Content-Length", str(len(BODY)))
-            self.end_headers()
-            self.wfile.write(BODY)
-        if self.path == "/close":
-            self.wfile.flush()
-            self.close_connection = True
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-def _start(server: _Counting) -> _Counting:
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    return server
 
 
 @pytest.fixture
-def plain() -> Iterator[_Counting]:
-    server = _start(_Counting(("127.0.0.1", 0), _Handler))
+def plain() -> Iterator[CountingServer]:
+    server = CountingServer(("127.0.0.1", 0), EtagHandler).start()
     yield server
     server.shutdown()
     server.server_close()
@@ -94,18 +53,18 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def secure(certificate: tuple[Path, Path]) -> Iterator[_Counting]:
-    server = _Counting(("127.0.0.1", 0), _Handler)
+def secure(certificate: tuple[Path, Path]) -> Iterator[CountingServer]:
+    server = CountingServer(("127.0.0.1", 0), EtagHandler)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(*certificate)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    _start(server)
+    server.start()
     yield server
     server.shutdown()
     server.server_close()
 
 
-def _url(server: _Counting, scheme: str = "http", path: str = "/feed") -> str:
+def _url(server: CountingServer, scheme: str = "http", path: str = "/feed") -> str:
     host, port = server.server_address[:2]
     return f"{scheme}://{host!s}:{port}{path}"
 
@@ -128,7 +87,7 @@ def test_tls_fetches_share_one_connection(secure, certificate):
     url = _url(secure, "https")
     results = _fetch_all(_client(trusted), [(url, None), (url, '"v1"'), (url, '"v1"')])
     assert [r.outcome for r in results] == [Outcome.OK, Outcome.NOT_MODIFIED, Outcome.NOT_MODIFIED]
-    assert results[0].body == BODY
+    assert results[0].body == KEEPALIVE_BODY
     assert secure.connections == 1
 
 
@@ -173,21 +132,21 @@ def test_a_cookie_set_on_the_way_is_sent_after_the_redirect(httpserver: HTTPServ
             return Response(status=302, headers={"Location": "/feed", "Set-Cookie": "pass=1; Path=/"})
         if request.cookies.get("pass") != "1":
             return Response("no cookie", status=403)
-        return Response(BODY, content_type="application/rss+xml")
+        return Response(KEEPALIVE_BODY, content_type="application/rss+xml")
 
     httpserver.expect_request("/start").respond_with_handler(gate)
     httpserver.expect_request("/feed").respond_with_handler(gate)
     (result,) = _fetch_all(make_client(per_host=per_host), [(httpserver.url_for("/start"), None)])
-    assert (result.outcome, result.body) == (Outcome.OK, BODY)
+    assert (result.outcome, result.body) == (Outcome.OK, KEEPALIVE_BODY)
 
 
 @pytest.mark.parametrize("per_host", [None, 2])
 def test_credentials_in_the_url_are_sent_as_basic_auth(httpserver: HTTPServer, per_host):
     expected = "Basic " + base64.b64encode(b"reader:s3cret").decode()
-    httpserver.expect_request("/feed", headers={"Authorization": expected}).respond_with_data(BODY)
+    httpserver.expect_request("/feed", headers={"Authorization": expected}).respond_with_data(KEEPALIVE_BODY)
     url = httpserver.url_for("/feed").replace("://", "://reader:s3cret@")
     (result,) = _fetch_all(make_client(per_host=per_host), [(url, None)])
-    assert (result.outcome, result.body) == (Outcome.OK, BODY)
+    assert (result.outcome, result.body) == (Outcome.OK, KEEPALIVE_BODY)
 
 
 def test_a_large_body_read_slowly_arrives_whole(httpserver: HTTPServer):
@@ -239,7 +198,7 @@ def test_a_response_still_open_when_the_client_closes_is_closed_with_it(plain):
         await response.aclose()
         return body
 
-    assert asyncio.run(go()) == BODY
+    assert asyncio.run(go()) == KEEPALIVE_BODY
 
 
 def test_a_reply_that_came_while_the_loop_was_blocked_is_not_a_timeout(raw_server):

@@ -3,63 +3,31 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.feeds.conftest import CountingServer, EtagHandler
 from tracker.feeds.fetch import Outcome, fetch, make_client
 from tracker.feeds.transport import HostTransports
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-BODY = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
-
-
-class _Counting(ThreadingHTTPServer):
-    daemon_threads = True
-    connections = 0
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        self.connections += 1
-        super().process_request(request, client_address)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        if self.headers.get("If-None-Match") == '"v1"':
-            self.send_response(304)
-            self.send_header("ETag", '"v1"')
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("ETag", '"v1"')
-        self.send_header("Content-Length", str(len(BODY)))
-        self.end_headers()
-        self.wfile.write(BODY)
-
-    def log_message(self, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture
-def servers() -> Iterator[list[_Counting]]:
+def servers() -> Iterator[list[CountingServer]]:
     """Two keep-alive servers on two loopback addresses (two hosts), counting connections."""
-    started = [_Counting((host, 0), _Handler) for host in ("127.0.0.1", "127.0.0.2")]
-    for server in started:
-        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    started = [CountingServer((host, 0), EtagHandler).start() for host in ("127.0.0.1", "127.0.0.2")]
     yield started
     for server in started:
         server.shutdown()
         server.server_close()
 
 
-def _url(server: _Counting) -> str:
+def _url(server: CountingServer) -> str:
     host, port = server.server_address[:2]
     return f"http://{host!s}:{port}/feed"
 
