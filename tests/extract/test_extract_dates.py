@@ -92,3 +92,16 @@ def test_every_candidate_holds_an_anchor() -> None:
             assert words.has_digit or not ANCHORS.isdisjoint(words.words), m.group()
             found += 1
     assert found > len(EVERY_FORM.split(", "))
+
+
+def test_a_dateline_day_yields_to_the_clause_own_date() -> None:
+    from tracker.extract import extract
+
+    text = (
+        "MANILA, March 20 (Reuters) - The Philippines took delivery of two Israeli-made Spyder air "
+        "defence systems from Israel earlier this month, the military said on Wednesday."
+    )
+    published = datetime(2024, 3, 20, 6, tzinfo=UTC)
+    (moved,) = [e for e in extract(text, published=published) if e.type == "delivery"]
+    assert moved.occurred is not None
+    assert (moved.occurred.date, moved.occurred.precision) == ("2024-03", "month")

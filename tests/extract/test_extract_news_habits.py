@@ -129,3 +129,81 @@ def test_a_month_of_last_year_after_since() -> None:
     text = "North Korea has sent munitions to Russia since August last year, Seoul said on Thursday."
     (delivery,) = of_type(text, "delivery")
     assert delivery["occurred"]["date"] == "2023-08"
+
+
+# fourth blind round
+
+
+def test_not_in_talks_to_buy_is_no_deal() -> None:
+    text = "Thailand is not in talks to buy submarines from Germany, the navy chief said on Tuesday."
+    assert of_type(text, "deal") == []
+
+
+def test_ready_to_supply_is_an_offer_so_a_planned_deal() -> None:
+    text = "France is ready to supply more Caesar howitzers to Armenia, the French minister said on Thursday."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "ARM", "seller": "FRA"}
+    assert deal["status"] == "planned"
+    assert of_type(text, "delivery") == []
+
+
+def test_ready_to_supply_oil_stays_a_supply() -> None:
+    text = "Moscow is ready to supply more oil to India, the Kremlin said on Tuesday."
+    assert of_type(text, "deal") == []
+
+
+def test_denounced_is_a_statement() -> None:
+    text = "Iran on Monday denounced the new European Union sanctions as illegal."
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "IRN"
+    assert said["occurred"]["date"] == "2024-03-11"
+
+
+def test_donate_is_a_delivery() -> None:
+    (given,) = of_type("Sweden will donate 10 Archer howitzers to Ukraine.", "delivery")
+    assert given["roles"] == {"supplier": "SWE", "recipient": "UKR"}
+    assert given["status"] == "planned"
+
+
+def test_a_possessor_supplies_in_the_noun_supply_of() -> None:
+    text = "The EU on Monday sanctioned Belarusian firms over Minsk's supply of drones to Russia."
+    (moved,) = of_type(text, "delivery")
+    assert moved["roles"] == {"supplier": "BLR", "recipient": "RUS"}
+
+
+def test_a_refused_sanction_is_none() -> None:
+    text = "France will not impose sanctions on Israel, the foreign ministry said on Monday."
+    assert of_type(text, "sanction") == []
+    text = "Turkey has not yet been sanctioned under CAATSA, a U.S. official said."
+    assert of_type(text, "sanction")[0]["status"] == "threatened"
+
+
+def test_the_two_countries_are_the_parties_named_before() -> None:
+    text = (
+        "South Korea on Friday delivered the first K9 howitzers to Australia, "
+        "two years after the two countries signed a $700 million deal."
+    )
+    deal = next(e for e in of_type(text, "deal") if e["value"])
+    assert deal["roles"] == {"buyer": "AUS", "seller": "KOR"}
+
+
+def test_a_condition_has_its_own_subject_and_plans_the_delivery() -> None:
+    text = "Japan will impose new sanctions on North Korea if Pyongyang ships more shells to Russia."
+    (moved,) = of_type(text, "delivery")
+    assert moved["roles"] == {"supplier": "PRK", "recipient": "RUS"}
+    assert moved["status"] == "planned"
+
+
+def test_a_reaction_in_an_appositive_is_a_second_statement() -> None:
+    text = "Australia said on Friday it would send Abrams tanks to Ukraine, a move Russia condemned."
+    speakers = {e["roles"]["speaker"] for e in of_type(text, "statement")}
+    assert "RUS" in speakers
+
+
+def test_two_purchases_from_two_sellers_in_one_clause_are_two_deals() -> None:
+    text = (
+        "Greece has signed a contract to buy 20 F-35 jets from the United States and agreed to buy "
+        "three Belharra frigates from France."
+    )
+    sellers = {e["roles"].get("seller") for e in of_type(text, "deal")}
+    assert sellers == {"USA", "FRA"}

@@ -8,17 +8,25 @@ module: ``deals``, ``deliveries``, ``sanctions``, ``speakers``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from tracker.extract.cues import Cue
+from tracker.extract.cues import Cue, is_verb
 from tracker.extract.deals import deal
 from tracker.extract.deliveries import delivery
 from tracker.extract.draft import Draft
+from tracker.extract.items import WEAPON_NOUNS
 from tracker.extract.sanctions import sanctions
 from tracker.extract.sentences import Clause
 from tracker.extract.speakers import statement
 from tracker.extract.view import View
 
+# ', a move China condemned', ', a decision Moscow denounced as ...': a second speaker reacting to the
+# event just told, in an appositive after the first statement of the clause
+_APPOSITIVE = re.compile(
+    r",\s+(?:in\s+)?(?:a|an)\s+(?:move|decision|step|measure|plan|action)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w.'’-]+\s+){1,4}$"
+)
 _Builder = Callable[[View, Clause, list[Cue]], Draft | None]
 _BUILDERS: tuple[tuple[str, _Builder], ...] = (("deal", deal), ("delivery", delivery))
 
@@ -35,15 +43,60 @@ def drafts(view: View) -> list[Draft]:
         clause = view.clauses[ci]
         for etype, build in _BUILDERS:
             cues = groups.get((ci, etype))
-            draft = build(view, clause, cues) if cues else None
-            if draft is not None:
-                out.append(draft)
+            parts = _trades(view, clause, cues) if cues and etype == "deal" else [(clause, cues or [])]
+            for part, part_cues in parts:
+                draft = build(view, part, part_cues) if part_cues else None
+                if draft is not None:
+                    out.append(draft)
         cues = groups.get((ci, "sanction"))
         if cues:
             out.extend(sanctions(view, clause, cues))  # one per target
+        said = None
         for cue in groups.get((ci, "statement"), ()):
+            if said is not None and not _APPOSITIVE.search(view.text, said.cues[0].end, cue.start):
+                continue
             draft = statement(view, clause, cue)
-            if draft is not None:
+            if draft is not None and (
+                said is None or draft.roles.get("speaker") != said.roles.get("speaker")
+            ):
                 out.append(draft)
-                break
+                if said is not None:
+                    break
+                said = draft
     return out
+
+
+_AND = re.compile(r"\s(?:and|while)\s")
+_TRADE_SIDE = ("from", "to")
+
+
+def _trades(view: View, clause: Clause, cues: list[Cue]) -> list[tuple[Clause, list[Cue]]]:
+    """'signed a contract to buy 30 Rafale jets from France and agreed to buy two FREMM frigates from
+    Italy': two purchases from two sellers in one clause are two deals; the clause is cut at the 'and'
+    before the second buying (or selling) verb when each half names goods (a known system or a goods
+    noun) and its own side."""
+    verbs = [c for c in cues if c.kind in ("buy", "sell") and is_verb(c, view.text)]
+    if len(verbs) < 2:
+        return [(clause, cues)]
+    first, second = verbs[0], verbs[1]
+    cut = None
+    for m in _AND.finditer(view.text, first.end, second.start):
+        cut = m.start()
+    if cut is None:
+        return [(clause, cues)]
+    head, tail = Clause(clause.start, cut, clause.opener), Clause(cut, clause.end, "and")
+    sides = []
+    for part in (head, tail):
+        s = view.slots
+        found = [
+            m.code
+            for i, m in enumerate(s.mentions)
+            if part.start <= m.start and m.end <= part.end and s.preps[i] in _TRADE_SIDE
+        ]
+        goods = view.within(part, view.items) or WEAPON_NOUNS.found(view.text, part.start, part.end)
+        if not found or not goods:
+            return [(clause, cues)]
+        sides.append(found[0])
+    if sides[0] == sides[1]:
+        return [(clause, cues)]
+    return [(head, [c for c in cues if c.start < cut]), (tail, [c for c in cues if c.start > cut])]

@@ -47,6 +47,7 @@ DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|gave|gives?|given|giving|"
+    r"donat(?:e|es|ed|ing)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking) delivery|got|gets|arriv(?:e|es|ed|al)|"
@@ -66,7 +67,8 @@ SAY = re.compile(
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
     r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
     r"threatens|"
-    r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|"
+    r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
+    r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
     r"defended|defends)\b",
 )
@@ -230,9 +232,13 @@ def deal_status(window: str, cues: list[Cue]) -> str | None:
     return None
 
 
+# 'if Tehran transfers missiles': a condition a few words before the verb, so nothing has moved yet
+CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,4}$", _I)
+
+
 def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
-    if PLANNED.found(clause):
+    if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
     if ONGOING.found(clause):
         return "ongoing"

@@ -15,6 +15,7 @@ from datetime import datetime
 from events.model import Occurred
 from tracker.extract.dates import DateMention, more_precise, resolve
 from tracker.extract.draft import Draft
+from tracker.extract.home import dateline_end
 from tracker.extract.view import View
 
 _FUTURE = frozenset({"planned"})
@@ -44,8 +45,13 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
         rank, start = pick
         for d in owners.get(start, []):
             found.setdefault(id(d), []).append((rank, dm))
+    cut = dateline_end(view.text) if view.sentence.start == 0 and not view.is_title else 0
     for d in ds:
         cands = found.get(id(d), [])
+        if cut and any(dm.start >= cut for _, dm in cands):
+            # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
+            # the filing's, so the clause's own date wins over it
+            cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
         resolved = [(rank, occ) for rank, dm in cands if (occ := resolve(dm, published, d.status in _FUTURE))]
         if resolved:
             d.occurred = _best(resolved)

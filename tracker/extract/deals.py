@@ -41,9 +41,11 @@ _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
 )
 _YET = Caseless(r"\b(?:yet|still)\b")
-# 'has no plans to buy', 'ruled out buying', 'does not intend to purchase': a plan denied, no deal
+# 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
+# a plan denied, no deal
 _NO_PLAN = re.compile(
-    r"\b(?:no (?:plans?|intention|need)|not (?:plan\w*|intend\w*|going)|ruled out|rules out|"
+    r"\b(?:no (?:plans?|intention|need|talks)|not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
+    r"negotiating|considering|looking|seeking)|ruled out|rules out|"
     r"(?:does|do|did) not (?:plan|intend|want|need|seek)|"
     r"(?:doesn't|don't|didn't) (?:plan|intend|want|need|seek))"
     r"\s+(?:\w+\s+){0,4}$",
@@ -66,6 +68,12 @@ _PURPOSE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"\s+by\b")
+# 'after the two countries signed a $375 million deal': the subject stands for two actors named before
+_BOTH = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|neighbou?rs|allies|states)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
@@ -187,6 +195,9 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     buy = next((c for c in cues if c.kind == "buy"), None)
     sell = next((c for c in cues if c.kind == "sell"), None)
     main = buy or sell or cues[0]
+    both = _both(view, clause, main)
+    if both:
+        return {"parties": both}
     doer = agent(view, clause, main)
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
     order = next((c for c in cues if c.kind in ("buy", "noun")), None)
@@ -206,6 +217,17 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
+
+
+def _both(view: View, clause: Clause, cue: Cue) -> list[str]:
+    """'the two countries signed': the first two states named before the clause, none named in it."""
+    if not _BOTH.search(view.text, clause.start, cue.start):
+        return []
+    if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
+        return []
+    states = [m.code for m in view.slots.mentions if m.end <= clause.start and m.kind in ("country", "body")]
+    found = list(dict.fromkeys(states))
+    return found[:2] if len(found) >= 2 else []
 
 
 def _bought(

@@ -19,7 +19,7 @@ from tracker.extract import roles as r
 from tracker.extract.actors import Mention, is_possessive
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft, agent, title_future
-from tracker.extract.items import WEAPON_NOUNS, ItemMention
+from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
@@ -30,7 +30,8 @@ _NOUN_BEFORE = re.compile(
     r"\b(?:the|its|their|of|over|for|drone|arms|weapons?|missile|technology)\s+$", re.IGNORECASE
 )
 # 'has offered to supply Scorpene submarines to the Philippines': a sale on offer, not goods on the move
-_OFFER = re.compile(r"\boffer(?:s|ed|ing)?\s+to\s+$", re.IGNORECASE)
+# and 'is ready to supply S-400 systems to India', 'willing to provide': an offer in other words
+_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|ready|willing|prepared)\s+to\s+$", re.IGNORECASE)
 # 'a contract ... for the supply of missiles': the deal's object, which nothing has delivered yet
 # and 'signed a deal with Poland on Friday to export 180 tanks': the deal's purpose
 _SUPPLY_OF = re.compile(
@@ -47,6 +48,7 @@ _EXPECTS = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _TO = re.compile(r"\s+to\s+$")
+_OF = re.compile(r"\s+of\b")
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 
@@ -71,8 +73,12 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if give is not None and _SUPPLY_OF.search(view.text[clause.start : give.start]):
         return None
     roles = _roles(view, clause, cues, items)
-    if give is not None and _OFFER.search(view.text[max(clause.start, give.start - 20) : give.start]):
-        return _offer(view, clause, cues, roles, items)
+    if (
+        give is not None
+        and _OFFER.search(view.text[max(clause.start, give.start - 20) : give.start])
+        and not (items and all(it.name in COMMODITIES for it in items))
+    ):
+        return _offer(view, clause, cues, roles, items)  # 'ready to supply more oil' stays a supply
     anaphoric = not roles and bool(_DEFINITE_GOODS.match(view.text[clause.start : cues[0].start]))
     if not roles and not anaphoric:
         return None
@@ -107,6 +113,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
     noun = give is not None and (
         _NOUN_USE.match(give.text) is not None
+        or _OF.match(s.text, give.end) is not None  # 'Tehran's supply of ballistic missiles to Russia'
         or r.passive(s.text, give)
         or (give.text.lower() == "transfers" and bool(_NOUN_BEFORE.search(s.text, 0, give.start)))
     )
@@ -190,4 +197,8 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     recipient = found.code if found else (mod.code if mod and is_possessive(s.text, mod) else None)
     by = r.after(s, clause, main.end, ("by", "from"))
     supplier = by.code if by else (mod.code if mod and not is_possessive(s.text, mod) else None)
+    if supplier is None and mod is not None and found is not None and mod.code != found.code:
+        supplier = (
+            mod.code
+        )  # 'Tehran's supply of missiles to Russia': with a recipient named, the owner sends
     return supplier or (doer.code if doer else None), recipient

@@ -37,6 +37,7 @@ _NOT_MODIFIER = PREPOSITIONS | {
     "would",
     "could",
 }
+_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"^(?:'s|’s)?\s*(?:\(|\)|,|and|&|\s)*\s*(?:the\s+)?$")
 
 
@@ -88,6 +89,13 @@ def subjects(s: Slots, clause: Clause, pos: int, clauses: list[Clause]) -> list[
     if not idx:
         return []
     j = idx[0]
+    cond = [
+        i for i in idx if _CONDITION.search(s.text, max(0, s.mentions[i].start - 12), s.mentions[i].start)
+    ]
+    if cond and len(s.text[s.mentions[cond[-1]].end : pos].split()) <= 3:
+        j = cond[
+            -1
+        ]  # 'will respond with sanctions if Tehran transfers missiles': the condition's own subject
     group = [s.mentions[j]]
     while (
         j + 1 < len(s.mentions)

@@ -40,6 +40,14 @@ _ENTITIES_IN = re.compile(
 )
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
+# 'will not impose sanctions on Israel', 'has no plans to sanction', 'refused to impose': a refusal, no
+# sanction at all; 'has not yet been sanctioned' and 'would not hesitate to impose' still threaten
+_REFUSED = re.compile(
+    r"\b(?:will not|won't|does not|do not|doesn't|don't|no plans? to|not plan\w* to|refus\w* to|"
+    r"declin\w* to|ruled out|rules out|ruling out)\s+(?!hesitat)(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_YET = re.compile(r"\b(?:yet|still)\b", re.IGNORECASE)
 
 
 def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
@@ -89,6 +97,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The sanction the clause's sanction cues describe, or None without both sides or a status."""
     s, cue = view.slots, cues[0]
     window = view.text[clause.start : clause.end]
+    before = view.text[clause.start : cue.start]
+    if _REFUSED.search(before) and not _YET.search(before):
+        return None
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
