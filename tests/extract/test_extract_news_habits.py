@@ -207,3 +207,139 @@ def test_two_purchases_from_two_sellers_in_one_clause_are_two_deals() -> None:
     )
     sellers = {e["roles"].get("seller") for e in of_type(text, "deal")}
     assert sellers == {"USA", "FRA"}
+
+
+# fifth blind round: currencies, quantities, dates of the saying, anaphoric deals, arms packages
+
+
+def test_a_price_in_a_follow_up_sentence_and_in_a_hyphenated_currency() -> None:
+    text = (
+        "Norway signed a contract on Tuesday to buy 14 CV90 vehicles from Sweden. "
+        "The deal, signed in Oslo, is worth about 4.4 billion kronor, the ministry said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"]["currency"] == "SEK" and deal["value"]["amount"] == 4.4e9
+    text = (
+        "Greece signed a deal on Monday to buy six Rafale jets from France. "
+        "The 1.1-billion-euro contract, signed in Athens by the two ministers, also includes missiles."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"] == {"amount": 1.1e9, "currency": "EUR", "text": "1.1-billion-euro"}
+
+
+def test_quantities_in_spelled_numbers_more_and_long_names() -> None:
+    (d,) = of_type("Fourteen Leopard 2A4 tanks from Germany have arrived in Ukraine.", "delivery")
+    assert d["items"][0]["quantity"] == 14
+    (d,) = of_type(
+        "Washington said Friday it will send three more High Mobility Artillery Rocket Systems to Ukraine.",
+        "delivery",
+    )
+    assert d["items"] == [{"name": "HIMARS", "quantity": 3}]
+    assert d["occurred"]["date"] == "2024-03-15"  # 'said Friday': the saying is past, whatever follows
+
+
+def test_a_short_designation_before_a_goods_noun_is_kept_as_written() -> None:
+    (d,) = of_type("Estonia took delivery of the first 12 K9 howitzers in December 2023.", "delivery")
+    assert d["items"] == [{"name": "K9", "quantity": 12}]
+
+
+def test_the_day_after_a_saying_verb_dates_the_saying_not_the_signing() -> None:
+    text = "Hanwha said Thursday it signed a contract with Romania on Wednesday to supply 54 K9 howitzers."
+    (deal,) = of_type(text, "deal")
+    assert deal["occurred"]["date"] == "2024-03-13"
+    text = "Rheinmetall said Thursday it had signed a deal with Hungary for 40 Lynx vehicles."
+    (deal,) = of_type(text, "deal")
+    assert deal["occurred"] is None
+
+
+def test_ending_negotiations_over_a_purchase_cancels_the_deal() -> None:
+    text = "Romania has ended negotiations with Airbus over the purchase of 16 Caracal helicopters."
+    (deal,) = of_type(text, "deal")
+    assert deal["status"] == "cancelled"
+    assert deal["items"][0]["name"] == "H225M Caracal"  # 'Caracal' and 'H225M' both match
+
+
+def test_terminating_a_sanctions_programme_lifts_it() -> None:
+    text = "Joe Biden signed an executive order on Monday terminating the U.S. sanctions program on Cuba."
+    (s,) = of_type(text, "sanction")
+    assert s["status"] == "lifted"
+
+
+def test_a_ban_on_deliveries_is_an_embargo_and_no_delivery() -> None:
+    text = "Russia on Monday lifted a ban on delivering S-300 missile systems to Syria."
+    (s,) = of_type(text, "sanction")
+    assert (s["roles"], s["status"]) == ({"imposer": "RUS", "target": "SYR"}, "lifted")
+    assert of_type(text, "delivery") == []
+
+
+def test_a_remark_on_the_deal_plans_nothing() -> None:
+    text = (
+        "Vietnam signed a deal to buy 20 K9 howitzers from South Korea, in what would be its first purchase."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["status"] == "signed"
+
+
+def test_the_contract_reported_by_sources_dates_the_deal() -> None:
+    text = (
+        "Peru has signed a deal to buy 24 Gripen jets from Sweden, two sources said. "
+        "The sources said the contract was signed last month."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["occurred"] == {"date": "2024-02", "precision": "month", "text": "last month"}
+
+
+def test_an_earlier_signing_of_the_deal_is_its_own_event() -> None:
+    text = (
+        "Egypt has abandoned plans to buy 24 Su-35 jets from Russia. "
+        "The deal was signed in 2019 but never implemented."
+    )
+    deals = of_type(text, "deal")
+    assert [(d["status"], (d["occurred"] or {}).get("date")) for d in deals] == [
+        ("cancelled", None),
+        ("signed", "2019"),
+    ]
+    assert deals[1]["roles"] == {"buyer": "EGY", "seller": "RUS"}
+
+
+def test_a_deal_named_beside_a_delivery_is_for_its_goods() -> None:
+    text = (
+        "India delivered the first BrahMos missiles to Vietnam, a year after the two countries signed a "
+        "$700 million deal."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["items"][0]["name"] == "BrahMos"
+
+
+def test_the_exporter_sells_in_an_arms_sales_agreement() -> None:
+    text = "The United States and Qatar signed an arms sales agreement worth $20 billion on Tuesday."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "QAT", "seller": "USA"}
+    (pact,) = of_type("Japan and Australia signed a defence pact on Tuesday.", "deal")
+    assert pact["roles"] == {"parties": ["JPN", "AUS"]}
+
+
+def test_a_post_on_x_ends_its_sentence() -> None:
+    text = (
+        'India and France signed a framework agreement on Friday. "A new era," Singh said in a post on X. '
+        "The previous framework was signed in 2016."
+    )
+    assert len(of_type(text, "deal")) == 2
+
+
+def test_a_second_approved_sale_is_approved_by_the_same_seller() -> None:
+    text = (
+        "The U.S. State Department on Friday approved the possible sale of 12 F-16 jets to Jordan. "
+        "The department also cleared the sale of 8 Apache helicopters to Morocco."
+    )
+    deals = of_type(text, "deal")
+    assert [d["roles"] for d in deals] == [
+        {"buyer": "JOR", "seller": "USA"},
+        {"buyer": "MAR", "seller": "USA"},
+    ]
+
+
+def test_a_waiver_urged_is_no_waiver() -> None:
+    text = "Two US senators urged President Joe Biden to grant Turkey a waiver from CAATSA sanctions."
+    (s,) = of_type(text, "sanction")
+    assert (s["roles"], s["status"]) == ({"imposer": "USA", "target": "TUR"}, "threatened")

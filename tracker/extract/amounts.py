@@ -14,14 +14,29 @@ _SCALES = {
 }  # fmt: skip
 _PREFIX = {
     "$": "USD", "us$": "USD", "usd": "USD", "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "£": "GBP",
-    "gbp": "GBP", "€": "EUR", "eur": "EUR", "a$": "AUD", "c$": "CAD", "¥": "JPY", "cny": "CNY", "rmb": "CNY",
-    "chf": "CHF", "rub": "RUB", "jpy": "JPY",
+    "gbp": "GBP", "€": "EUR", "eur": "EUR", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
+    "¥": "JPY", "cny": "CNY", "rmb": "CNY", "chf": "CHF", "rub": "RUB", "₽": "RUB", "jpy": "JPY",
+    "nt$": "TWD", "twd": "TWD", "s$": "SGD", "sgd": "SGD", "hk$": "HKD", "nz$": "NZD", "r$": "BRL",
+    "₩": "KRW", "krw": "KRW", "₺": "TRY", "try": "TRY", "pln": "PLN", "zł": "PLN", "czk": "CZK",
+    "kč": "CZK", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "ils": "ILS", "₪": "ILS", "sar": "SAR",
+    "aed": "AED", "zar": "ZAR", "idr": "IDR", "myr": "MYR", "php": "PHP", "₱": "PHP", "brl": "BRL",
+    "uah": "UAH", "₴": "UAH",
 }  # fmt: skip
 _SUFFIX = {
     "dollars": "USD", "us dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "pound": "GBP", "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "yuan": "CNY", "yen": "JPY",
-    "roubles": "RUB", "rubles": "RUB", "swiss francs": "CHF", "swiss franc": "CHF", "francs": "CHF",
-    "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW", "riyals": "SAR", "dirhams": "AED",
+    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "swiss francs": "CHF",
+    "swiss franc": "CHF", "francs": "CHF", "shekels": "ILS", "shekel": "ILS", "lira": "TRY", "liras": "TRY",
+    "won": "KRW", "riyals": "SAR", "riyal": "SAR", "dirhams": "AED", "dirham": "AED", "renminbi": "CNY",
+    "crowns": "CZK", "crown": "CZK", "czech crowns": "CZK", "koruna": "CZK", "korunas": "CZK",
+    "zlotys": "PLN", "zloty": "PLN", "zlotych": "PLN", "kronor": "SEK", "swedish crowns": "SEK",
+    "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK", "danish crowns": "DKK",
+    "danish kroner": "DKK", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
+    "philippine pesos": "PHP", "mexican pesos": "MXN", "reais": "BRL", "rand": "ZAR", "hryvnias": "UAH",
+    "hryvnia": "UAH", "naira": "NGN", "australian dollars": "AUD", "australian dollar": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "singapore dollars": "SGD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "forints": "HUF", "forint": "HUF", "lei": "RON",
 }  # fmt: skip
 _WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -29,14 +44,26 @@ _WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+# ISO codes that are English words in lower case ('try 5 times'): money only when written in capitals
+_CODES_CASED = frozenset(code for code in _PREFIX if code.isalpha() and len(code) == 3) - {
+    "usd",
+    "inr",
+    "gbp",
+    "eur",
+    "cny",
+    "rmb",
+    "chf",
+    "rub",
+    "jpy",
+}
 _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"lakh\s+crore|trillion|billion|million|thousand|crores?|lakhs?|mn|mln|bn|tn|cr|k|m|b"
-_PRE = r"US\$|A\$|C\$|\$|USD|Rs\.?|INR|₹|£|GBP|€|EUR|¥|CNY|RMB|CHF|RUB|JPY"
+_PRE = "|".join(sorted(map(re.escape, _PREFIX), key=len, reverse=True))
 _POST = "|".join(sorted(map(re.escape, _SUFFIX), key=len, reverse=True))
 # a letter prefix must start a word: 'orders 30 Rafale' holds 'rs 30', which is no money
 MONEY = re.compile(
     rf"(?:(?<![a-z])(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?:\s?-?\s?(?P<s1>{_SCALE})\b)?(?:\s+(?P<post1>{_POST})\b)?"
-    rf"|\b(?P<n2>{_NUM})(?:\s?-?\s?(?P<s2>{_SCALE}))?\s+(?P<post2>{_POST})\b)"
+    rf"|\b(?P<n2>{_NUM})(?:\s?-?\s?(?P<s2>{_SCALE}))?(?:\s+|-)(?P<post2>{_POST})\b)"
 )
 MONEY = re.compile(lower_pattern(MONEY.pattern))
 _DIGIT = re.compile(r"\d")
@@ -71,6 +98,9 @@ def find_money(text: str, low: str | None = None) -> list[Money]:
         raw = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()
         scale = re.sub(r"\s+", " ", scale)
+        pre = m.group("pre")
+        if pre in _CODES_CASED and not text[m.start() : m.start() + 3].isupper():
+            continue
         if m.group("pre"):
             currency = _PREFIX[m.group("pre").lower()]
         else:

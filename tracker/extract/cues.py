@@ -38,6 +38,8 @@ DEAL = re.compile(
     r"dropped plans|drops plans|drop plans|pull(?:s|ed)? out|withdr(?:aw|ew|awn)|shelv(?:e|ed|es)|"
     r"abandon(?:s|ed)?|"
     r"suspend(?:s|ed|ing)?(?= (?:the |its |their )?(?:talks|discussions|negotiations)\b)|"
+    r"(?:end(?:s|ed|ing)?|broke off|break(?:s|ing)? off|halt(?:s|ed|ing)?)"
+    r"(?= (?:the |its |their )?(?:talks|discussions|negotiations)\b)|"
     r"end(?:s|ed|ing)?(?= (?:its|their|the) (?:[\w-]+ ){0,3}"
     r"(?:agreement|pact|deal|contract|accord|treaty)s?\b))"
     r"|(?P<offer>offer(?:s|ed|ing)?)"
@@ -72,7 +74,9 @@ SAY = re.compile(
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
     r"defended|defends)\b",
 )
-_BAN_OK = Caseless(r"\b(?:entering|entry|imports?|exports?|travel)\b")
+_BAN_OK = Caseless(
+    r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales)\b"
+)  # 'lifted a ban on delivering S-300 systems to Iran' is an arms embargo
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
     r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:\w+\s+){0,3}$",
@@ -98,7 +102,7 @@ PLANNED = Caseless(
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
-    r"baseless)\b",
+    r"baseless|ban(?:s|ned)? on)\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
@@ -115,7 +119,8 @@ STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
-    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?|unfreez\w*|relief)\b",
+    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?|terminat\w*|unfreez\w*|"
+    r"relief)\b",
 )
 THREATENED = Caseless(
     r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
@@ -249,9 +254,13 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     return None
 
 
+# 'urged Biden to grant India a waiver from sanctions': a waiver asked for, the sanctions still loom
+_ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sought|request\w*)\b")
+
+
 def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if WAIVED.found(window):
-        return "waived"
+        return "threatened" if _ASKED.found(window) else "waived"
     if LIFTED.found(window):
         return "lifted"
     if THREATENED.found(window):

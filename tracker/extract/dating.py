@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 
 from events.model import Occurred
+from tracker.extract.cues import Cue
 from tracker.extract.dates import DateMention, more_precise, resolve
 from tracker.extract.draft import Draft
 from tracker.extract.home import dateline_end
@@ -24,6 +25,7 @@ _FUTURE = frozenset({"planned"})
 _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 
+_SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 
 
@@ -52,7 +54,12 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
             # the filing's, so the clause's own date wins over it
             cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
-        resolved = [(rank, occ) for rank, dm in cands if (occ := resolve(dm, published, d.status in _FUTURE))]
+        future = d.status in _FUTURE
+        resolved = [
+            (rank, occ)
+            for rank, dm in cands
+            if (occ := resolve(dm, published, future and _after_saying(view, dm) is None))
+        ]
         if resolved:
             d.occurred = _best(resolved)
 
@@ -82,9 +89,21 @@ def saying_date(view: View, published: datetime | None) -> Occurred | None:
     return None
 
 
+def _after_saying(view: View, dm: DateMention) -> Cue | None:
+    """The saying verb right before a date ('said Saturday it signed ...', 'announced on Wednesday'):
+    the day is the saying's, which lies in the past whatever tense the reported event has."""
+    for c in view.cues:
+        if c.etype == "statement" and c.end <= dm.start and _SAID_ON.match(view.text, c.end, dm.start):
+            return c
+    return None
+
+
 def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
     """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
     ci = view.clause_of(dm.start)
+    said = _after_saying(view, dm)
+    if said is not None:
+        return (0, said.start) if said.start in owners else None
     same = [c for c in view.cues if view.clause_of(c.start) == ci]
     nxt = next((c for c in same if c.start >= dm.end), None)
     # a cue whose type made no event in the clause dates nothing (a saying verb still holds its date):

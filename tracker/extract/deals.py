@@ -23,7 +23,16 @@ from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
-_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"(?:^|\b(?:said|says|say|that)\s+)(?:the|this|that)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.IGNORECASE
+)  # 'The deal', 'the sources said the contract was signed'
+
+# 'The deal, signed on Thursday, is worth up to 254 billion yen': a price outside the deal's clause
+_WORTH = re.compile(
+    r"\b(?:worth|valued at|estimated at|at a cost of|costing|priced at)\s+(?:(?:up to|about|around|nearly|"
+    r"almost|some|roughly|approximately|an estimated|more than|over|a combined)\s+)?$",
+    re.IGNORECASE,
+)
 _CHOICE = re.compile(r"^(?:chose|chosen|choose|pick(?:s|ed)?|select(?:s|ed)?)$", re.IGNORECASE)
 _CHOSEN_TO = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,4}\s+to\s+(?:build|supply|make|provide|deliver)\b")
 # 'under a deal', 'completing a contract signed in 2016', 'as part of the agreement': the deal of a delivery
@@ -66,6 +75,12 @@ _PURPOSE = re.compile(
     r"\b(?:deal|contract|agreement)\s+(?:[\w$.,-]+\s+){0,6}?to\s+"
     r"(?:(supply|sell|deliver|export|provide)|buy|purchase|acquire|procure)\b",
     re.IGNORECASE,
+)
+_REMARK = re.compile(r",\s+(?:in what (?:would|will|could|is|was)|which (?:would|will|could)|making it)\b")
+# the states whose arms industries export most (SIPRI): in a bilateral arms sale one of them sells
+_EXPORTERS = frozenset({"USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", "ISR", "KOR", "TUR"})
+_ARMS_SALE = re.compile(
+    r"\b(?:arms|weapons?|defen[cs]e|military)\s+(?:sales?|packages?|purchases?|export)\b", re.IGNORECASE
 )
 _BY = re.compile(r"\s+by\b")
 # 'after the two countries signed a $375 million deal': the subject stands for two actors named before
@@ -111,7 +126,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if items and all(it.name in COMMODITIES for it in items) and not money and "sign" not in kinds:
         return None  # 'will continue to buy Russian oil': trade in goods, not a deal to record
-    window = view.text[clause.start : max(c.end for c in cues)]
+    # ', in what would be Hanoi's first major purchase': a remark on the deal, whose modal plans nothing
+    remark = _REMARK.search(view.text, cues[0].end, clause.end)
+    window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not _YET.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
     if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
@@ -137,9 +154,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
-    draft.items, draft.value = items, _nearest(money, cues)
+    draft.items, draft.value = items, _nearest(money, cues) or _worth(view)
     draft.background = under
-    draft.anaphoric = noun is not None and bool(_DEFINITE.match(view.text[clause.start : noun.start]))
+    draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
     return draft
 
 
@@ -182,6 +199,13 @@ def _approves_trade(view: View, cues: list[Cue]) -> bool:
         if _EXPORT_AFTER.match(view.text[a.end : a.end + 40]):
             return True
     return False
+
+
+def _worth(view: View) -> Money | None:
+    """The sentence's one price named as such ('..., is worth up to 254 billion yen') when the deal's
+    own clause has none."""
+    found = [m for m in view.money if _WORTH.search(view.text, max(0, m.start - 40), m.start)]
+    return found[0] if len(found) == 1 and len(view.money) == 1 else None
 
 
 def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
@@ -267,6 +291,11 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     if len(parties) == 2 and firms and subj and all(m.kind != "company" for m in subj):
         # 'Chile signed a contract with Spain's Navantia': a state contracting a foreign firm buys from it
         return _pair(subj[-1].code, next((p for p in parties if p != subj[-1].code), None))
+    if len(parties) == 2 and _ARMS_SALE.search(view.text, clause.start, clause.end):
+        # 'The United States and Saudi Arabia signed an arms sales agreement': the exporter sells
+        exporters = [p for p in parties if p in _EXPORTERS]
+        if len(exporters) == 1:
+            return _pair(next(p for p in parties if p != exporters[0]), exporters[0])
     if len(parties) == 1:
         if subj:
             made = r.origin(s, items)

@@ -10,7 +10,7 @@ from tracker.extract.caseless import Caseless
 from tracker.extract.gazetteer import Gazetteer, item_key
 from tracker.extract.sentences import Token, adjacent_run
 
-_MAX = 4
+_MAX = 6  # 'High Mobility Artillery Rocket Systems'
 _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
 _MODIFIER = re.compile(
@@ -20,8 +20,9 @@ _MODIFIER = re.compile(
 )
 _SCALE_WORD = re.compile(r"^(?:lakh|crore|million|thousand|dozen|hundred)$", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
-    r"^(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|hundred)$",
+    r"^(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred)$",
     re.IGNORECASE,
 )
 _UNIT_OF = re.compile(
@@ -146,9 +147,12 @@ def _longest(
         first = tokens[i][0][:1]
         if entry.caps and not (first.isupper() or first.isdigit()):
             continue
-        surface = text[start : tokens[i + size - 1].end()]
-        # 'K9' for 'K9 Thunder': a name this short is kept as written, since no shorter one can stand for it
-        return size, surface if len(key) < 3 and key != item_key(entry.name) else entry.name, entry.maker
+        # 'K9' for 'K9 Thunder', also in 'K9 howitzers': a name this short is kept as written, since no
+        # shorter one can stand for it
+        core = size - 1 if size > 1 and tokens[i + size - 1][0].lower() in _GOODS else size
+        surface = text[start : tokens[i + core - 1].end()]
+        short = item_key(surface)
+        return size, surface if len(short) < 3 and short != item_key(entry.name) else entry.name, entry.maker
     return None
 
 
@@ -171,7 +175,7 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         return None  # 'a dozen' is 12, a lone 'a' no number
     if (
         re.fullmatch(r"(?:19|20)\d\d", word(j))
-        or text[max(0, tokens[j].start() - 1) : tokens[j].start()] in "$₹£€"
+        or (tokens[j].start() > 0 and text[tokens[j].start() - 1] in "$₹£€")  # '' is in every string
     ):
         return None
     if j >= 2 and word(j - 1).lower() == "of" and _NUMBER_WORD.match(word(j - 2)):

@@ -20,6 +20,7 @@ _SINGLE_ROLES = ("buyer", "seller", "supplier", "recipient", "imposer", "target"
 def infer_sides(ds: list[Draft]) -> list[Draft]:
     """Deliveries and deals borrow missing sides from each other (same sentence, or same item)."""
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
+    _approver_of_earlier_sale(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and not d.roles:
             _goods_of_deal_before(d, trades)
@@ -28,7 +29,24 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
                 continue
             _borrow(d, other)
             _borrow(other, d)
+            if other.etype == "deal" and other.view is d.view and d.items and not other.items:
+                # 'delivered the first batch of BrahMos missiles ..., two years after the two countries
+                # signed a $375 million deal': the deal's goods are the delivery's
+                other.items = [i._replace(quantity=None) for i in d.items]
     return ds
+
+
+def _approver_of_earlier_sale(trades: list[Draft]) -> None:
+    """'..., the department also cleared the sale of 40 F-35 jets to Greece': an approved sale with a
+    buyer and no seller is approved by whoever approved the sale named before it."""
+    for n, d in enumerate(trades):
+        if d.etype != "deal" or d.status != "announced" or "buyer" not in d.roles or "seller" in d.roles:
+            continue
+        before = [
+            t for t in trades[:n] if t.etype == "deal" and t.status == "announced" and "seller" in t.roles
+        ]
+        if before and before[-1].roles["seller"] != d.roles["buyer"]:
+            d.roles["seller"] = before[-1].roles["seller"]
 
 
 def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
@@ -146,6 +164,9 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
             continue  # a headline restating the body; an event of a type the body lacks is the headline's own
         if target is None and d.etype == "deal" and not theirs and d.anaphoric:
             target = next((e for e in reversed(out) if e.etype == "deal"), None)
+        if target is not None and not theirs and d.anaphoric and _other_year(target, d):
+            _take_sides(d, target)  # 'The previous framework was signed in 2015': an earlier development
+            target, theirs = None, _actors(d)
         if target is None:
             if theirs or not d.anaphoric:
                 out.append(d)
@@ -154,6 +175,23 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         _absorb(target, d)
         kept[id(target)] = _actors(target)
     return out
+
+
+def _other_year(a: Draft, b: Draft) -> bool:
+    """A mention dated in an earlier year than the deal it refers to, or dated with another status:
+    two developments of one deal ('abandoned plans ...', 'The deal was signed in 2018'), never one
+    mentioned twice."""
+    if a.status and b.status and a.status != b.status and b.occurred and a.occurred != b.occurred:
+        return True  # 'abandoned plans to buy ...' and 'The deal was signed in 2019'
+    return bool(a.occurred and b.occurred and b.occurred.date[:4] < a.occurred.date[:4])
+
+
+def _take_sides(d: Draft, deal: Draft) -> None:
+    """An anaphoric mention ('the deal') names the sides and goods of the deal it refers to."""
+    for k, v in deal.roles.items():
+        d.roles.setdefault(k, list(v) if isinstance(v, list) else v)
+    if not d.items:
+        d.items = [i._replace(quantity=None) for i in deal.items]
 
 
 def _has_type(ds: list[Draft], etype: str) -> bool:

@@ -127,10 +127,15 @@ class Clause(NamedTuple):
     opener: str
 
 
+_ON_X = re.compile(r"\b(?:on|to|via)\s+X$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A period after 'Mr', 'Rs', 'U.S' or a single initial ('S. Jaishankar') ends no sentence."""
     head = text[max(0, dot - 12) : dot]
     word = _WORD_BREAK.split(head)[-1].lower()
+    if word == "x" and _ON_X.search(head):
+        return False  # 'Singh said in a post on X. The previous ...': the platform, not an initial
     return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
 
