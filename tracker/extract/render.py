@@ -9,7 +9,8 @@ from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.items import ItemMention
 
-EXTRACTOR = "rules@2"  # rules@2: home country, offers, one sanction per target, references back
+# rules@3: currencies, background deals, refusals, two trades a clause; rules@2: home country, offers
+EXTRACTOR = "rules@3"
 _MAIN_ROLES = {
     "deal": (("buyer", "seller"), ("parties",)),
     "delivery": (("supplier", "recipient"),),
