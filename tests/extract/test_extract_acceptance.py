@@ -185,6 +185,24 @@ def test_blind5_news_set(score: ModuleType) -> None:
     assert totals["date_accuracy"] >= 0.92
 
 
+def test_blind6_news_set(score: ModuleType) -> None:
+    """60 newswire leads written blind by a seventh labeller (88 events, 13 items with none): Reuters, AP,
+    AFP, PTI, ANI, Yonhap, Kyodo, TASS, Xinhua, Janes and Defense News habits; domestic orders, several
+    imposers, targets named by the demonym of entities, datelines naming the city's country, items
+    passed over, sentence-opening dates, analysts' guesses. Baseline with rules@2 as found: F1 0.596
+    (recall 45/88, precision 0.713, 4 forbidden), date accuracy 0.808; no label contradicts the spec
+    (b6_36's offer keeps its saying date, as offers do in the news sets). After the generalising fixes
+    (a trade between a state and its own firms is none, 'awarded X a contract', a dateline's country,
+    'chose X over Y', a sentence-opening date passes a cue that made no event, 'sanctions on N
+    Russian officials' / 'a China-based refinery', experts' 'could buy' and 'no such deal'): F1 0.642
+    (recall 48/88, precision 0.780, 0 forbidden), date accuracy 0.815."""
+    totals = _totals(score, load_gold("extract_gold_blind6.json"))
+    assert totals["forbidden"] == 0
+    assert totals["recall"] >= 0.52
+    assert totals["precision"] >= 0.75
+    assert totals["date_accuracy"] >= 0.78
+
+
 def _all_docs() -> list[dict]:
     return [
         *load_gold("extract_gold.json")["documents"],
@@ -196,6 +214,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind3.json")["documents"],
         *load_gold("extract_gold_blind4.json")["documents"],
         *load_gold("extract_gold_blind5.json")["documents"],
+        *load_gold("extract_gold_blind6.json")["documents"],
     ]
 
 

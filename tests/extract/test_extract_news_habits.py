@@ -343,3 +343,90 @@ def test_a_waiver_urged_is_no_waiver() -> None:
     text = "Two US senators urged President Joe Biden to grant Turkey a waiver from CAATSA sanctions."
     (s,) = of_type(text, "sanction")
     assert (s["roles"], s["status"]) == ({"imposer": "USA", "target": "TUR"}, "threatened")
+
+
+# --- sixth blind round: classes of news language ---
+
+
+def test_a_trade_between_a_state_and_its_own_firms_is_no_event() -> None:
+    text = (
+        "The Ministry of Defence on Friday signed a contract with Hindustan Aeronautics Limited "
+        "for 40 helicopters."
+    )
+    assert of_type(text, "deal", title="Army signs helicopter contract with HAL") == []
+    award = "The US Army on Thursday awarded Oshkosh Defense a contract worth $2 billion to build trucks."
+    assert of_type(award, "deal") == []
+
+
+def test_a_state_awarding_a_foreign_firm_a_contract_buys_from_the_firms_state() -> None:
+    (deal,) = of_type("The Polish army on Monday awarded Hyundai Rotem a contract for 180 tanks.", "deal")
+    assert deal["roles"] == {"buyer": "POL", "seller": "KOR"}
+
+
+def test_clearing_the_way_for_own_firms_to_sell_is_no_trade() -> None:
+    text = (
+        "Norway on Friday lifted its arms embargo on Chile, clearing the way for Norwegian companies "
+        "to sell arms to Santiago."
+    )
+    assert of_type(text, "delivery") == []
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "NOR", "target": "CHL"}, "lifted")
+
+
+def test_a_dateline_naming_the_citys_country_is_no_actor() -> None:
+    text = "DOHA, Qatar (AP) — Egypt has signed a deal to buy Rafale jets from France, officials said."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "EGY", "seller": "FRA"}
+
+
+def test_an_item_passed_over_is_not_the_deals_item() -> None:
+    text = "Switzerland signed a contract on Monday for 36 F-35 jets, choosing the US jet over the Rafale."
+    (deal,) = of_type(text, "deal")
+    assert [i["name"] for i in deal["items"]] == ["F-35"]
+    (head,) = of_type(
+        "Switzerland signed a contract on Monday for 36 F-35 jets.",
+        "deal",
+        title="Swiss pick F-35 over Rafale",
+    )
+    assert [i["name"] for i in head["items"]] == ["F-35"]
+
+
+def test_over_a_reason_keeps_its_item() -> None:
+    (sanction,) = of_type(
+        "The United States on Monday imposed sanctions on Turkey over its S-400 purchase.", "sanction"
+    )
+    assert sanction["roles"]["target"] == "TUR"
+
+
+def test_a_sentence_opening_date_passes_a_cue_that_made_no_event() -> None:
+    text = "On Tuesday, EU foreign ministers agreed to impose asset freezes on 12 officials from Belarus."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "EU", "target": "BLR"}
+    assert sanction["occurred"]["date"] == "2024-03-12"
+
+
+def test_several_imposers_on_entities_named_by_their_state() -> None:
+    text = "Canada and Australia have imposed sanctions on a number of Iranian officials over the crackdown."
+    got = sorted((s["roles"]["imposer"], s["roles"]["target"]) for s in of_type(text, "sanction"))
+    assert got == [("AUS", "IRN"), ("CAN", "IRN")]
+
+
+def test_the_target_is_the_entitys_state_not_the_state_in_the_reason() -> None:
+    text = "Britain on Wednesday imposed sanctions on a Turkey-based shipping firm for carrying Russian oil."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "GBR", "target": "TUR"}
+
+
+def test_experts_guessing_at_a_purchase_make_no_deal() -> None:
+    text = (
+        "Some analysts believe Vietnam could eventually buy more Russian jets, though no such deal "
+        "is on the table."
+    )
+    assert of_type(text, "deal") == []
+    assert (
+        of_type(
+            "Vietnam could buy Su-30 jets from Russia, analysts said, but no such deal is on the table.",
+            "deal",
+        )
+        == []
+    )

@@ -133,7 +133,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
     if prev is not None:
         return 1, prev.start
     if nxt is not None:
-        return 2, nxt.start
+        # 'On Monday, EU foreign ministers agreed to impose travel bans': 'agreed' made no event, so
+        # the day passes on to the next cue that made one
+        made_next = next((c for c in same if c.start >= dm.end and c.start in owners), nxt)
+        return 2, made_next.start
     owned = [c for c in view.cues if _live(owners, c.start)]
     if owned:
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))

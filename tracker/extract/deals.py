@@ -92,6 +92,17 @@ _BOTH = re.compile(
 _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
+# 'Some experts believe India could eventually buy ...', '..., though no such deal is on the table':
+# a third party's guess about a trade, no deal of anyone's
+_SPECULATION = re.compile(
+    r"\b(?:(?:analysts?|experts?|observers?|commentators?)\s+(?:\w+\s+){0,2}"
+    r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
+    r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table)",
+    re.IGNORECASE,
+)
+_AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
+
+
 def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The deal the clause's deal cues describe, or None when they make no trade."""
     if all(c.kind == "offer" for c in cues):
@@ -135,6 +146,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
+    if _SPECULATION.search(view.text):
+        return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets
     noun = next((c for c in cues if c.kind == "noun"), None)
@@ -228,6 +241,12 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if order is not None and subj and _WON.search(view.text, clause.start, order.start):
         found = r.after(s, clause, order.end, ("from",)) or r.after(s, clause, order.end, ("for",))
         return _pair(found.code if found else None, subj[-1].code)
+    award = next((c for c in cues if _AWARDED.match(c.text)), None)
+    if award is not None and subj:
+        # 'The US Army awarded AM General a contract': the one awarded sells to the subject
+        obj = r.direct_object(s, clause, award.end, set())
+        if obj is not None and not view.text[award.end : obj.start].strip():
+            return {} if obj.code == subj[-1].code else _pair(subj[-1].code, obj.code)  # a domestic award
     if buy is not None and len(r.codes(subj)) < 2:
         return _bought(view, clause, buy, subj, items)
     if sell is not None and len(r.codes(subj)) < 2:

@@ -37,10 +37,12 @@ _KINDS = ("country", "body")
 # the whole dateline before the story: 'DHAKA - ', 'SEOUL, Dec 15 (Yonhap) - ', 'New Delhi, Mar 20 (PTI): '
 _CITY_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}"
 _CITY = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2}"
+# 'DUBAI, United Arab Emirates (AP) — ', 'ATHENS, Greece — ': the city's country or state
+_PLACE = r"(?:,\s*[A-Z][a-z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3})?"
 _WHEN = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _AGENCY = r"\s*\([A-Za-z][\w .&/-]{0,30}\)"
 _DATELINE_SPAN = re.compile(
-    rf"^\s*(?:{_CITY_CAPS}(?:{_WHEN})?(?:{_AGENCY})?|{_CITY}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY}))"
+    rf"^\s*(?:{_CITY_CAPS}{_PLACE}(?:{_WHEN})?(?:{_AGENCY})?|{_CITY}{_PLACE}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY}))"
     r"\s*(?:[-—–:]|\.\s*/[A-Za-z]+/\.?)\s"
 )
 

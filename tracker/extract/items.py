@@ -37,6 +37,32 @@ WEAPON_NOUNS = Caseless(
     r"the systems?|the platforms?)\b",
 )
 
+# 'chose SAMP/T over Patriot', 'picked the Gripen instead of the F-16', 'rather than': the item passed over
+_CHOICE = Caseless(r"\b(?:pick\w*|chos\w*|choos\w*|select\w*|prefer\w*|opt\w*|favou?r\w*)\b")
+_PASSED_OVER = re.compile(
+    r"\b(?:over|instead of|rather than|in preference to)\s+(?:the\s+|its\s+|a\s+)?"
+    r"(?:[\w-]+[- ](?:made|built|designed)\s+|rival\s+|competing\s+|American\s+|US\s+|U\.S\.\s+)?$"
+)
+
+
+def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMention]:
+    """The items of a sentence without the ones passed over: 'picked the SAMP/T over the US-made
+    Patriot' buys no Patriot. 'over' counts only beside a verb of choice ('sanctions over S-400
+    purchases' keeps its item) or right after another item ('SAMP/T buy over Patriot'); 'instead
+    of' and 'rather than' always pass the item over."""
+    if " over " not in low and " instead of " not in low and " rather than " not in low:
+        return items
+    choice = _CHOICE.found(low)
+    out = []
+    for it in items:
+        m = _PASSED_OVER.search(text, max(0, it.start - 40), it.start)
+        rival = any(0 <= m.start() - o.end <= 12 for o in items) if m else False
+        if m and (choice or rival or not m.group(0).lower().startswith("over")):
+            continue
+        out.append(it)
+    return out
+
+
 # goods of trade, not defence: buying them is commerce, not an arms deal ('will continue to buy Russian oil')
 COMMODITIES = frozenset({"oil", "LNG", "gas", "coal", "wheat", "fertiliser"})
 

@@ -89,8 +89,13 @@ def _shares_item(a: Draft, b: Draft) -> bool:
 
 
 def complete(d: Draft) -> bool:
-    """Enough roles to be worth reporting: both sides of a sanction, a recipient or goods of a delivery."""
+    """Enough roles to be worth reporting: both sides of a sanction, a recipient or goods of a delivery.
+    A trade whose two sides are one state is none ('a domestic order from HAL', 'clearing the way for
+    Swedish companies to sell ... to Ankara' read as Sweden to Sweden): a state buying from its own
+    firms is procurement, not an arms transfer."""
     roles = d.roles
+    if _same_state(roles, "buyer", "seller") or _same_state(roles, "supplier", "recipient"):
+        return False
     if d.etype == "deal":
         return bool(roles)
     if d.etype == "delivery":
@@ -98,6 +103,10 @@ def complete(d: Draft) -> bool:
     if d.etype == "sanction":
         return "imposer" in roles and "target" in roles
     return "speaker" in roles
+
+
+def _same_state(roles: dict[str, object], one: str, other: str) -> bool:
+    return one in roles and roles.get(one) == roles.get(other)
 
 
 def _actors(d: Draft) -> set[str]:

@@ -19,6 +19,7 @@ from tracker.extract import roles as r
 from tracker.extract.actors import Mention
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft
+from tracker.extract.gazetteer import actor_key
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
@@ -37,6 +38,15 @@ _IMPOSED_BY = re.compile(
 _ENTITIES_IN = re.compile(
     r"\b(?:entities|companies|firms|individuals|businesses|people|banks|vessels|officials)\s+"
     r"(?:(?:based|registered|located)\s+)?(?:in|from)\s+(?:the\s+)?$"
+)
+# 'sanctions on a number of Russian officials', 'on a China-based refinery', 'on three Iranian firms': the
+# targets are entities named by their state, whose state is the target (never a state in the reason
+# that follows: 'for buying Iranian crude')
+_ENTITY_TARGET = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:(?:a|an|the|two|three|four|five|six|several|some|more|other|"
+    r"number|of|\d[\d,]*)\s+){0,4}(?P<state>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)(?:-based|-registered)?\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}(?:individuals?|entit(?:y|ies)|compan(?:y|ies)|firms?|officials?|refiner(?:y|ies)|"
+    r"banks?|businesses|vessels?|people|officers?|nationals?|citizens|oligarchs|manufacturers?)\b"
 )
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
@@ -147,6 +157,9 @@ def _target(
     if status == "waived":
         found = r.after(s, clause, clause.start, ("for",))
         found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
+    named = _entity_state(view, clause, cue, imposer)
+    if named is not None and status != "waived":
+        return named
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
         if cue_words.TRADE_HALT.match(cue.text) or cue.text[:6].lower() == "export"
@@ -160,6 +173,20 @@ def _target(
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj
     return found.code if found else None
+
+
+def _entity_state(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:
+    """The state of the targeted entities when they are named by it right after 'on' ('imposed
+    sanctions on two Russian individuals', 'on a China-based refinery for buying Iranian oil')."""
+    m = _ENTITY_TARGET.match(view.text, cue.end, clause.end)
+    if m is None:
+        return None
+    start = m.start("state")
+    code = next((x.code for x in view.slots.mentions if x.start == start), None)
+    if code is None:
+        entry = view.gaz.actors.get(actor_key(m.group("state")))
+        code = entry.code if entry is not None and entry.kind in ("country", "body") else None
+    return code if code != imposer else None
 
 
 def _located(view: View, clause: Clause, cue: Cue) -> Mention | None:

@@ -20,7 +20,7 @@ from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.home import bare_mentions, dateline_end
-from tracker.extract.items import WEAPON_NOUNS, ItemMention, designations
+from tracker.extract.items import WEAPON_NOUNS, ItemMention, chosen_items, designations
 from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
 from tracker.extract.words import Words, read_words
@@ -89,7 +89,7 @@ class View:
             extra = designations(self.tokens, self.text, taken)
             if extra:
                 items = sorted([*items, *extra], key=lambda i: i.start)
-        return actors, items
+        return actors, chosen_items(items, self.text, self.low) if items else items
 
     @_once
     def mentions(self) -> list[Mention]:
