@@ -177,11 +177,13 @@ def test_blind5_news_set(score: ModuleType) -> None:
     year is its own event, a deal beside a delivery is for its goods, the exporter sells in an arms
     sales agreement, 'on X.' ends a sentence, Rutte speaks for NATO, a second approved sale has the
     first one's seller, an urged waiver is no waiver): F1 0.777 (recall 62/85, precision 0.832, 0
-    forbidden), date accuracy 0.939."""
+    forbidden), date accuracy 0.939. After the next round (a contract to export to X, a price in won is
+    no order won, 'faces sanctions' imposes nothing, a warning that threatens sanctions, a price 'put
+    at'): F1 0.805 (recall 65/85, precision 0.849, 0 forbidden), date accuracy 0.941."""
     totals = _totals(score, load_gold("extract_gold_blind5.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.70
-    assert totals["precision"] >= 0.80
+    assert totals["recall"] >= 0.74
+    assert totals["precision"] >= 0.83
     assert totals["date_accuracy"] >= 0.92
 
 
@@ -195,12 +197,17 @@ def test_blind6_news_set(score: ModuleType) -> None:
     (a trade between a state and its own firms is none, 'awarded X a contract', a dateline's country,
     'chose X over Y', a sentence-opening date passes a cue that made no event, 'sanctions on N
     Russian officials' / 'a China-based refinery', experts' 'could buy' and 'no such deal'): F1 0.642
-    (recall 48/88, precision 0.780, 0 forbidden), date accuracy 0.815."""
+    (recall 48/88, precision 0.780, 0 forbidden), date accuracy 0.815. After the next round (a dated
+    reference back - 'The measures, agreed ... on Thursday,' / 'signed the waiver earlier this month' -
+    dates the event before, planned deliveries without goods deliver the deal's, 'to export X to Y',
+    'has signed' takes no dateline day, '[India]' and 'PARIS/BAKU' datelines, 'an order for 24 jets',
+    'the same day', 'put at', 'U.S. dollars', warned threats, 'also blacklisted'): F1 0.770 (recall
+    64/88, precision 0.818, 0 forbidden), date accuracy 0.905."""
     totals = _totals(score, load_gold("extract_gold_blind6.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.52
-    assert totals["precision"] >= 0.75
-    assert totals["date_accuracy"] >= 0.78
+    assert totals["recall"] >= 0.70
+    assert totals["precision"] >= 0.80
+    assert totals["date_accuracy"] >= 0.88
 
 
 def _all_docs() -> list[dict]:

@@ -430,3 +430,188 @@ def test_experts_guessing_at_a_purchase_make_no_deal() -> None:
         )
         == []
     )
+
+
+def test_a_dated_reference_back_dates_the_event_before() -> None:
+    text = (
+        "Canada has imposed sanctions on four Belarusian officials over the crackdown. "
+        "The measures, adopted by the cabinet on Wednesday, freeze their assets."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["occurred"] == {"date": "2024-03-13", "precision": "day", "text": "on Wednesday"}
+    text = (
+        "Norway has lifted its sanctions on Chile. The decision, announced by the foreign ministry on "
+        "Tuesday, ends a ban on arms exports."
+    )
+    (lifted,) = of_type(text, "sanction")
+    assert lifted["occurred"]["date"] == "2024-03-12"
+
+
+def test_a_reference_back_leaves_a_dated_event_alone() -> None:
+    text = (
+        "Canada imposed sanctions on Belarus in January. "
+        "The measures, adopted by the cabinet on Wednesday, freeze assets."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["occurred"]["date"] == "2024-01"
+
+
+def test_a_plan_to_deliver_without_goods_delivers_the_deal_before() -> None:
+    text = (
+        "Chile signed a deal on Monday to buy 12 Caesar howitzers from France. "
+        "Deliveries are expected to begin next year."
+    )
+    (planned,) = of_type(text, "delivery")
+    assert planned["roles"] == {"supplier": "FRA", "recipient": "CHL"}
+    assert planned["status"] == "planned"
+    assert planned["occurred"] == {"date": "2025", "precision": "year", "text": "next year"}
+    text = (
+        "Chile signed a deal on Monday to buy 12 Caesar howitzers from France. "
+        "The first four units are to be shipped to Chile in 2026, the ministry said."
+    )
+    (planned,) = of_type(text, "delivery")
+    assert planned["occurred"]["date"] == "2026"
+    text = (
+        "Chile signed a deal on Monday to buy 12 Caesar howitzers from France. "
+        "The first 4 units are expected to be delivered in 2026."
+    )
+    (planned,) = of_type(text, "delivery")
+    assert planned["roles"] == {"supplier": "FRA", "recipient": "CHL"}
+    assert planned["items"][0]["quantity"] == 4
+
+
+def test_a_plan_without_goods_and_without_a_deal_is_nothing() -> None:
+    assert of_type("Deliveries are expected to begin next year.", "delivery") == []
+
+
+def test_a_contract_to_export_to_x_makes_the_subject_the_seller() -> None:
+    (deal,) = of_type("Turkey has signed a contract to export Kirpi armoured vehicles to Chile.", "deal")
+    assert deal["roles"] == {"buyer": "CHL", "seller": "TUR"}
+    (deal,) = of_type("Spain signed a contract on Monday to deliver four radars to Peru.", "deal")
+    assert deal["roles"] == {"buyer": "PER", "seller": "ESP"}
+
+
+def test_a_price_in_won_is_no_order_won() -> None:
+    text = (
+        "Hanwha Aerospace said it had signed a 400 billion won deal with the Romanian defence ministry "
+        "to export 54 K9 howitzers."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "ROU", "seller": "KOR"}
+
+
+def test_a_present_perfect_takes_no_day_from_the_dateline() -> None:
+    text = (
+        "PARIS/MADRID, March 14 (Reuters) - Chile has signed a contract to buy 12 Caesar howitzers "
+        "from France."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["occurred"] is None
+    text = (
+        "New Delhi [India], March 14 (ANI): The Ministry of Defence has signed a contract with "
+        "Israel's Rafael."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "ISR"}
+    assert deal["occurred"] is None
+
+
+def test_an_earlier_order_of_the_same_system_is_its_own_deal() -> None:
+    text = (
+        "Qatar has signed a contract to buy 12 Rafale jets from France. Qatar, which became a buyer "
+        "of the Rafale in 2015 with an order for 24 jets, is a major customer."
+    )
+    deals = of_type(text, "deal")
+    assert sorted(d["items"][0]["quantity"] for d in deals) == [12, 24]
+    older = next(d for d in deals if d["items"][0]["quantity"] == 24)
+    assert older["status"] == "signed"
+    assert older["occurred"] == {"date": "2015", "precision": "year", "text": "in 2015"}
+
+
+def test_the_same_day_is_the_day_of_the_event_before() -> None:
+    text = (
+        "Romania signed a contract with South Korea's Hanwha on Tuesday for 54 K9 howitzers. "
+        "Bucharest also signed a separate contract the same day for 20 K2 tanks from Hyundai Rotem."
+    )
+    deals = of_type(text, "deal")
+    assert len(deals) == 2
+    assert {d["occurred"]["date"] for d in deals} == {"2024-03-12"}
+
+
+def test_a_price_put_at_outside_the_clause_and_us_dollars() -> None:
+    text = (
+        "Greece has signed a contract to buy 6 Rafale jets from France, the ministry said, in a deal "
+        "that analysts put at 1.2 billion euros."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"]["amount"] == 1.2e9
+    assert deal["value"]["currency"] == "EUR"
+    text = (
+        "The State Department approved a possible sale of spare parts worth 80 million U.S. dollars "
+        "to Taiwan."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"]["amount"] == 8e7
+    assert deal["value"]["currency"] == "USD"
+
+
+def test_a_warning_that_sanctions_could_follow_threatens_the_one_warned() -> None:
+    text = "Brussels has warned Belgrade that the purchase could lead to sanctions."
+    (threat,) = of_type(text, "sanction")
+    assert threat["roles"] == {"imposer": "EU", "target": "SRB"}
+    assert threat["status"] == "threatened"
+    text = "London warned on Monday that Iranian banks helping Russia would face serious consequences."
+    (threat,) = of_type(text, "sanction")
+    assert threat["roles"] == {"imposer": "GBR", "target": "IRN"}
+    assert threat["status"] == "threatened"
+
+
+def test_facing_sanctions_is_no_imposing_them() -> None:
+    text = "Paris has warned that Serbia faces sanctions if it buys the Chinese drones."
+    (threat,) = of_type(text, "sanction")
+    assert threat["roles"] == {"imposer": "FRA", "target": "SRB"}
+    assert threat["status"] == "threatened"
+
+
+def test_the_purchase_could_trigger_sanctions_threatens_its_buyer() -> None:
+    text = (
+        "Egypt took delivery of the first Su-35 jets from Russia on Friday, despite warnings from "
+        "Washington that the purchase could trigger U.S. sanctions."
+    )
+    (threat,) = of_type(text, "sanction")
+    assert threat["roles"] == {"imposer": "USA", "target": "EGY"}
+    assert threat["status"] == "threatened"
+
+
+def test_also_blacklisted_takes_the_imposer_and_day_of_the_sanction_before() -> None:
+    text = (
+        "Japan on Tuesday imposed sanctions on three Russian companies. "
+        "A Belarusian official was also blacklisted in the same action."
+    )
+    sanctions = of_type(text, "sanction")
+    assert {(s["roles"]["imposer"], s["roles"]["target"]) for s in sanctions} == {
+        ("JPN", "RUS"),
+        ("JPN", "BLR"),
+    }
+    assert {s["occurred"]["date"] for s in sanctions} == {"2024-03-12"}
+    assert {s["status"] for s in sanctions} == {"imposed"}
+
+
+def test_an_act_named_again_after_a_verb_of_enacting_dates_the_event_before() -> None:
+    text = (
+        "The United States has renewed a sanctions waiver allowing Iraq to buy Iranian gas. "
+        "Secretary of State Antony Blinken signed the 120-day waiver earlier this month, an official said."
+    )
+    (waiver,) = of_type(text, "sanction")
+    assert waiver["status"] == "waived"
+    assert waiver["occurred"]["date"] == "2024-03"
+    assert waiver["occurred"]["precision"] == "month"
+
+
+def test_another_order_with_its_own_year_is_its_own_deal() -> None:
+    deals = of_type("Qatar bought 24 Rafale jets from France in 2015 and another 12 in 2017.", "deal")
+    got = sorted((d["items"][0]["quantity"], d["occurred"]["date"]) for d in deals)
+    assert got == [(12, "2017"), (24, "2015")]
+    assert all(d["roles"] == {"buyer": "QAT", "seller": "FRA"} for d in deals)
+    (one,) = of_type("Qatar bought 24 Rafale jets from France in 2015 and another 12 helicopters.", "deal")
+    assert one["items"][0]["quantity"] == 24

@@ -23,7 +23,8 @@ _PREFIX = {
     "uah": "UAH", "₴": "UAH",
 }  # fmt: skip
 _SUFFIX = {
-    "dollars": "USD", "us dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD", "dollar": "USD",
+    "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "pound": "GBP", "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "yuan": "CNY", "yen": "JPY",
     "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "swiss francs": "CHF",
     "swiss franc": "CHF", "francs": "CHF", "shekels": "ILS", "shekel": "ILS", "lira": "TRY", "liras": "TRY",

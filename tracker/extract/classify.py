@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import deal
+from tracker.extract.deals import another, deal
 from tracker.extract.deliveries import delivery
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
@@ -48,6 +48,8 @@ def drafts(view: View) -> list[Draft]:
                 draft = build(view, part, part_cues) if part_cues else None
                 if draft is not None:
                     out.append(draft)
+                    if etype == "deal":
+                        out.extend(another(view, part, draft))
         cues = groups.get((ci, "sanction"))
         if cues:
             out.extend(sanctions(view, clause, cues))  # one per target

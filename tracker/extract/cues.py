@@ -60,7 +60,8 @@ SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
     r"export (?:restrictions?|curbs)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
-    r"halted all (?:exports|imports|trade)|suspended all trade)\b",
+    r"halted all (?:exports|imports|trade)|suspended all trade|"
+    r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences)\b",
 )
 SAY = re.compile(
     r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"

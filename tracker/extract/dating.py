@@ -25,6 +25,8 @@ _FUTURE = frozenset({"planned"})
 _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 
+# 'has signed', 'have agreed', 'has already ordered': done at a time the verb leaves open
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|agreed|ordered|bought)\b")
 _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 
@@ -50,10 +52,16 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
     cut = dateline_end(view.text) if view.sentence.start == 0 and not view.is_title else 0
     for d in ds:
         cands = found.get(id(d), [])
+        if d.date_span is not None:
+            cands = [(rank, dm) for rank, dm in cands if d.date_span[0] <= dm.start < d.date_span[1]]
         if cut and any(dm.start >= cut for _, dm in cands):
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
             # the filing's, so the clause's own date wins over it
             cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
+        elif cut and _PERFECT.search(view.text, cut, d.cues[0].end):
+            # 'PARIS, Oct 24 (Reuters) - France has signed a contract ...': the present perfect tells
+            # no day, and the dateline's is the filing's
+            cands = []
         future = d.status in _FUTURE
         resolved = [
             (rank, occ)
@@ -157,3 +165,71 @@ def _best(resolved: list[tuple[int, Occurred]]) -> Occurred:
         if more_precise(occ, best):
             best = occ
     return best
+
+
+# 'The measures, agreed by EU foreign ministers on Thursday, target ...', 'The deal, signed on Monday,
+# covers ...': a sentence opening with a reference back to an event, its day in the appositive
+_BACK = re.compile(
+    r"(?:The|These|This|That|Those)\s+(?:new\s+|latest\s+|fresh\s+)?"
+    r"(?P<noun>measures?|sanctions?|penalties|restrictions|embargo|ban|waiver|decision|move|step|"
+    r"deal|contract|agreement|pact|accord|order|purchase|sale|acquisition|package|shipments?|"
+    r"deliveries|delivery|transfer)\s*,\s+(?:which\s+(?:was|were)\s+)?"
+    r"(?P<verb>\w+ed|made|taken|struck|sealed|unveiled|inked|signed|approved)\b[^,]*,"
+)
+_BACK_TYPES = {
+    "deal": ("deal",),
+    "contract": ("deal",),
+    "agreement": ("deal",),
+    "pact": ("deal",),
+    "accord": ("deal",),
+    "order": ("deal",),
+    "purchase": ("deal",),
+    "sale": ("deal",),
+    "acquisition": ("deal",),
+    "package": ("deal", "delivery", "sanction"),
+    "shipment": ("delivery",),
+    "shipments": ("delivery",),
+    "delivery": ("delivery",),
+    "deliveries": ("delivery",),
+    "transfer": ("delivery",),
+    "decision": ("deal", "delivery", "sanction"),
+    "move": ("deal", "delivery", "sanction"),
+    "step": ("deal", "delivery", "sanction"),
+}
+
+
+def back_reference(view: View, published: datetime | None) -> tuple[tuple[str, ...], Occurred] | None:
+    """The types and date of a sentence opening with a dated reference back to an event ('The
+    decision, announced by the State Department on Friday, ends ...'): the date belongs to the event
+    of that type in the sentence before when it has none of its own."""
+    m = _BACK.match(view.text)
+    if m is None:
+        return _signed_back(view, published)
+    for dm in view.dates:
+        if m.end("verb") <= dm.start and dm.end <= m.end():
+            occ = resolve(dm, published, False)
+            if occ is not None:
+                return _BACK_TYPES.get(m.group("noun").lower(), ("sanction",)), occ
+    return None
+
+
+# 'Secretary of State Antony Blinken signed the 120-day waiver earlier this month': the act named again
+_SIGNED_THE = re.compile(
+    r"\b(?:signed|approved|adopted|issued|renewed|finali[sz]ed|inked)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>waiver|measures|sanctions|deal|contract|agreement|pact|order)\b"
+)
+
+
+def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...], Occurred] | None:
+    """A sentence that names the act of the sentence before by its definite noun after a verb of
+    enacting, with a date in the same clause."""
+    m = _SIGNED_THE.search(view.text)
+    if m is None:
+        return None
+    ci = view.clause_of(m.start())
+    for dm in view.dates:
+        if view.clause_of(dm.start) == ci and not any(a <= dm.start < b for a, b in view.quoted):
+            occ = resolve(dm, published, False)
+            if occ is not None:
+                return _BACK_TYPES.get(m.group("noun").lower(), ("sanction",)), occ
+    return None

@@ -27,9 +27,11 @@ _DEFINITE = re.compile(
     r"(?:^|\b(?:said|says|say|that)\s+)(?:the|this|that)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.IGNORECASE
 )  # 'The deal', 'the sources said the contract was signed'
 
-# 'The deal, signed on Thursday, is worth up to 254 billion yen': a price outside the deal's clause
+# 'The deal, signed on Thursday, is worth up to 254 billion yen', '..., in a deal that a website put at
+# 3.75 billion euros': a price outside the deal's clause
 _WORTH = re.compile(
-    r"\b(?:worth|valued at|estimated at|at a cost of|costing|priced at)\s+(?:(?:up to|about|around|nearly|"
+    r"\b(?:worth|(?:valued|estimated|put|pegged|priced|assessed)\s+at|at a cost of|costing)\s+"
+    r"(?:(?:up to|about|around|nearly|"
     r"almost|some|roughly|approximately|an estimated|more than|over|a combined)\s+)?$",
     re.IGNORECASE,
 )
@@ -60,9 +62,10 @@ _NO_PLAN = re.compile(
     r"\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
-# 'Rheinmetall has won an order ... from the Netherlands': the winner sells
+# 'Rheinmetall has won an order ... from the Netherlands': the winner sells ('a 920 billion won deal' is
+# a price in won)
 _WON = re.compile(
-    r"\b(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands)\s+(?:(?:a|an|the)\s+)?"
+    r"\b(?<!illion\s)(?<!\d\s)(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands)\s+(?:(?:a|an|the)\s+)?"
     r"(?:[\w$€£.,-]+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -72,7 +75,7 @@ _SPORT = re.compile(
     r"(?:free|record) transfer|transfer fee|footballer|(?:football|soccer) club)"
 )
 _PURPOSE = re.compile(
-    r"\b(?:deal|contract|agreement)\s+(?:[\w$.,-]+\s+){0,6}?to\s+"
+    r"\b(?:deal|contract|agreement)\s+(?:[\w$.,-]+\s+){0,8}?to\s+"
     r"(?:(supply|sell|deliver|export|provide)|buy|purchase|acquire|procure)\b",
     re.IGNORECASE,
 )
@@ -99,6 +102,13 @@ _SPECULATION = re.compile(
     r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
     r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table)",
     re.IGNORECASE,
+)
+_PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
+_ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
+_COUNTED = re.compile(
+    r"\b(?:order|contract|deal|purchase)\s+(?:for|of)\s+(\d{1,4})\s+(?:more\s+|additional\s+)?"
+    r"(?:jets|aircraft|fighters|helicopters|drones|tanks|howitzers|submarines|frigates|corvettes|"
+    r"launchers|systems|units|vessels|batteries)\b"
 )
 _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
 
@@ -167,10 +177,34 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
-    draft.items, draft.value = items, _nearest(money, cues) or _worth(view)
+    if draft.status is None and _PLACED.search(view.text, clause.start, clause.end):
+        draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
+    draft.items, draft.value = _counted(view, clause, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
     return draft
+
+
+def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemMention]:
+    """'the first foreign buyer of the Rafale in 2015 with an order for 24 jets': the clause's one named
+    system without a number of its own takes the number counted in jets, tanks, ... after it."""
+    if len(items) != 1 or items[0].quantity is not None:
+        return items
+    m = _COUNTED.search(view.text, items[0].end, clause.end)
+    return [items[0]._replace(quantity=int(m.group(1)))] if m else items
+
+
+def another(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'Egypt bought 24 Rafale jets in 2015 and another 30 in 2021': a second order of the same goods
+    with a date of its own is a deal of its own; each takes the dates of its half of the clause."""
+    m = _ANOTHER.search(view.text, clause.start, clause.end)
+    if m is None or len(draft.items) != 1 or not any(m.end() <= d.start < clause.end for d in view.dates):
+        return []
+    draft.date_span = (clause.start, m.start())
+    second = Draft("deal", view, clause, draft.cues, dict(draft.roles), status=draft.status)
+    second.items = [draft.items[0]._replace(quantity=int(m.group(1)))]
+    second.date_span = (m.end(), clause.end)
+    return [second]
 
 
 def _offered(view: View, clause: Clause, offer: Cue) -> Draft | None:
@@ -254,6 +288,9 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
+        if found is None and any(c.kind == "noun" and c.start < sell.start for c in cues):
+            # 'signed a deal with the Philippine defence department to export 12 FA-50s': the partner buys
+            found = r.after(s, clause, clause.start, ("with",))
         return _pair(found.code if found else None, seller)
     if not subj:
         sign = next((c for c in cues if c.kind == "sign"), None)
@@ -298,7 +335,12 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     for_ = r.after(s, clause, clause.start, ("for",))
     parties = r.codes(subj) + [c for c in with_ if c not in r.codes(subj)]
     makers = [it.maker for it in items if it.maker in parties]
-    purpose = _PURPOSE.search(view.text, clause.start, clause.end) if len(parties) == 2 and subj else None
+    purpose = _PURPOSE.search(view.text, clause.start, clause.end) if subj else None
+    to = r.after(s, clause, purpose.end(), ("to",)) if purpose is not None and purpose.group(1) else None
+    if to is not None and to.code != subj[-1].code:
+        # 'India has signed a contract to export Pinaka launchers to Armenia': the subject sells to 'to X'
+        return _pair(to.code, subj[-1].code)
+    purpose = purpose if len(parties) == 2 else None
     if purpose is not None:
         # 'signed a deal with Azerbaijan to supply JF-17 jets': the subject sells; 'to buy', it buys
         other = next(p for p in parties if p != subj[-1].code)

@@ -49,6 +49,18 @@ _EXPECTS = re.compile(
 )
 _TO = re.compile(r"\s+to\s+$")
 _OF = re.compile(r"\s+of\b")
+# 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
+_BEGIN_LATER = re.compile(
+    r"\s+(?:(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+to|to|will|should|would)\s+"
+    r"(?:begin|start|commence)\b",
+    re.IGNORECASE,
+)
+# 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
+_TO_BE = re.compile(
+    r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
+    r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to\s+be\s+$",
+    re.IGNORECASE,
+)
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 
@@ -56,7 +68,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = view.within(clause, view.items)
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
-        return None
+        return _planned_bare(view, clause, cues)
     last = max(c.end for c in cues)
     if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
         any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
@@ -81,7 +93,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return _offer(view, clause, cues, roles, items)  # 'ready to supply more oil' stays a supply
     anaphoric = not roles and bool(_DEFINITE_GOODS.match(view.text[clause.start : cues[0].start]))
     if not roles and not anaphoric:
-        return None
+        return _planned_bare(view, clause, cues)
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
     # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing
     stop = view.text.find(", ", last, clause.end)
@@ -90,6 +102,23 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     )
     draft.status = title_future(view, cues) or status
     return draft
+
+
+def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """'Deliveries are expected to begin in 2028', 'with deliveries to begin next year', 'The first 24
+    units are to be shipped to Poland this year': a dated plan that names no goods delivers those of
+    the deal named before (``merging``), so it is kept with whatever side it names."""
+    give = next((c for c in cues if c.kind == "give"), None)
+    if give is None:
+        return None
+    noun = _NOUN_USE.match(give.text) and _BEGIN_LATER.match(view.text, give.end)
+    if not noun and not _TO_BE.match(view.text[clause.start : give.start]):
+        return None
+    if not any(clause.start <= dm.start < clause.end for dm in view.dates):
+        return None
+    roles = _roles(view, clause, cues, [])
+    roles.pop("supplier", None)  # nothing before the verb but the goods: no supplier in the clause
+    return Draft("delivery", view, clause, cues, roles, status="planned", anaphoric=True)
 
 
 def _offer(

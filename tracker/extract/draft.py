@@ -50,6 +50,7 @@ class Draft:
     anaphoric: bool = False
     attribution: bool = False
     background: bool = False  # 'under a deal approved ...': a deal named only as the basis of another event
+    date_span: tuple[int, int] | None = None  # where its dates may stand ('... and another 30 in 2021')
 
     @property
     def position(self) -> tuple[int, int]:

@@ -21,10 +21,10 @@ from tracker.extract.gazetteer import Gazetteer, actor_key
 # 'SEOUL, Dec 5 (Reuters) -', 'KYIV (Reuters) -', 'NEW DELHI:', 'New Delhi, Mar 20 (PTI)', 'MOSCOW, Jan 17.'
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2})\s*"
-    r"(?=[,:(]|\s[-—–]\s|\.\s*/)"
+    r"(?=[,:(]|\s[-—–]\s|\.\s*/|\s?\[)"
 )
 # the words a dateline is made of: capitalised words, numbers and the agency's brackets
-_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|[(),:./—–-]|\s)*$")
+_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|[(),:./—–\[\]-]|\s)*$")
 BARE = re.compile(
     r"\b[Tt]he\s+(?:(?:country's|nation's)\s+)?"
     r"(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior|[Cc]ommerce|[Tt]rade|"
@@ -35,10 +35,10 @@ BARE = re.compile(
 )  # 'The defence ministry', 'The Ministry of Defence'
 _KINDS = ("country", "body")
 # the whole dateline before the story: 'DHAKA - ', 'SEOUL, Dec 15 (Yonhap) - ', 'New Delhi, Mar 20 (PTI): '
-_CITY_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}"
+_CITY_CAPS = r"[A-Z][A-Z'’.-]{2,}(?:/[A-Z][A-Z'’.-]{2,})?(?:\s[A-Z][A-Z'’.-]+){0,2}"
 _CITY = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2}"
-# 'DUBAI, United Arab Emirates (AP) — ', 'ATHENS, Greece — ': the city's country or state
-_PLACE = r"(?:,\s*[A-Z][a-z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3})?"
+# 'DUBAI, United Arab Emirates (AP) — ', 'ATHENS, Greece — ', 'New Delhi [India], ': the city's country
+_PLACE = r"(?:,\s*[A-Z][a-z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3}|\s\[[A-Z][A-Za-z .]{1,30}\])?"
 _WHEN = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _AGENCY = r"\s*\([A-Za-z][\w .&/-]{0,30}\)"
 _DATELINE_SPAN = re.compile(

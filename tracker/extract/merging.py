@@ -8,21 +8,25 @@ other) and their items overlap; the evidence kept is the most complete sentence.
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 
+_FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
 _SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
 _SINGLE_ROLES = ("buyer", "seller", "supplier", "recipient", "imposer", "target", "speaker")
 
 
 def infer_sides(ds: list[Draft]) -> list[Draft]:
-    """Deliveries and deals borrow missing sides from each other (same sentence, or same item)."""
+    """Deliveries and deals borrow missing sides from each other (same sentence, or same item); a
+    sanction 'also' imposed borrows the imposer of the one before."""
+    _also_sanctioned(ds)
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
     for d in (d for d in trades if d.etype == "delivery"):
-        if d.anaphoric and not d.roles:
+        if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
         for other in trades:
             if other is d or not (_shares_item(d, other) or other.view is d.view):
@@ -34,6 +38,33 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
                 # signed a $375 million deal': the deal's goods are the delivery's
                 other.items = [i._replace(quantity=None) for i in d.items]
     return ds
+
+
+def _also_sanctioned(ds: list[Draft]) -> None:
+    """'A North Korean defense official was also blacklisted in the same action': the imposer (and, without
+    a date of its own, the day) of the last sanction imposed before."""
+    for n, d in enumerate(ds):
+        if d.etype == "sanction" and "target" not in d.roles:
+            _buyer_threatened(d, ds[:n])
+        if d.etype != "sanction" or "imposer" in d.roles:
+            continue
+        before = [
+            e for e in ds[:n] if e.etype == "sanction" and e.status == d.status and "imposer" in e.roles
+        ]
+        if before and before[-1].roles["imposer"] != d.roles.get("target"):
+            d.roles["imposer"] = before[-1].roles["imposer"]
+            d.occurred = d.occurred or before[-1].occurred
+
+
+def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
+    """'... despite warnings from Washington that the purchase could trigger U.S. sanctions': the buyer
+    (or recipient) of the last trade told before."""
+    for e in reversed(before):
+        side = e.roles.get("buyer") if e.etype == "deal" else e.roles.get("recipient")
+        if e.etype in ("deal", "delivery") and isinstance(side, str):
+            if side != d.roles.get("imposer"):
+                d.roles["target"] = side
+            return
 
 
 def _approver_of_earlier_sale(trades: list[Draft]) -> None:
@@ -52,16 +83,28 @@ def _approver_of_earlier_sale(trades: list[Draft]) -> None:
 def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
     """'The engines will be delivered between 2027 and 2032': the sides and goods of the last deal
     named before, within two sentences, so that a later unrelated deal never lends its sides."""
-    deals = [t for t in trades if t.etype == "deal" and t.position < d.position and not t.view.is_title]
+    deals = [
+        t
+        for t in trades
+        if t.etype == "deal"
+        and t.position < d.position
+        and not t.view.is_title
+        and (t.roles or not t.anaphoric)
+    ]  # 'The deal was signed in Ankara' names the deal before it, whose sides are the ones to take
     if not deals or d.view.sentence.start - deals[-1].view.sentence.end > 400:
         return
     deal = deals[-1]
+    if d.roles.get("recipient", deal.roles.get("buyer")) != deal.roles.get("buyer"):
+        return  # 'The first units are to be shipped to Chile': another buyer's goods
     if "seller" in deal.roles:
         d.roles["supplier"] = deal.roles["seller"]
     if "buyer" in deal.roles:
         d.roles["recipient"] = deal.roles["buyer"]
     if not d.items:
+        first = _FIRST_N.search(d.view.text, d.clause.start, d.clause.end)
         d.items = list(deal.items)
+        if first is not None and len(d.items) == 1:
+            d.items = [d.items[0]._replace(quantity=int(first.group(1)))]  # 'The first 24 units'
 
 
 def _borrow(d: Draft, other: Draft) -> None:

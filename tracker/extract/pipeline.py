@@ -11,11 +11,12 @@ read last and merges into body events.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from events.model import Deal, Delivery, Sanction, Statement
 from tracker.extract.classify import drafts
-from tracker.extract.dating import date_drafts, saying_date
+from tracker.extract.dating import back_reference, date_drafts, saying_date
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import gazetteer
 from tracker.extract.home import home_country
@@ -45,6 +46,7 @@ _TEMPORAL = frozenset({"after", "before", "amid", "as", "while", "since", "follo
     "months",
     "years",
 }
+_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b", re.IGNORECASE)
 _INHERIT = frozenset({"planned", "announced", "threatened", "cancelled"})
 
 
@@ -81,8 +83,34 @@ def _body_drafts(
         resolve_statements(view, ds, text, quotes, memory)
         if n and view.sentence.paragraph == views[n - 1].sentence.paragraph:
             about_previous(ds, views[n - 1])
+        if n:
+            _date_back(view, views[n - 1], out, published)
+        _same_day(ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
+
+
+def _date_back(view: View, prev: View, out: list[Draft], published: datetime | None) -> None:
+    """'The measures, agreed by EU foreign ministers on Thursday, target ...': the date of a reference
+    back goes to the first undated event of the named type in the sentence before."""
+    if not prev.cues:
+        return
+    back = back_reference(view, published)
+    if back is None:
+        return
+    types, occ = back
+    d = next((d for d in out if d.view is prev and d.etype in types and not d.background), None)
+    if d is not None and d.occurred is None:
+        d.occurred = occ
+
+
+def _same_day(ds: list[Draft], out: list[Draft]) -> None:
+    """'Warsaw also signed a separate contract the same day for 180 K2 tanks': the day of the last event
+    dated to the day before it."""
+    for d in ds:
+        if d.occurred is None and d.etype != "statement" and _SAME_DAY.search(d.view.text):
+            days = (e.occurred for e in reversed(out) if e.etype != "statement" and e.occurred)
+            d.occurred = next((o for o in days if o.precision == "day"), None)
 
 
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:

@@ -57,6 +57,15 @@ _REFUSED = re.compile(
     r"declin\w* to|ruled out|rules out|ruling out)\s+(?!hesitat)(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
+_WARN = re.compile(r"^(?:warn\w*|cautioned|threaten\w*)$", re.IGNORECASE)
+_CONSEQUENCES = re.compile(r"^fac", re.IGNORECASE)  # 'would face consequences': the subject is threatened
+_THE_PURCHASE = re.compile(
+    r"^\W*(?:that\s+)?(?:the|this|such a)\s+(?:\w+\s+)?"
+    r"(?:purchase|deal|acquisition|deliver(?:y|ies)|transfer)\s+"
+    r"(?:could|would|might|may|will)\b",
+    re.IGNORECASE,
+)
 _YET = re.compile(r"\b(?:yet|still)\b", re.IGNORECASE)
 
 
@@ -66,6 +75,8 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     draft = sanction(view, clause, cues)
     if draft is None:
         return []
+    if draft.anaphoric:
+        return [draft]  # its imposer is the one of a sanction told before (``merging``)
     out = [draft]
     for code in _coordinated(view, clause, cues[0], draft):
         out.append(replace(draft, roles={**draft.roles, "target": code}))
@@ -119,20 +130,51 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
         return _imposed_by(view, clause, cues, status, subj[0], by.end())
-    if r.patient_subject(s.text, clause, cue):
+    if r.patient_subject(s.text, clause, cue) or _CONSEQUENCES.match(cue.text):
         target = subj[-1].code if subj else None
         agent = r.after(s, clause, cue.end, ("by",)) or r.modifier_before(s, cue.start)
+        if agent is not None and subj and agent.start == subj[-1].start:
+            agent = None  # 'Turkey faces sanctions': the one facing them imposes nothing
         agent = agent or r.after(s, clause, cue.end, ("under",))
         imposer = agent.code if agent else None
     else:
         mod = r.modifier_before(s, cue.start)
         imposer = mod.code if mod else (subj[-1].code if subj else None)
         target = _target(view, clause, cue, status, imposer, subj[-1].end if subj else clause.start)
+    if status == "threatened" and (imposer is None or target is None):
+        warner, warned = _warning(view, clause)
+        imposer = imposer or warner
+        target = target or (warned if warned != imposer else None)
     if imposer is None and "caatsa" in window.lower():
         imposer = "USA"
+    if imposer and not target and status == "threatened" and _THE_PURCHASE.search(before):
+        # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
+        # trade told before is threatened (``merging``)
+        return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
+    if imposer is None and target and status == "imposed" and _ALSO.search(before):
+        # 'A North Korean official was also blacklisted': the imposer of the sanction told before
+        return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
     if not imposer or not target or imposer == target:
         return None
     return Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
+
+
+def _warning(view: View, clause: Clause) -> tuple[str | None, str | None]:
+    """'Washington has warned Ankara that the purchase could lead to sanctions': the one warning
+    threatens, the one warned is threatened (the clause's own sides come first)."""
+    if clause.opener != "that":
+        return None, None
+    ci = view.clauses.index(clause)
+    if ci == 0:
+        return None, None
+    prev = view.clauses[ci - 1]
+    warn = next((c for c in view.cues if prev.start <= c.start < prev.end and _WARN.match(c.text)), None)
+    if warn is None:
+        return None, None
+    s = view.slots
+    subj = r.subjects(s, prev, warn.start, view.clauses)
+    obj = r.direct_object(s, prev, warn.end, set())
+    return (subj[-1].code if subj else None), (obj.code if obj else None)
 
 
 def _imposed_by(
