@@ -59,7 +59,7 @@ _NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
     r"studies|militants?|rebels?|insurgents?|media|newspaper|sources?|data|observers?|commentators?|"
-    r"critics)\b",
+    r"critics|campaign|disaster|emergency|seismolog\w*|geological)\b",
 )
 # 'he added', and definite descriptions of someone named before ('The prime minister said')
 _PRONOUN_SUBJECT = Caseless(

@@ -58,8 +58,10 @@ DELIVERY = re.compile(
 )
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
+    r"(?:trade )?restriction list|"
     r"export (?:restrictions?|curbs)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
+    r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences)\b",
 )
@@ -73,14 +75,16 @@ SAY = re.compile(
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
-    r"defended|defends)\b",
+    r"defended|defends|"
+    r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|reacted(?= (?:angrily|sharply|furiously|with))"
+    r")\b",
 )
 _BAN_OK = Caseless(
     r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales)\b"
 )  # 'lifted a ban on delivering S-300 systems to Iran' is an arms embargo
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
-    r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:\w+\s+){0,3}$",
+    r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:[\w.'’-]+\s+){0,3}$",
 )
 _ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|already|most)\s+$")
 _FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
@@ -96,7 +100,8 @@ _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
     r"\b(?:will|would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
-    r"could|might|ready to|intends?|aims? to|scheduled|poised|not|n't|never|yet|(?:is|are) due|discuss\w*|"
+    r"could|might|ready to|intends?|aims? to|"
+    r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
     cased=_MAY,
 )
@@ -126,7 +131,8 @@ LIFTED = Caseless(
 THREATENED = Caseless(
     r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
     r"potential|"
-    r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet|refrain\w*|if|unless|should|expos\w*|prepar\w*|draft\w*|"
+    r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet to|refrain\w*|if|unless|should|expos\w*|prepar\w*|"
+    r"draft\w*|"
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning)\b",
     cased=_MAY,
 )

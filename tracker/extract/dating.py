@@ -193,6 +193,7 @@ _BACK_TYPES = {
     "deliveries": ("delivery",),
     "transfer": ("delivery",),
     "decision": ("deal", "delivery", "sanction"),
+    "announcement": ("deal", "delivery", "sanction"),
     "move": ("deal", "delivery", "sanction"),
     "step": ("deal", "delivery", "sanction"),
 }
@@ -209,14 +210,16 @@ def back_reference(view: View, published: datetime | None) -> tuple[tuple[str, .
         if m.end("verb") <= dm.start and dm.end <= m.end():
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _BACK_TYPES.get(m.group("noun").lower(), ("sanction",)), occ
+                return _BACK_TYPES.get((m.group("noun") or m.group("passive")).lower(), ("sanction",)), occ
     return None
 
 
 # 'Secretary of State Antony Blinken signed the 120-day waiver earlier this month': the act named again
 _SIGNED_THE = re.compile(
     r"\b(?:signed|approved|adopted|issued|renewed|finali[sz]ed|inked)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>waiver|measures|sanctions|deal|contract|agreement|pact|order)\b"
+    r"(?P<noun>waiver|measures|sanctions|deal|contract|agreement|pact|order|decision)\b"
+    # 'The announcement was made in Vienna late on Saturday': the act of the sentence before, in the passive
+    r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
 )
 
 
@@ -231,5 +234,5 @@ def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...
         if view.clause_of(dm.start) == ci and not any(a <= dm.start < b for a, b in view.quoted):
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _BACK_TYPES.get(m.group("noun").lower(), ("sanction",)), occ
+                return _BACK_TYPES.get((m.group("noun") or m.group("passive")).lower(), ("sanction",)), occ
     return None

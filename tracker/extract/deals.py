@@ -110,6 +110,11 @@ _COUNTED = re.compile(
     r"(?:jets|aircraft|fighters|helicopters|drones|tanks|howitzers|submarines|frigates|corvettes|"
     r"launchers|systems|units|vessels|batteries)\b"
 )
+# 'signed an executive order imposing tariffs': a decree, which signs no deal
+_DECREE = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+order|decree|law|bill)\b", re.IGNORECASE
+)
+_EXPORT_DEAL = re.compile(r"\bexport\s+(?:contract|deal|order|agreement)s?\b", re.IGNORECASE)
 _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
 
 
@@ -118,6 +123,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if all(c.kind == "offer" for c in cues):
         return _offered(view, clause, cues[0])
     cues = [c for c in cues if c.kind != "offer"]
+    cues = [c for c in cues if not (c.kind == "sign" and _DECREE.match(view.text, c.end))]
+    if not cues:
+        return None
     kinds = {c.kind for c in cues}
     items, money = view.within(clause, view.items), view.within(clause, view.money)
     if "approve" in kinds and not _approves_trade(view, cues):
@@ -357,6 +365,8 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         exporters = [p for p in parties if p in _EXPORTERS]
         if len(exporters) == 1:
             return _pair(next(p for p in parties if p != exporters[0]), exporters[0])
+    if len(parties) == 1 and subj and _EXPORT_DEAL.search(view.text, clause.start, clause.end):
+        return _pair(None, parties[0])  # 'Otokar has signed an export contract ... with a foreign customer'
     if len(parties) == 1:
         if subj:
             made = r.origin(s, items)

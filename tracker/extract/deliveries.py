@@ -38,7 +38,11 @@ _SUPPLY_OF = re.compile(
     r"\b(?:contracts?|deals?|agreements?|orders?)\b(?:.*\bfor\s+(?:the\s+)?|[^,;]*\bto\s+)$", re.IGNORECASE
 )
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
-_ACCUSED = re.compile(r"\baccus\w+\s+(?:them|it|him|her)\s+of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE)
+_ACCUSED = re.compile(
+    r"\baccus\w+\s+(?:(?:them|it|him|her)\s+)?of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE
+)
+# 'the United States imposed sanctions on four foreign companies it accused of': 'it' accuses
+_ACCUSER = re.compile(r"\b(?:it|they)\s+$", re.IGNORECASE)
 _BUILT_BY = re.compile(
     r"\b(?:built|made|manufactured|produced|constructed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -171,7 +175,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient)
     accused = _accused(view, clause, main)
-    supplier = accused.code if accused is not None and accused.code != recipient else supplier
+    if accused is not None:
+        # 'four foreign companies it accused of supplying ... to Pakistan': the accused supply, never
+        # the accuser; unnamed accused leave the supplier open
+        supplier = accused.code if accused.code != recipient else None
     pair = r.codes(subj)
     if noun and recipient is None and supplier in pair and len(pair) == 2:
         # 'Russia and India are discussing additional deliveries of S-400': the maker supplies the other
@@ -200,8 +207,10 @@ def _accused(view: View, clause: Clause, main: Cue) -> Mention | None:
     if m is None:
         return None
     before = [x for x in view.slots.mentions if x.end <= m.start()]
-    accuser = r.subjects(view.slots, clause, m.start(), view.clauses)
-    return next((x for x in reversed(before) if x.code not in r.codes(accuser)), None)
+    accuser = r.codes(r.subjects(view.slots, clause, m.start(), view.clauses))
+    accuser += [x.code for x in before[-1:] if _ACCUSER.search(view.text, x.end, m.start())]
+    found = next((x for x in reversed(before) if x.code not in accuser), None)
+    return found or Mention(m.start(), m.start(), "", "", "blocked")
 
 
 def _builder(view: View, clause: Clause) -> Mention | None:

@@ -49,6 +49,7 @@ class Draft:
     quote: str | None = None
     anaphoric: bool = False
     attribution: bool = False
+    titled: bool = False  # said by a titled person of no known state ('Defence Minister X said')
     background: bool = False  # 'under a deal approved ...': a deal named only as the basis of another event
     date_span: tuple[int, int] | None = None  # where its dates may stand ('... and another 30 in 2021')
 

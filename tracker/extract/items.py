@@ -178,7 +178,14 @@ def _longest(
         core = size - 1 if size > 1 and tokens[i + size - 1][0].lower() in _GOODS else size
         surface = text[start : tokens[i + core - 1].end()]
         short = item_key(surface)
-        return size, surface if len(short) < 3 and short != item_key(entry.name) else entry.name, entry.maker
+        canon = item_key(entry.name)
+        # 'AIM-120D' for 'AMRAAM', 'PAC-3' for 'Patriot': a designation neither name contains is kept
+        # as written
+        written = short != canon and (
+            len(short) < 3
+            or (any(ch.isdigit() for ch in short) and short not in canon and canon not in short)
+        )
+        return size, surface if written else entry.name, entry.maker
     return None
 
 

@@ -101,7 +101,10 @@ def _date_back(view: View, prev: View, out: list[Draft], published: datetime | N
     types, occ = back
     d = next((d for d in out if d.view is prev and d.etype in types and not d.background), None)
     if d is not None and d.occurred is None:
-        d.occurred = occ
+        # 'The United States and the European Union have lifted sanctions': one act of both imposers
+        for e in out:
+            if e.view is prev and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
+                e.occurred = occ
 
 
 def _same_day(ds: list[Draft], out: list[Draft]) -> None:
@@ -113,6 +116,12 @@ def _same_day(ds: list[Draft], out: list[Draft]) -> None:
             d.occurred = next((o for o in days if o.precision == "day"), None)
 
 
+def _quoted(view: View, d: Draft) -> bool:
+    """'"China opposes the United States imposing sanctions," Hua said': an event told inside the quote
+    leaves the saying a statement of its own."""
+    return all(any(a <= c.start < b for a, b in view.quoted) for c in d.cues)
+
+
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     """Drafts of a sentence; a neutral 'X said' around a concrete event only lends it a date."""
     ds = drafts(view)
@@ -120,7 +129,10 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in ds:
         if d.etype == "statement" and d.cues[0].text.lower() in _NEUTRAL:
             d.attribution = any(
-                o.status in _CONCRETE and not o.background and o.clause.opener not in _TEMPORAL
+                o.status in _CONCRETE
+                and not o.background
+                and o.clause.opener not in _TEMPORAL
+                and not _quoted(view, o)
                 for o in others
             )
     date_drafts(view, ds, published)

@@ -40,11 +40,12 @@ _ENTITIES_IN = re.compile(
     r"(?:(?:based|registered|located)\s+)?(?:in|from)\s+(?:the\s+)?$"
 )
 # 'sanctions on a number of Russian officials', 'on a China-based refinery', 'on three Iranian firms': the
-# targets are entities named by their state, whose state is the target (never a state in the reason
-# that follows: 'for buying Iranian crude')
+# targets are entities named by their state ('sanctioned several Russian-flagged vessels' too), whose
+# state is the target (never a state in the reason that follows: 'for buying Iranian crude')
 _ENTITY_TARGET = re.compile(
-    r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:(?:a|an|the|two|three|four|five|six|several|some|more|other|"
-    r"number|of|\d[\d,]*)\s+){0,4}(?P<state>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)(?:-based|-registered)?\s+"
+    r"(?:(?<=ed)\s+|\W*(?:\w+\s+){0,3}?(?:on|against)\s+)(?:(?:a|an|the|two|three|four|five|six|several|some|"
+    r"more|other|number|of|\d[\d,]*)\s+){0,4}(?P<state>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)"
+    r"(?:-based|-registered|-flagged)?\s+"
     r"(?:[a-z][\w-]*\s+){0,2}(?:individuals?|entit(?:y|ies)|compan(?:y|ies)|firms?|officials?|refiner(?:y|ies)|"
     r"banks?|businesses|vessels?|people|officers?|nationals?|citizens|oligarchs|manufacturers?)\b"
 )
@@ -66,6 +67,11 @@ _THE_PURCHASE = re.compile(
     r"(?:could|would|might|may|will)\b",
     re.IGNORECASE,
 )
+_IT = re.compile(
+    r"\b(?:expose|subject|leave|put)\s+(?:it|them)\s+(?:to|at)\b|\b(?:it|they)\s+(?:\w+\s+){0,2}$"
+)
+# 'impose new sanctions on both countries': the two states the sentence named before
+_BOTH = re.compile(r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:both|the two)\s+(?:countries|nations|states)\b")
 _YET = re.compile(r"\b(?:yet|still)\b", re.IGNORECASE)
 
 
@@ -78,7 +84,9 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     if draft.anaphoric:
         return [draft]  # its imposer is the one of a sanction told before (``merging``)
     out = [draft]
-    for code in _coordinated(view, clause, cues[0], draft):
+    for code in _both(view, cues[0], str(draft.roles["imposer"]))[1:] or _coordinated(
+        view, clause, cues[0], draft
+    ):
         out.append(replace(draft, roles={**draft.roles, "target": code}))
     # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
     subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
@@ -141,6 +149,12 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         mod = r.modifier_before(s, cue.start)
         imposer = mod.code if mod else (subj[-1].code if subj else None)
         target = _target(view, clause, cue, status, imposer, subj[-1].end if subj else clause.start)
+    if status == "threatened" and _IT.search(before):
+        # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
+        # one warned, whatever else the clause names
+        warner, warned = _warning(view, clause)
+        if warned is not None and warned != (imposer or warner):
+            imposer, target = imposer or warner, warned
     if status == "threatened" and (imposer is None or target is None):
         warner, warned = _warning(view, clause)
         imposer = imposer or warner
@@ -196,6 +210,9 @@ def _target(
 ) -> str | None:
     """'waived sanctions for India', 'sanctions on Russia', 'halted exports to X', 'sanctioned X'."""
     s, found = view.slots, None
+    both = _both(view, cue, imposer)
+    if both:
+        return both[0]
     if status == "waived":
         found = r.after(s, clause, clause.start, ("for",))
         found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
@@ -205,6 +222,8 @@ def _target(
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
         if cue_words.TRADE_HALT.match(cue.text) or cue.text[:6].lower() == "export"
+        else ("from",)
+        if cue.text[:6].lower() == "tariff"  # 'a 25% tariff on imports from India as a penalty'
         else ()
     )
     found = found or r.after(s, clause, cue.end, preps) or _located(view, clause, cue)
@@ -215,6 +234,16 @@ def _target(
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj
     return found.code if found else None
+
+
+def _both(view: View, cue: Cue, imposer: str | None) -> list[str]:
+    """'... from Pyongyang to Moscow ... would impose new sanctions on both countries': the two states
+    named before the cue in the sentence, other than the imposer."""
+    if _BOTH.match(view.text, cue.end) is None:
+        return []
+    named = [m.code for m in view.slots.mentions if m.end <= cue.start and m.kind == "country"]
+    named = list(dict.fromkeys(c for c in named if c != imposer))
+    return named[:2] if len(named) >= 2 else []
 
 
 def _entity_state(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:

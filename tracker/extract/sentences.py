@@ -102,6 +102,11 @@ _CLAUSE = re.compile(
 # of an _AFTER_SPACE phrase (a whole run: blanks stand on both sides of it).
 _MARKS = ";:(),—–"
 _SPACE_OPENERS = frozenset(phrase.split()[0] for phrase in _AFTER_SPACE.split("|"))
+# '(USD346 million)', '(about ₹443 crore)': an amount converted in brackets opens no clause
+_AMOUNT_BRACKETS = re.compile(
+    r"\((?:about |around |some |roughly |nearly |approximately )?[^\s\d()]{0,4}\s?\d[\d.,]*\s?"
+    r"(?:[a-z$€£.]+\s?){0,3}\)"
+)
 
 
 # A token is its match of _TOKEN: ``token[0]`` is the word, ``token.start()`` and ``token.end()`` its
@@ -234,6 +239,9 @@ def _clause_marks(low: str, words: Words) -> Iterator[re.Match[str]]:
                 starts.add(pos)
     end = 0
     for pos in sorted(starts - {-1}):
+        if low[pos] == "(" and (amount := _AMOUNT_BRACKETS.match(low, pos)) is not None:
+            end = amount.end()
+            continue
         if pos >= end and (match := _CLAUSE.match(low, pos)) is not None:
             end = match.end()
             yield match

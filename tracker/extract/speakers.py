@@ -26,6 +26,14 @@ _TITLE_WORD = re.compile(
 
 
 _PARTICIPLE_OF = re.compile(r"\s+of\b")
+# 'Defence Minister Ryamizard Ryacudu said', 'foreign ministry spokeswoman Hua Chunying told': a state
+# office and a name the gazetteer lacks; the speaker is the one last speaking or the article's own state
+_OFFICE = (
+    r"(?:minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|president|premier|chancellor|"
+    r"chief|commander)"
+)
+_TITLED_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}$", re.IGNORECASE)
+_TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
 
 
 def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
@@ -35,19 +43,29 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         return None  # 'companies ... accused of supplying parts': a description, nobody speaks
     speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue)
     pronoun = speaker is None and pronoun_subject(text, cue.start)
-    if speaker is None and not pronoun:
+    titled = speaker is None and not pronoun and _titled(text, clause, cue)
+    if speaker is None and not pronoun and not titled:
         return None
     if speaker is not None and (
         speaker.kind == "company" or non_actor_context(text, max(0, speaker.start - 40), cue.start)
     ):
         return None
     draft = Draft("statement", view, clause, [cue], {})
+    draft.titled = titled
     if speaker is not None:
         draft.roles["speaker"] = speaker.code
         person = _person_near(s, speaker)
         if person is not None:
             draft.person, draft.title = person.name, _title_before(text, person.start)
     return draft
+
+
+def _titled(text: str, clause: Clause, cue: Cue) -> bool:
+    """A titled person the gazetteer lacks right before the verb, or right after it ending the clause."""
+    before = text[max(clause.start, cue.start - 60) : cue.start]
+    if _TITLED_BEFORE.search(before):
+        return True
+    return bool(_TITLED_AFTER.match(text[cue.end : cue.end + 60]))
 
 
 def _quoted(view: View, pos: int) -> bool:

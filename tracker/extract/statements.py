@@ -22,6 +22,7 @@ class Memory:
     """What the statements of an article remember from sentence to sentence."""
 
     last: Speaker | None = None
+    paragraph: int = -2  # the paragraph of the last speaker
     titles: dict[str, str] = field(default_factory=dict)
     quoted: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     views: list[View] = field(default_factory=list)  # the article's sentences, to read quotes from
@@ -37,7 +38,10 @@ def resolve_statements(
     para_quotes = [(a, b) for a, b in quotes if _same_paragraph(text, view.sentence, a)]
     for d in statements:
         if "speaker" not in d.roles:
-            last = memory.last or _named_before(view, memory.views)
+            if d.titled:
+                last = _titled_speaker(view, memory, d.cues[0].start)
+            else:
+                last = memory.last or _named_before(view, memory.views)
             if last is None:
                 d.attribution = True
                 continue
@@ -47,12 +51,23 @@ def resolve_statements(
             if d.title:
                 memory.titles.setdefault(d.person, d.title)
         memory.last = (d.roles["speaker"], d.person, d.title)
+        memory.paragraph = view.sentence.paragraph
         if para_quotes:
             d.quote = " ".join(text[a:b].strip() for a, b in para_quotes)
         about = [m.code for m in view.mentions if m.code != d.roles["speaker"]]
         about += _quoted_actors(para_quotes, memory, d.roles["speaker"])
         if about:
             d.roles["about"] = list(dict.fromkeys(about))
+
+
+def _titled_speaker(view: View, memory: Memory, verb: int) -> Speaker | None:
+    """'Indonesia hopes to sign ..., Defence Minister Ryamizard Ryacudu said': the last speaker of the
+    paragraph, else the article's own state when the words reported before the verb name it."""
+    if memory.last is not None and memory.paragraph == view.sentence.paragraph:
+        return memory.last
+    if view.home is not None and any(m.code == view.home and m.end <= verb for m in view.mentions):
+        return (view.home, None, None)
+    return None
 
 
 def _named_before(view: View, views: list[View]) -> Speaker | None:

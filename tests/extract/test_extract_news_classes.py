@@ -1,0 +1,151 @@
+"""News phrasings met in the seventh blind round, one class each, on invented sentences: hopes and
+looks to buy, background sanctions 'since', amounts converted in brackets, titled speakers the
+gazetteer lacks, reactions, quoted events, superlative 'yet', dated references back, warnings about
+'it' and 'both countries', variant designations, export contracts, decrees and penalty tariffs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2024, 3, 15, 10, tzinfo=UTC)  # a Friday
+
+
+def of_type(text: str, etype: str, title: str | None = None) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, title=title, published=PUB)) if e["type"] == etype]
+
+
+def test_hopes_and_looks_to_buy_are_planned_deals() -> None:
+    for verb in ("hopes to sign a contract for", "is looking to buy"):
+        (deal,) = of_type(f"Malaysia {verb} 12 Rafale jets from France, officials said.", "deal")
+        assert deal["status"] == "planned"
+        assert deal["roles"] == {"buyer": "MYS", "seller": "FRA"}
+
+
+def test_under_sanctions_since_is_background() -> None:
+    text = "The Belarusian company has been under U.S. sanctions since February for exports to Iran."
+    assert of_type(text, "sanction") == []
+
+
+def test_an_amount_converted_in_brackets_keeps_the_clause() -> None:
+    text = "Norway has signed a EUR120 million (USD130 million) contract with Germany for IRIS-T missiles."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "NOR", "seller": "DEU"}
+    assert deal["value"]["amount"] == 120_000_000 and deal["value"]["currency"] == "EUR"
+
+
+def test_a_titled_speaker_of_no_known_name_is_the_datelines_state() -> None:
+    text = (
+        "MANILA (Reuters) - The Philippines will buy more BrahMos missiles from India, Defence Minister "
+        "Juan Dela Cruz said on Wednesday."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "PHL"
+    assert said["occurred"]["date"] == "2024-03-13"
+
+
+def test_a_titled_speaker_without_the_datelines_state_before_the_verb_says_nothing() -> None:
+    text = "CAIRO (Reuters) - President Jean Dupont said the deal would help Egypt."
+    assert of_type(text, "statement") == []
+
+
+def test_a_reaction_and_a_titled_spokesman_in_one_paragraph_are_one_dated_statement() -> None:
+    text = (
+        'Hanoi reacted angrily. "Vietnam opposes China imposing sanctions on its firms," foreign ministry '
+        "spokeswoman Pham Thu Hang told a briefing on Thursday."
+    )
+    (said,) = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "VNM"]
+    assert said["occurred"]["date"] == "2024-03-14"
+    assert "CHN" in said["roles"]["about"]
+
+
+def test_called_the_measures_quoted_is_a_statement() -> None:
+    text = 'Cuba\'s foreign minister called the measures "an act of aggression" by the United States.'
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "CUB"
+
+
+def test_toughest_sanctions_yet_are_imposed() -> None:
+    (sanction,) = of_type("Canada has announced its toughest sanctions yet against Iran.", "sanction")
+    assert sanction["status"] == "imposed"
+    (deal,) = of_type("Vietnam has yet to sign the deal with Russia for Su-35 jets.", "deal")
+    assert deal["status"] == "planned"
+
+
+def test_the_announcement_was_made_dates_every_imposer_of_the_sentence_before() -> None:
+    text = (
+        "Britain and Canada have lifted sanctions on Syria. "
+        "The announcement was made in London late on Wednesday by the two foreign ministers."
+    )
+    lifted = of_type(text, "sanction")
+    assert {s["roles"]["imposer"] for s in lifted} == {"GBR", "CAN"}
+    assert all(s["occurred"]["date"] == "2024-03-13" for s in lifted)
+
+
+def test_a_warning_that_it_could_face_sanctions_threatens_the_one_warned() -> None:
+    text = "Washington has warned Ankara that buying more Russian weapons could expose it to sanctions."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "TUR"}
+    assert sanction["status"] == "threatened"
+
+
+def test_sanctions_on_both_countries_target_the_two_named_before() -> None:
+    text = (
+        "Britain said arms transfers from Tehran to Moscow were illegal and that it would impose new "
+        "sanctions on both countries."
+    )
+    targets = {s["roles"]["target"] for s in of_type(text, "sanction")}
+    assert targets == {"IRN", "RUS"}
+
+
+def test_a_variant_designation_neither_name_contains_is_kept_as_written() -> None:
+    (deal,) = of_type(
+        "Romania signed a $900 million deal with the United States for AIM-120D missiles.", "deal"
+    )
+    assert [i["name"] for i in deal["items"]] == ["AIM-120D"]
+    (deal,) = of_type("Iraq signed a deal with Russia for 15 Mi-28NE helicopters.", "deal")
+    assert [i["name"] for i in deal["items"]] == ["Mi-28"]  # the canonical name is inside the written one
+
+
+def test_an_export_contract_with_an_unnamed_customer_sells() -> None:
+    text = "Polish arms maker PGZ has signed an export contract worth 30 million euros for mortars."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"seller": "POL"}
+
+
+def test_a_decree_imposing_a_penalty_tariff_is_a_sanction_and_no_deal() -> None:
+    text = (
+        "US President Joe Biden on Wednesday signed an executive order imposing a 30% tariff on imports from "
+        "Brazil as a penalty for its purchases of Russian oil, the White House said."
+    )
+    assert of_type(text, "deal") == []
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "BRA"}
+    assert sanction["status"] == "imposed"
+
+
+def test_a_trade_restriction_list_is_a_sanction() -> None:
+    text = "The U.S. Commerce Department on Monday added 40 Chinese entities to its trade restriction list."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "CHN"}
+
+
+def test_sanctioned_entities_named_by_their_state_are_the_states() -> None:
+    text = "The U.S. Treasury also sanctioned several Iranian-flagged vessels it said carried the drones."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IRN"}
+
+
+def test_the_accuser_supplies_nothing() -> None:
+    text = (
+        "Pakistan on Saturday rejected the move after the United States imposed sanctions on four foreign "
+        "companies it accused of supplying missile parts to Pakistan."
+    )
+    assert all(d["roles"].get("supplier") != "USA" for d in of_type(text, "delivery"))
+
+
+def test_a_disaster_agency_is_no_speaker_of_its_state() -> None:
+    text = "The quake was followed by 90 aftershocks, Greece's disaster management agency said."
+    assert of_type(text, "statement") == []
