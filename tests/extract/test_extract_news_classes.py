@@ -149,3 +149,12 @@ def test_the_accuser_supplies_nothing() -> None:
 def test_a_disaster_agency_is_no_speaker_of_its_state() -> None:
     text = "The quake was followed by 90 aftershocks, Greece's disaster management agency said."
     assert of_type(text, "statement") == []
+
+
+def test_a_trade_naming_one_state_and_nothing_else_is_no_event() -> None:
+    assert of_type("Earlier this month, Iraq announced that it would also procure the drones.", "deal") == []
+    # The same state with goods, or with its counterpart, still makes one.
+    (with_goods,) = of_type("Iraq said on Tuesday that it would procure 12 Bayraktar TB2 drones.", "deal")
+    assert with_goods["roles"]["buyer"] == "IRQ"
+    (two_sides,) = of_type("Iraq signed a deal with Turkey on Tuesday to buy drones.", "deal")
+    assert two_sides["roles"] == {"buyer": "IRQ", "seller": "TUR"}

@@ -68,10 +68,10 @@ def test_the_builder_supplies_and_the_ministry_of_defence_is_home() -> None:
     (delivery,) = of_type("Pakistan's navy took delivery in January of a frigate built by CSSC.", "delivery")
     assert delivery["roles"] == {"supplier": "CHN", "recipient": "PAK"}
     (deal,) = of_type(
-        "NEW DELHI: The Ministry of Defence on Friday signed a contract with Bharat Electronics for radars.",
+        "NEW DELHI: The Ministry of Defence on Friday signed a contract with Rosoboronexport for radars.",
         "deal",
     )
-    assert deal["roles"]["buyer"] == "IND"
+    assert deal["roles"] == {"buyer": "IND", "seller": "RUS"}
 
 
 def test_quantities_in_words_and_with_thousands() -> None:
