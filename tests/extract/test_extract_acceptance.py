@@ -215,7 +215,7 @@ def test_blind7_news_set(score: ModuleType) -> None:
     items with none): Reuters, AP, AFP, PTI, ANI, Yonhap, Kyodo, TASS, Janes and Nikkei habits from 2013
     to 2026; reactions, titled speakers the gazetteer lacks, background sanctions, selections, amounts
     converted in brackets, variant designations, warnings, penalty tariffs, domestic news. Baseline with
-    rules@2 as found: F1 0.533 (recall 50/108, precision 0.628, 6 forbidden), date accuracy 0.854; no
+    rules@3 as found: F1 0.533 (recall 50/108, precision 0.628, 6 forbidden), date accuracy 0.854; no
     label contradicts the spec (b7_02's selection is planned, as 'open contract negotiations' says; the
     saying dates b7_09's statement, not its planned deal). After the generalising fixes by class ('hopes
     to' / 'looks to' plan, 'under U.S. sanctions since' is background, '(USD346 million)' opens no
@@ -234,6 +234,22 @@ def test_blind7_news_set(score: ModuleType) -> None:
     assert totals["date_accuracy"] >= 0.89
 
 
+def test_blind8_news_set(score: ModuleType) -> None:
+    """60 leads of one to three paragraphs written blind by a ninth labeller (87 events, 12 items with
+    none) from every region, 2012 to 2026, kept as the regression floor of a set no rule was written
+    for. Scored once when it arrived, after the fixes of blind sets 4 to 7: F1 0.465 (recall 40/87,
+    precision 0.470, 7 forbidden), date accuracy 0.723, the held-out estimate of this session. Then one
+    rule chosen on every labelled set (no set down), a trade naming one state and neither goods nor a
+    price is no event: F1 0.492 (precision 0.529, 5 forbidden). Most misses are near misses: a second
+    mention of a contract kept apart from the first, statements on domestic matters, dates from the
+    sentence before."""
+    totals = _totals(score, load_gold("extract_gold_blind8.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.44
+    assert totals["precision"] >= 0.50
+    assert totals["date_accuracy"] >= 0.70
+
+
 def _all_docs() -> list[dict]:
     return [
         *load_gold("extract_gold.json")["documents"],
@@ -247,6 +263,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind5.json")["documents"],
         *load_gold("extract_gold_blind6.json")["documents"],
         *load_gold("extract_gold_blind7.json")["documents"],
+        *load_gold("extract_gold_blind8.json")["documents"],
     ]
 
 
