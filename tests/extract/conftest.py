@@ -1,14 +1,31 @@
-"""Shared fixture of the extraction tests: the acceptance scorer, imported from shared/."""
+"""Shared by the extraction tests: the acceptance scorer (imported from shared/) and gold sentences."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tracker.extract.sentences import split_sentences
+
 SHARED = Path(__file__).parents[3] / "shared"
+DATA = Path(__file__).parents[1] / "data"
+
+
+def gold_sentences(names: list[str] | None = None, titles: bool = False) -> list[str]:
+    """The sentences of the labelled sets (all of them, or ``names``), with their titles if asked:
+    real wording to check that a fast path answers as the slow one does."""
+    paths = [DATA / name for name in names] if names else sorted(DATA.glob("extract_*.json"))
+    out: list[str] = []
+    for path in paths:
+        for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
+            out += [s.text for s in split_sentences(doc["text"])]
+            if titles:
+                out.append(doc.get("title") or "")
+    return out
 
 
 @pytest.fixture(scope="session")

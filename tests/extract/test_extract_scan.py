@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.extract.conftest import gold_sentences
 from tracker.extract.cues import DEAL, DELIVERY, SANCTION, SAY
 from tracker.extract.dates import CANDIDATES
 from tracker.extract.scan import WORD_START, WordScan, first_words, plan, read_words
-from tracker.extract.sentences import lower, split_sentences
+from tracker.extract.sentences import lower
 
 DATA = Path(__file__).parents[1] / "data"
 PATTERNS = (DEAL, DELIVERY, SANCTION, SAY, CANDIDATES)
@@ -27,11 +27,7 @@ TRICKY = [
 
 
 def _sentences() -> list[str]:
-    out = list(TRICKY)
-    for name in ("extract_gold.json", "extract_dev_holdout.json"):
-        for doc in json.loads((DATA / name).read_text(encoding="utf-8"))["documents"]:
-            out += [s.text for s in split_sentences(doc["text"])] + [doc.get("title") or ""]
-    return out
+    return TRICKY + gold_sentences(["extract_gold.json", "extract_dev_holdout.json"], titles=True)
 
 
 def _key(m: re.Match[str]) -> tuple[tuple[int, int], dict[str, str]]:

@@ -126,10 +126,7 @@ def _longest(
     """The longest gazetteer alias of at most ``limit`` words that starts at token ``i``."""
     start = tokens[i].start()
     for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
-        key = actor_key(text[start : tokens[i + size - 1].end()])
-        entry = gaz.actors.get(key)
-        if entry is None and (key.endswith("'s")):
-            entry = gaz.actors.get(key[:-2])
+        entry = gaz.alias(text[start : tokens[i + size - 1].end()])
         if entry is not None and _case_ok(tokens[i : i + size], entry.caps):
             return size, entry
     return None

@@ -165,17 +165,14 @@ class Cue(NamedTuple):
 _PLACE = itemgetter(2, 0)  # (start, etype): cues in text order
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|may|must|can|did|does|do)\s+$", _I)
+
+
 def is_verb(cue: Cue, text: str) -> bool:
     """'bought', 'to purchase', 'will buy' are verbs; 'purchase', 'sales', 'deliveries' nouns."""
     if _VERB_FORM.search(cue.text):
         return True
-    return bool(
-        re.search(
-            r"\b(?:to|will|would|could|may|must|can|did|does|do)\s+$",
-            text[max(0, cue.start - 8) : cue.start],
-            _I,
-        )
-    )
+    return _MODAL_BEFORE.search(text[max(0, cue.start - 8) : cue.start]) is not None
 
 
 CueMatches = list[list[re.Match[str]]]

@@ -222,10 +222,28 @@ _SIGNED_THE = re.compile(
     r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
 )
 
+# A match holds one of these verbs, or opens with 'The'/'This' and a passive noun (whole runs of
+# ``view.words``): a set test skips the search of most sentences, which cost 2% of extraction time.
+_SIGNED_VERBS = frozenset(
+    {"signed", "approved", "adopted", "issued", "renewed", "finalised", "finalized", "inked"}
+)
+_PASSIVE_OPENERS = ("The", "This")
+_PASSIVE_NOUNS = frozenset({"announcement", "decision", "move"})
+
+
+def _may_name_act(view: View) -> bool:
+    """False when ``_SIGNED_THE`` cannot match: neither verb nor passive noun stands in the sentence."""
+    words = view.words.words
+    if not _SIGNED_VERBS.isdisjoint(words):
+        return True
+    return view.text.startswith(_PASSIVE_OPENERS) and not _PASSIVE_NOUNS.isdisjoint(words)
+
 
 def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...], Occurred] | None:
     """A sentence that names the act of the sentence before by its definite noun after a verb of
     enacting, with a date in the same clause."""
+    if not _may_name_act(view):
+        return None
     m = _SIGNED_THE.search(view.text)
     if m is None:
         return None

@@ -20,7 +20,7 @@ from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.home import bare_mentions, dateline_end
-from tracker.extract.items import WEAPON_NOUNS, ItemMention, chosen_items, designations
+from tracker.extract.items import ItemMention, chosen_items, designations, names_weapons
 from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
 from tracker.extract.words import Words, read_words
@@ -84,7 +84,7 @@ class View:
             actors = [m for m in actors if m.start >= cut] if cut else actors
         if self.home and any(w in self.low for w in _BARE_WORDS):
             actors = bare_mentions(self.text, actors, self.home)
-        if WEAPON_NOUNS.found(self.low):
+        if names_weapons(self.low, self.words):
             taken = [(m.start, m.end) for m in actors] + [(i.start, i.end) for i in items]
             extra = designations(self.tokens, self.text, taken)
             if extra:
