@@ -242,12 +242,15 @@ def test_blind8_news_set(score: ModuleType) -> None:
     rule chosen on every labelled set (no set down), a trade naming one state and neither goods nor a
     price is no event: F1 0.492 (precision 0.529, 5 forbidden). Most misses are near misses: a second
     mention of a contract kept apart from the first, statements on domestic matters, dates from the
-    sentence before."""
+    sentence before. Then rules on those classes (a dateline ended by the agency's bracket alone, food
+    exports, statements on no other state and no conflict, carriers 'aboard' aircraft, the contract
+    behind a delivery, 'signed the contract' as a reference back), no set down: F1 0.547 (recall
+    43/87, precision 0.613, 3 forbidden), date accuracy 0.771."""
     totals = _totals(score, load_gold("extract_gold_blind8.json"))
-    assert totals["forbidden"] <= 5
-    assert totals["recall"] >= 0.44
-    assert totals["precision"] >= 0.50
-    assert totals["date_accuracy"] >= 0.70
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.48
+    assert totals["precision"] >= 0.59
+    assert totals["date_accuracy"] >= 0.75
 
 
 def _all_docs() -> list[dict]:

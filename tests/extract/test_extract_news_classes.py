@@ -1,7 +1,9 @@
 """News phrasings met in the seventh blind round, one class each, on invented sentences: hopes and
 looks to buy, background sanctions 'since', amounts converted in brackets, titled speakers the
 gazetteer lacks, reactions, quoted events, superlative 'yet', dated references back, warnings about
-'it' and 'both countries', variant designations, export contracts, decrees and penalty tariffs."""
+'it' and 'both countries', variant designations, export contracts, decrees and penalty tariffs; then the
+eighth round's: bracket-ended datelines, food exports, domestic statements, carriers, the contract behind
+a delivery and 'signed the contract'."""
 
 from __future__ import annotations
 
@@ -158,3 +160,71 @@ def test_a_trade_naming_one_state_and_nothing_else_is_no_event() -> None:
     assert with_goods["roles"]["buyer"] == "IRQ"
     (two_sides,) = of_type("Iraq signed a deal with Turkey on Tuesday to buy drones.", "deal")
     assert two_sides["roles"] == {"buyer": "IRQ", "seller": "TUR"}
+
+
+# eighth blind round
+
+
+def test_a_dateline_ended_by_the_agency_bracket_alone_gives_no_day_to_a_perfect() -> None:
+    text = (
+        "OSLO, Mar 14 (NTB) Norway has signed a contract worth NOK 2 billion with Germany for IRIS-T "
+        "missiles, officials said. The contract, inked on Tuesday, covers 12 launchers."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "NOR", "seller": "DEU"}
+    assert deal["occurred"]["date"] == "2024-03-12"
+    # The bracket ends the dateline: its day is the filing's, not the signing's.
+    (alone,) = of_type(
+        "OSLO, March 15 (NTB) Norway has signed a contract with Germany for IRIS-T missiles.", "deal"
+    )
+    assert alone["occurred"] is None
+
+
+def test_food_exports_are_no_arms_delivery() -> None:
+    text = "Ukraine's wheat exports to Turkey rose by 20% in the first quarter, according to customs data."
+    assert of_type(text, "delivery") == []
+
+
+def test_a_statement_on_no_other_state_and_no_conflict_is_none() -> None:
+    text = (
+        "Brazil's parliament on Tuesday adopted the budget for 2025. Brazilian Finance Minister "
+        'Fernando Haddad hailed "a historic day" and promised that funds would flow soon.'
+    )
+    assert of_type(text, "statement") == []
+    sport = (
+        'KARACHI: Pakistan lost the Test on Sunday. "Our shot selection was poor," Pakistan\'s captain said.'
+    )
+    assert of_type(sport, "statement") == []
+    text = "Brazil's parliament on Tuesday adopted the budget. The minister said the army needed more troops."
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "BRA"
+
+
+def test_the_carrier_aboard_which_goods_arrive_is_no_goods() -> None:
+    text = (
+        "Egypt on Tuesday welcomed the delivery of the Chinese-made HQ-9 air defence system, which arrived "
+        "in Cairo on Monday aboard four Chinese Y-20 transport aircraft."
+    )
+    (sent,) = of_type(text, "delivery")
+    assert [i if isinstance(i, str) else i["name"] for i in sent["items"]] == ["HQ-9"]
+    assert sent["occurred"]["date"] == "2024-03-11"
+
+
+def test_the_contract_behind_a_delivery_has_the_deliverys_sides() -> None:
+    text = (
+        "France delivered the first batch of Caesar howitzers to Armenia on Friday. "
+        "The delivery is part of a EUR200 million contract signed in June 2023 for 36 guns."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "ARM", "seller": "FRA"}
+    assert deal["occurred"]["date"] == "2023-06"
+
+
+def test_signed_the_contract_refers_to_the_order_before() -> None:
+    text = (
+        "Greece has taken delivery of the first 10 of 24 Rafale jets it ordered from France, the ministry "
+        "said on Monday. Greece signed the contract, worth about EUR2.5 billion, in 2021."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "GRC", "seller": "FRA"}
+    assert deal["occurred"]["date"] == "2021"

@@ -24,8 +24,9 @@ from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
 _DEFINITE = re.compile(
-    r"(?:^|\b(?:said|says|say|that)\s+)(?:the|this|that)\s+(?:[\w$€£.,-]+\s+){0,2}$", re.IGNORECASE
-)  # 'The deal', 'the sources said the contract was signed'
+    r"(?:^|\b(?:said|says|say|that|signed|inked|sealed)\s+)(?:the|this|that)\s+(?:[\w$€£.,-]+\s+){0,2}$",
+    re.IGNORECASE,
+)  # 'The deal', 'the sources said the contract was signed', 'Taiwan signed the contract ... in 2019'
 
 # 'The deal, signed on Thursday, is worth up to 254 billion yen', '..., in a deal that a website put at
 # 3.75 billion euros': a price outside the deal's clause

@@ -23,6 +23,7 @@ from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
+_FOOD = frozenset({"wheat", "fertiliser"})
 _NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?)$", re.IGNORECASE)
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
 # 'over drone transfers to Russia', 'arms transfers': the noun, whose sides the sentence's subject is not
@@ -88,6 +89,9 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     give = next((c for c in cues if c.kind == "give"), None)
     if give is not None and _SUPPLY_OF.search(view.text[clause.start : give.start]):
         return None
+    food = items and all(it.name in _FOOD for it in items)
+    if food and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
+        return None  # "Russia's wheat exports to Egypt rose": trade in food, no arms transfer
     roles = _roles(view, clause, cues, items)
     if (
         give is not None

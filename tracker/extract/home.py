@@ -43,7 +43,9 @@ _WHEN = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _AGENCY = r"\s*\([A-Za-z][\w .&/-]{0,30}\)"
 _DATELINE_SPAN = re.compile(
     rf"^\s*(?:{_CITY_CAPS}{_PLACE}(?:{_WHEN})?(?:{_AGENCY})?|{_CITY}{_PLACE}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY}))"
-    r"\s*(?:[-—–:]|\.\s*/[A-Za-z]+/\.?)\s"
+    r"\s*(?:--|[-—–:]|\.\s*/[A-Za-z]+/\.?)\s"
+    # 'NEW DELHI, Nov 23 (PTI) India has ...': the agency's bracket alone ends a capitals dateline
+    rf"|^\s*{_CITY_CAPS}{_PLACE}(?:{_WHEN})?{_AGENCY}\s+(?=[A-Z])"
 )
 
 

@@ -68,11 +68,17 @@ _PASSED_OVER = re.compile(
 )
 
 
+# 'arrived on Saturday aboard six Chinese Y-20 transport aircraft': the carrier, not the goods
+_CARRIER = re.compile(r"\b(?:aboard|on\s+board)\s+(?:an?\s+|the\s+|\w+\s+)?(?:[A-Z][\w-]*\s+)?$")
+
+
 def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMention]:
-    """The items of a sentence without the ones passed over: 'picked the SAMP/T over the US-made
-    Patriot' buys no Patriot. 'over' counts only beside a verb of choice ('sanctions over S-400
-    purchases' keeps its item) or right after another item ('SAMP/T buy over Patriot'); 'instead
-    of' and 'rather than' always pass the item over."""
+    """The items of a sentence without the carriers ('aboard two C-17 aircraft') and the ones passed
+    over: 'picked the SAMP/T over the US-made Patriot' buys no Patriot. 'over' counts only beside a
+    verb of choice ('sanctions over S-400 purchases' keeps its item) or right after another item
+    ('SAMP/T buy over Patriot'); 'instead of' and 'rather than' always pass the item over."""
+    if " aboard " in low or " on board " in low:
+        items = [it for it in items if not _CARRIER.search(text, max(0, it.start - 40), it.start)]
     if " over " not in low and " instead of " not in low and " rather than " not in low:
         return items
     choice = _CHOICE.found(low)

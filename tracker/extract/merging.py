@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from tracker.extract.caseless import Caseless
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
+from tracker.extract.items import WEAPON_NOUNS
 
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
 _SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
@@ -25,6 +27,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _also_sanctioned(ds)
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
+    _deal_behind_delivery(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -65,6 +68,33 @@ def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
             if side != d.roles.get("imposer"):
                 d.roles["target"] = side
             return
+
+
+# 'The delivery is part of a USD375 million contract', 'The shipment comes under a 2022 deal'
+_DELIVERY_PART_OF = re.compile(
+    r"^\W*(?:The|This|That|Its|Their)\s+(?:first\s+|latest\s+|initial\s+)?"
+    r"(?:delivery|deliveries|shipment|handover|transfer|consignment|batch)\s+"
+    r"(?:is|was|are|were|comes?|came|forms?|formed)\s+(?:part\s+of|under)\b"
+)
+
+
+def _deal_behind_delivery(trades: list[Draft]) -> None:
+    """'The delivery is part of a USD375 million contract signed in January 2022': the deal behind
+    the delivery told before has its sides and goods."""
+    for n, d in enumerate(trades):
+        if d.etype != "deal" or not _DELIVERY_PART_OF.match(d.view.text):
+            continue
+        before = [t for t in trades[:n] if t.etype == "delivery" and t.view is not d.view and t.roles]
+        if not before:
+            continue
+        last = before[-1]
+        if d.roles.get("buyer", last.roles.get("recipient")) != last.roles.get("recipient"):
+            continue
+        for mine, theirs in (("seller", "supplier"), ("buyer", "recipient")):
+            if mine not in d.roles and theirs in last.roles:
+                d.roles[mine] = last.roles[theirs]
+        if not d.items:
+            d.items = [i._replace(quantity=None) for i in last.items]
 
 
 def _approver_of_earlier_sale(trades: list[Draft]) -> None:
@@ -150,9 +180,25 @@ def complete(d: Draft) -> bool:
         return "recipient" in roles or ("supplier" in roles and bool(d.items))
     if d.etype == "sanction":
         return "imposer" in roles and "target" in roles
-    return "speaker" in roles
+    return "speaker" in roles and (bool(roles.get("about")) or _on_relations(d))
 
 
+def _on_relations(d: Draft) -> bool:
+    """A statement about no other state stays one only on war, security, sanctions or arms ('Won't
+    compromise on national security', 'the measures would have no significant impact'): a captain on his
+    side's batting or a minister hailing a budget tells a tracker of relations between states nothing.
+    The lead's saying is the story itself and stays."""
+    if d.view.sentence.start == 0 or d.view.items:
+        return True
+    return WEAPON_NOUNS.found(d.view.text) or _CONFLICT.found(d.view.text)
+
+
+# what a statement about no other state must be about to concern a tracker of relations between states
+_CONFLICT = Caseless(
+    r"\b(?:war|wars|ceasefire|truce|peace|security|sanction\w*|attack\w*|threat\w*|conflict\w*|nuclear|"
+    r"sovereignty|invasion|aggression|troops|strikes?|arms|weapons?|missiles?|embargo\w*|hostil\w*|"
+    r"escalat\w*|militar\w*|occupation|terror\w*|measures|restrictions|arming|exports?|peace\w*|air\s+force|army|navy)\b"
+)
 _TRADE_SIDES = {"deal": ("buyer", "seller"), "delivery": ("supplier", "recipient")}
 
 
@@ -214,7 +260,10 @@ def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
         return all(qa[i.name] is None or i.quantity is None or qa[i.name] == i.quantity for i in shared)
     if a.items or b.items:
         bare = b if a.items else a
-        return loose or bare.anaphoric or (bare.occurred is None and bare.value is None)
+        # 'welcomed the delivery of the FK-3 system, which arrived on Saturday': one sentence's two
+        # clauses on the same goods
+        same = a.view is b.view and a.etype == "delivery"
+        return loose or same or bare.anaphoric or (bare.occurred is None and bare.value is None)
     if a.value and b.value:
         return abs(a.value.amount - b.value.amount) <= 0.01 * max(a.value.amount, b.value.amount)
     return True
