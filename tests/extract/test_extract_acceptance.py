@@ -179,11 +179,13 @@ def test_blind5_news_set(score: ModuleType) -> None:
     first one's seller, an urged waiver is no waiver): F1 0.777 (recall 62/85, precision 0.832, 0
     forbidden), date accuracy 0.939. After the next round (a contract to export to X, a price in won is
     no order won, 'faces sanctions' imposes nothing, a warning that threatens sanctions, a price 'put
-    at'): F1 0.805 (recall 65/85, precision 0.849, 0 forbidden), date accuracy 0.941."""
+    at'): F1 0.805 (recall 65/85, precision 0.849, 0 forbidden), date accuracy 0.941. Then an arms sale
+    a state 'opposes' is sold by the state named after the verb and dated by its own clause, the
+    opposing day going to the reaction: F1 0.832 (recall 67/85, precision 0.880), date accuracy 0.943."""
     totals = _totals(score, load_gold("extract_gold_blind5.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.74
-    assert totals["precision"] >= 0.83
+    assert totals["recall"] >= 0.76
+    assert totals["precision"] >= 0.85
     assert totals["date_accuracy"] >= 0.92
 
 
@@ -202,12 +204,14 @@ def test_blind6_news_set(score: ModuleType) -> None:
     dates the event before, planned deliveries without goods deliver the deal's, 'to export X to Y',
     'has signed' takes no dateline day, '[India]' and 'PARIS/BAKU' datelines, 'an order for 24 jets',
     'the same day', 'put at', 'U.S. dollars', warned threats, 'also blacklisted'): F1 0.770 (recall
-    64/88, precision 0.818, 0 forbidden), date accuracy 0.905."""
+    64/88, precision 0.818, 0 forbidden), date accuracy 0.905. Then a day before 'arms export embargo'
+    dates the embargo, not the 'export' modifying it: F1 0.794 (recall 65/88, precision 0.860), date
+    accuracy 0.921."""
     totals = _totals(score, load_gold("extract_gold_blind6.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.70
-    assert totals["precision"] >= 0.80
-    assert totals["date_accuracy"] >= 0.88
+    assert totals["recall"] >= 0.72
+    assert totals["precision"] >= 0.83
+    assert totals["date_accuracy"] >= 0.90
 
 
 def test_blind7_news_set(score: ModuleType) -> None:
@@ -245,12 +249,14 @@ def test_blind8_news_set(score: ModuleType) -> None:
     sentence before. Then rules on those classes (a dateline ended by the agency's bracket alone, food
     exports, statements on no other state and no conflict, carriers 'aboard' aircraft, the contract
     behind a delivery, 'signed the contract' as a reference back), no set down: F1 0.547 (recall
-    43/87, precision 0.613, 3 forbidden), date accuracy 0.771."""
+    43/87, precision 0.613, 3 forbidden), date accuracy 0.771. Then an opposed arms sale sold by the
+    state after the verb, its day the reaction's, and a lifted 'ban on selling lethal weapons' as an
+    embargo: F1 0.570 (recall 45/87, precision 0.634), date accuracy 0.796."""
     totals = _totals(score, load_gold("extract_gold_blind8.json"))
     assert totals["forbidden"] <= 3
-    assert totals["recall"] >= 0.48
-    assert totals["precision"] >= 0.59
-    assert totals["date_accuracy"] >= 0.75
+    assert totals["recall"] >= 0.50
+    assert totals["precision"] >= 0.61
+    assert totals["date_accuracy"] >= 0.77
 
 
 def _all_docs() -> list[dict]:

@@ -3,7 +3,8 @@ looks to buy, background sanctions 'since', amounts converted in brackets, title
 gazetteer lacks, reactions, quoted events, superlative 'yet', dated references back, warnings about
 'it' and 'both countries', variant designations, export contracts, decrees and penalty tariffs; then the
 eighth round's: bracket-ended datelines, food exports, domestic statements, carriers, the contract behind
-a delivery and 'signed the contract'."""
+a delivery and 'signed the contract'; then a day before 'arms export embargo', arms sales a state
+opposes and a lifted ban on selling weapons."""
 
 from __future__ import annotations
 
@@ -228,3 +229,41 @@ def test_signed_the_contract_refers_to_the_order_before() -> None:
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "GRC", "seller": "FRA"}
     assert deal["occurred"]["date"] == "2021"
+
+
+def test_a_day_before_an_export_embargo_dates_the_embargo() -> None:
+    text = (
+        "Norway on Tuesday lifted its arms export embargo on Turkey, clearing the way for Norwegian firms "
+        "to sell equipment to Ankara."
+    )
+    (lifted,) = of_type(text, "sanction")
+    assert lifted["roles"] == {"imposer": "NOR", "target": "TUR"}
+    assert lifted["occurred"]["date"] == "2024-03-12"
+
+
+def test_an_opposed_arms_sale_is_sold_by_the_state_after_the_verb() -> None:
+    text = "Beijing firmly opposes a U.S. approval of a potential $900 million arms sale to Taiwan."
+    (sale,) = of_type(text, "deal")
+    assert sale["roles"] == {"buyer": "TWN", "seller": "USA"}
+
+
+def test_the_day_of_an_opposed_sale_is_the_reactions() -> None:
+    text = (
+        "China on Wednesday firmly opposed a U.S. decision to approve arms sales to Taiwan, foreign "
+        "ministry spokeswoman Mao Ning said. The U.S. State Department on Tuesday approved the sale of 40 "
+        "Stinger missiles to Taiwan."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "CHN" and "USA" in said["roles"]["about"]
+    assert said["occurred"]["date"] == "2024-03-13"
+    (sale,) = of_type(text, "deal")
+    assert sale["roles"] == {"buyer": "TWN", "seller": "USA"}
+    assert sale["occurred"]["date"] == "2024-03-12"
+
+
+def test_a_lifted_ban_on_selling_weapons_is_a_lifted_embargo() -> None:
+    text = "President Joe Biden on Monday lifted a decades-old U.S. ban on selling lethal weapons to Laos."
+    (lifted,) = of_type(text, "sanction")
+    assert lifted["status"] == "lifted"
+    assert lifted["roles"] == {"imposer": "USA", "target": "LAO"}
+    assert lifted["occurred"]["date"] == "2024-03-11"

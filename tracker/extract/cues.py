@@ -80,8 +80,9 @@ SAY = re.compile(
     r")\b",
 )
 _BAN_OK = Caseless(
-    r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales)\b"
-)  # 'lifted a ban on delivering S-300 systems to Iran' is an arms embargo
+    r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales|"
+    r"selling\s+(?:[\w-]+\s+){0,2}(?:arms|weapons|military))\b"
+)  # 'lifted a ban on delivering S-300 systems to Iran', '... on selling lethal weapons to Vietnam'
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
     r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:[\w.'’-]+\s+){0,3}$",

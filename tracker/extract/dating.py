@@ -53,6 +53,11 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
     for d in ds:
         cands = found.get(id(d), [])
         if d.date_span is not None:
+            if d.reacted:
+                # 'China on Saturday firmly opposed a U.S. arms sale ... and urged': the reaction's day
+                for st in ds:
+                    if st.etype == "statement":
+                        found.setdefault(id(st), []).extend(c for c in cands if c[1].start < d.date_span[0])
             cands = [(rank, dm) for rank, dm in cands if d.date_span[0] <= dm.start < d.date_span[1]]
         if cut and any(dm.start >= cut for _, dm in cands):
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
@@ -137,7 +142,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
                     return 0, nxt.start
                 # a cue that made no draft of its own ('said ... it had sent a protest'): the cue before
             else:
-                return 0, nxt.start
+                head = _head(view, same, nxt)
+                return 0, (head.start if head.start in owners else nxt.start)
     if prev is not None:
         return 1, prev.start
     if nxt is not None:
@@ -150,6 +156,15 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))
         return 3, nearest.start
     return None
+
+
+def _head(view: View, same: list[Cue], cue: Cue) -> Cue:
+    """The noun a cue word only modifies ('lifted its arms export embargo': 'export' is the embargo's,
+    so the day before it goes to the embargo)."""
+    for c in same:
+        if cue.etype != "statement" and c.start > cue.start and not view.text[cue.end : c.start].strip():
+            cue = c
+    return cue
 
 
 def _live(owners: dict[int, list[Draft]], start: int) -> bool:

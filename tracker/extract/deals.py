@@ -129,6 +129,8 @@ _DECREE = re.compile(
 )
 _EXPORT_DEAL = re.compile(r"\bexport\s+(?:contract|deal|order|agreement)s?\b", re.IGNORECASE)
 _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
+# 'China firmly opposed a U.S. decision to approve arms sales to Taiwan': the opposer sells nothing
+_OPPOSED = re.compile(r"\b(?:oppos(?:e|es|ed|ing)|condemn(?:s|ed)?|protest(?:s|ed)?)\b", re.IGNORECASE)
 
 
 def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -193,6 +195,11 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
         roles["seller"] = choice.code
     draft = Draft("deal", view, clause, cues, roles)
+    opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
+    if opposed is not None:
+        # 'China on Saturday opposed a U.S. approval of an arms sale': the day is the reaction's
+        draft.date_span = (opposed.end(), clause.end)
+        draft.reacted = True
     if under and noun is not None:
         window = view.text[noun.start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
@@ -308,6 +315,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         mod = r.modifier_before(s, main.start)
         by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
+        if not by and not mod and subj:
+            seller = _opposed_seller(view, subj[-1], sell) or seller
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
         if found is None and any(c.kind == "noun" and c.start < sell.start for c in cues):
             # 'signed a deal with the Philippine defence department to export 12 FA-50s': the partner buys
@@ -318,6 +327,20 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
+
+
+def _opposed_seller(view: View, subj: Mention, sell: Cue) -> str | None:
+    """'China opposes a U.S. approval of a $2 billion arms sale to Taiwan': the state named after the
+    opposing verb, not its subject, sells."""
+    verb = _OPPOSED.search(view.text, subj.end, sell.start)
+    if verb is None:
+        return None
+    named = [
+        m
+        for m in view.slots.mentions
+        if verb.end() <= m.start < sell.start and m.kind == "country" and m.code != subj.code
+    ]
+    return named[0].code if named else None
 
 
 def _both(view: View, clause: Clause, cue: Cue) -> list[str]:

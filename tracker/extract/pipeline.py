@@ -131,6 +131,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
             d.attribution = any(
                 o.status in _CONCRETE
                 and not o.background
+                and not o.reacted
                 and o.clause.opener not in _TEMPORAL
                 and not _quoted(view, o)
                 for o in others
@@ -138,7 +139,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     date_drafts(view, ds, published)
     say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
     for d in others:
-        if d.occurred is None and d.status in _INHERIT and d.clause.opener not in _TEMPORAL:
+        if d.occurred is None and d.status in _INHERIT and d.clause.opener not in _TEMPORAL and not d.reacted:
             say = say or saying_date(view, published)
             d.occurred = say
     return ds
