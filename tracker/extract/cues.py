@@ -79,6 +79,8 @@ SAY = re.compile(
     r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|reacted(?= (?:angrily|sharply|furiously|with))"
     r")\b",
 )
+# 'has not yet signed', 'is still weighing': a negation of what is still to come, so a plan, never a denial
+PENDING = Caseless(r"\b(?:yet|still)\b")
 _BAN_OK = Caseless(
     r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales|"
     r"selling\s+(?:[\w-]+\s+){0,2}(?:arms|weapons|military))\b"

@@ -41,7 +41,7 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             owners.setdefault(c.start, []).append(d)
     found: dict[int, list[tuple[int, DateMention]]] = {}
     for dm in view.dates:
-        if any(a <= dm.start < b for a, b in view.quoted):
+        if view.in_quote(dm.start):
             continue
         pick = _governing_cue(view, dm, owners)
         if pick is None:
@@ -225,8 +225,13 @@ def back_reference(view: View, published: datetime | None) -> tuple[tuple[str, .
         if m.end("verb") <= dm.start and dm.end <= m.end():
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _BACK_TYPES.get((m.group("noun") or m.group("passive")).lower(), ("sanction",)), occ
+                return _types_named(m.group("noun")), occ
     return None
+
+
+def _types_named(noun: str) -> tuple[str, ...]:
+    """The event types a noun of reference can name (a measure, a ban, a waiver: a sanction)."""
+    return _BACK_TYPES.get(noun.lower(), ("sanction",))
 
 
 # 'Secretary of State Antony Blinken signed the 120-day waiver earlier this month': the act named again
@@ -264,8 +269,8 @@ def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...
         return None
     ci = view.clause_of(m.start())
     for dm in view.dates:
-        if view.clause_of(dm.start) == ci and not any(a <= dm.start < b for a, b in view.quoted):
+        if view.clause_of(dm.start) == ci and not view.in_quote(dm.start):
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _BACK_TYPES.get((m.group("noun") or m.group("passive")).lower(), ("sanction",)), occ
+                return _types_named(m.group("noun") or m.group("passive")), occ
     return None

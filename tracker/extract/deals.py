@@ -52,7 +52,6 @@ _NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
 )
-_YET = Caseless(r"\b(?:yet|still)\b")
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
 _NO_PLAN = re.compile(
@@ -173,7 +172,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # ', in what would be Hanoi's first major purchase': a remark on the deal, whose modal plans nothing
     remark = _REMARK.search(view.text, cues[0].end, clause.end)
     window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
-    if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not _YET.found(window):
+    if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not cue_words.PENDING.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
     if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
@@ -349,9 +348,7 @@ def _both(view: View, clause: Clause, cue: Cue) -> list[str]:
         return []
     if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
         return []
-    states = [m.code for m in view.slots.mentions if m.end <= clause.start and m.kind in ("country", "body")]
-    found = list(dict.fromkeys(states))
-    return found[:2] if len(found) >= 2 else []
+    return r.two_states_before(view.slots, clause.start, ("country", "body"))
 
 
 def _bought(

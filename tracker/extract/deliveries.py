@@ -38,7 +38,6 @@ _OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|ready|willing|prepared)\s+to\s+$",
 _SUPPLY_OF = re.compile(
     r"\b(?:contracts?|deals?|agreements?|orders?)\b(?:.*\bfor\s+(?:the\s+)?|[^,;]*\bto\s+)$", re.IGNORECASE
 )
-# 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
 _ACCUSED = re.compile(
     r"\baccus\w+\s+(?:(?:them|it|him|her)\s+)?of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE
 )
@@ -66,6 +65,7 @@ _TO_BE = re.compile(
     r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to\s+be\s+$",
     re.IGNORECASE,
 )
+# 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
 
 

@@ -14,7 +14,7 @@ from typing import cast
 from tracker.extract.caseless import Caseless
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
-from tracker.extract.items import WEAPON_NOUNS
+from tracker.extract.items import WEAPON_NOUNS, ItemMention
 
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
 _SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
@@ -39,7 +39,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
             if other.etype == "deal" and other.view is d.view and d.items and not other.items:
                 # 'delivered the first batch of BrahMos missiles ..., two years after the two countries
                 # signed a $375 million deal': the deal's goods are the delivery's
-                other.items = [i._replace(quantity=None) for i in d.items]
+                other.items = _goods(d)
     return ds
 
 
@@ -94,7 +94,7 @@ def _deal_behind_delivery(trades: list[Draft]) -> None:
             if mine not in d.roles and theirs in last.roles:
                 d.roles[mine] = last.roles[theirs]
         if not d.items:
-            d.items = [i._replace(quantity=None) for i in last.items]
+            d.items = _goods(last)
 
 
 def _approver_of_earlier_sale(trades: list[Draft]) -> None:
@@ -135,6 +135,12 @@ def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
         d.items = list(deal.items)
         if first is not None and len(d.items) == 1:
             d.items = [d.items[0]._replace(quantity=int(first.group(1)))]  # 'The first 24 units'
+
+
+def _goods(d: Draft) -> list[ItemMention]:
+    """The goods of a trade, lent to another mention of it without their counts (a deal's 36 jets may
+    arrive 4 at a time)."""
+    return [i._replace(quantity=None) for i in d.items]
 
 
 def _borrow(d: Draft, other: Draft) -> None:
@@ -195,7 +201,7 @@ def _on_relations(d: Draft) -> bool:
 
 # what a statement about no other state must be about to concern a tracker of relations between states
 _CONFLICT = Caseless(
-    r"\b(?:war|wars|ceasefire|truce|peace|security|sanction\w*|attack\w*|threat\w*|conflict\w*|nuclear|"
+    r"\b(?:war|wars|ceasefire|truce|security|sanction\w*|attack\w*|threat\w*|conflict\w*|nuclear|"
     r"sovereignty|invasion|aggression|troops|strikes?|arms|weapons?|missiles?|embargo\w*|hostil\w*|"
     r"escalat\w*|militar\w*|occupation|terror\w*|measures|restrictions|arming|exports?|peace\w*|air\s+force|army|navy)\b"
 )
@@ -308,7 +314,7 @@ def _take_sides(d: Draft, deal: Draft) -> None:
     for k, v in deal.roles.items():
         d.roles.setdefault(k, list(v) if isinstance(v, list) else v)
     if not d.items:
-        d.items = [i._replace(quantity=None) for i in deal.items]
+        d.items = _goods(deal)
 
 
 def _has_type(ds: list[Draft], etype: str) -> bool:

@@ -119,7 +119,7 @@ def _same_day(ds: list[Draft], out: list[Draft]) -> None:
 def _quoted(view: View, d: Draft) -> bool:
     """'"China opposes the United States imposing sanctions," Hua said': an event told inside the quote
     leaves the saying a statement of its own."""
-    return all(any(a <= c.start < b for a, b in view.quoted) for c in d.cues)
+    return all(view.in_quote(c.start) for c in d.cues)
 
 
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:

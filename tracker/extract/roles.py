@@ -178,6 +178,14 @@ def maker(items: list[ItemMention], exclude: str | None) -> str | None:
     return makers[0] if makers else None
 
 
+def two_states_before(s: Slots, end: int, kinds: tuple[str, ...], exclude: str | None = None) -> list[str]:
+    """The first two states (of ``kinds``, not ``exclude``) named before ``end``: what 'the two
+    countries' or 'both countries' stands for; none unless two are named."""
+    named = [m.code for m in s.mentions if m.end <= end and m.kind in kinds and m.code != exclude]
+    found = list(dict.fromkeys(named))
+    return found[:2] if len(found) >= 2 else []
+
+
 def codes(mentions: list[Mention]) -> list[str]:
     out: list[str] = []
     for m in mentions:

@@ -72,7 +72,6 @@ _IT = re.compile(
 )
 # 'impose new sanctions on both countries': the two states the sentence named before
 _BOTH = re.compile(r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:both|the two)\s+(?:countries|nations|states)\b")
-_YET = re.compile(r"\b(?:yet|still)\b", re.IGNORECASE)
 
 
 def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
@@ -127,7 +126,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     s, cue = view.slots, cues[0]
     window = view.text[clause.start : clause.end]
     before = view.text[clause.start : cue.start]
-    if _REFUSED.search(before) and not _YET.search(before):
+    if _REFUSED.search(before) and not cue_words.PENDING.found(before):
         return None
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
@@ -241,9 +240,7 @@ def _both(view: View, cue: Cue, imposer: str | None) -> list[str]:
     named before the cue in the sentence, other than the imposer."""
     if _BOTH.match(view.text, cue.end) is None:
         return []
-    named = [m.code for m in view.slots.mentions if m.end <= cue.start and m.kind == "country"]
-    named = list(dict.fromkeys(c for c in named if c != imposer))
-    return named[:2] if len(named) >= 2 else []
+    return r.two_states_before(view.slots, cue.start, ("country",), exclude=imposer)
 
 
 def _entity_state(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:

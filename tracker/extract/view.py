@@ -64,6 +64,9 @@ class View:
     def text(self) -> str:
         return self.sentence.text
 
+    def in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
     @_once
     def low(self) -> str:
         return lower(self.text)
