@@ -75,7 +75,7 @@ class CycleReport:
         if p.lost_leases:
             parts.append(f"{p.lost_leases} leases lost")
         if p.stopped:
-            parts.append("stopped")
+            parts.append(f"stopped ({p.interrupted} feeds interrupted)" if p.interrupted else "stopped")
         return "; ".join(parts) + f" ({self.seconds:.1f} s)"
 
 

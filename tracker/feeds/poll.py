@@ -104,6 +104,7 @@ class PollResult:
     new_events: int = 0
     seconds: float = 0.0
     stopped: bool = False  # asked to stop before every feed was polled
+    interrupted: int = 0  # feeds whose fetch had begun when the stop cancelled it (not stored)
     lost_leases: int = 0
     failures: list[FeedProblem] = field(default_factory=list)
     warnings: list[FeedProblem] = field(default_factory=list)
@@ -166,6 +167,7 @@ def poll(
             leases.release(store.engine, owner)  # the feeds not finished (stopped, or a crash)
     cycle.result.seconds = time.monotonic() - started
     cycle.result.lost_leases = len(cycle.statuses.lost)
+    cycle.result.interrupted = cycle.started - cycle.result.polled
     return cycle.result
 
 
@@ -224,6 +226,7 @@ class _Cycle:
         self.pool = _Pool(total, settings)
         self.clock = _fixed(now)
         self.result = PollResult()
+        self.started = 0  # feeds that took a fetch slot; those not tallied were interrupted
         self.statuses = StatusWriter(store.engine, owner=owner)
 
     async def run(self, due: Sequence[FeedState], concurrency: int) -> None:
@@ -273,6 +276,7 @@ class _Cycle:
         self, client: httpx.AsyncClient, limiter: HostLimiter, slots: asyncio.Semaphore, feed: FeedState
     ) -> None:
         async with slots:
+            self.started += 1
             result = await fetch(
                 client, feed.url, etag=feed.etag, last_modified=feed.last_modified, now=self.now,
                 limiter=limiter, deadline=self.settings.deadline, max_bytes=self.settings.max_bytes,
