@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
 from tracker.extract.deals import another, deal
-from tracker.extract.deliveries import delivery
+from tracker.extract.deliveries import co_suppliers, delivery
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
 from tracker.extract.sanctions import sanctions
@@ -50,6 +50,8 @@ def drafts(view: View) -> list[Draft]:
                     out.append(draft)
                     if etype == "deal":
                         out.extend(another(view, part, draft))
+                    else:
+                        out.extend(co_suppliers(view, part, draft))
         cues = groups.get((ci, "sanction"))
         if cues:
             out.extend(sanctions(view, clause, cues))  # one per target

@@ -136,7 +136,9 @@ THREATENED = Caseless(
     r"potential|"
     r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet to|refrain\w*|if|unless|should|expos\w*|prepar\w*|"
     r"draft\w*|"
-    r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning)\b",
+    r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"
+    # 'signed an order that allows for sweeping sanctions': the power to sanction, none imposed yet
+    r"allows? for|allowing for|(?:clear|pav)(?:e|es|ed|ing|s)? the way for)\b",
     cased=_MAY,
 )
 IMPOSED = Caseless(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import NamedTuple
 
 from events.model import Occurred
 from tracker.extract.cues import Cue
@@ -59,14 +60,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
                     if st.etype == "statement":
                         found.setdefault(id(st), []).extend(c for c in cands if c[1].start < d.date_span[0])
             cands = [(rank, dm) for rank, dm in cands if d.date_span[0] <= dm.start < d.date_span[1]]
-        if cut and any(dm.start >= cut for _, dm in cands):
+        if cut:
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
-            # the filing's, so the clause's own date wins over it
+            # the filing's, never the event's ('PARIS, Oct 24 (Reuters) - France has signed ...')
             cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
-        elif cut and _PERFECT.search(view.text, cut, d.cues[0].end):
-            # 'PARIS, Oct 24 (Reuters) - France has signed a contract ...': the present perfect tells
-            # no day, and the dateline's is the filing's
-            cands = []
         future = d.status in _FUTURE
         resolved = [
             (rank, occ)
@@ -191,13 +188,22 @@ _BACK = re.compile(
     r"deliveries|delivery|transfer)\s*,\s+(?:which\s+(?:was|were)\s+)?"
     r"(?P<verb>\w+ed|made|taken|struck|sealed|unveiled|inked|signed|approved)\b[^,]*,"
 )
+# 'The contract, the company's first with a NATO member, was finalized in Bucharest on Thursday': the
+# same reference as the subject of a passive, its day in the clause
+_BACK_PASSIVE = re.compile(
+    r"(?:The|This|That)\s+(?:new\s+|latest\s+|fresh\s+)?"
+    r"(?P<noun>measures?|sanctions?|penalties|restrictions|embargo|ban|waiver|decision|"
+    r"deal|contract|agreement|pact|accord|order|purchase|sale|acquisition|package|shipments?|"
+    r"deliveries|delivery|transfer)(?:\s*,\s+[^,]{1,90},)?\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?P<verb>\w+ed|made|taken|struck|sealed|inked|signed|approved)\b"
+)
 _BACK_TYPES = {
     "deal": ("deal",),
     "contract": ("deal",),
     "agreement": ("deal",),
     "pact": ("deal",),
     "accord": ("deal",),
-    "order": ("deal",),
+    "order": ("deal", "sanction"),  # an executive order imposes or ends sanctions
     "purchase": ("deal",),
     "sale": ("deal",),
     "acquisition": ("deal",),
@@ -214,18 +220,32 @@ _BACK_TYPES = {
 }
 
 
-def back_reference(view: View, published: datetime | None) -> tuple[tuple[str, ...], Occurred] | None:
+class BackReference(NamedTuple):
+    types: tuple[str, ...]  # the event types its noun can name
+    occurred: Occurred
+    signing: bool  # 'The deal, signed in 2019, ...': the signing, which dates no cancellation
+
+
+_SIGNING = frozenset({"signed", "inked", "sealed", "struck", "finalized", "finalised", "clinched"})
+
+
+def back_reference(view: View, published: datetime | None) -> BackReference | None:
     """The types and date of a sentence opening with a dated reference back to an event ('The
     decision, announced by the State Department on Friday, ends ...'): the date belongs to the event
     of that type in the sentence before when it has none of its own."""
     m = _BACK.match(view.text)
-    if m is None:
-        return _signed_back(view, published)
+    if m is not None:
+        end = m.end()
+    else:
+        m = _BACK_PASSIVE.match(view.text)
+        if m is None:
+            return _signed_back(view, published)
+        end = view.clauses[view.clause_of(m.end())].end
     for dm in view.dates:
-        if m.end("verb") <= dm.start and dm.end <= m.end():
+        if m.end("verb") <= dm.start and dm.end <= end:
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _types_named(m.group("noun")), occ
+                return BackReference(_types_named(m.group("noun")), occ, m.group("verb").lower() in _SIGNING)
     return None
 
 
@@ -259,7 +279,7 @@ def _may_name_act(view: View) -> bool:
     return view.text.startswith(_PASSIVE_OPENERS) and not _PASSIVE_NOUNS.isdisjoint(words)
 
 
-def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...], Occurred] | None:
+def _signed_back(view: View, published: datetime | None) -> BackReference | None:
     """A sentence that names the act of the sentence before by its definite noun after a verb of
     enacting, with a date in the same clause."""
     if not _may_name_act(view):
@@ -272,5 +292,6 @@ def _signed_back(view: View, published: datetime | None) -> tuple[tuple[str, ...
         if view.clause_of(dm.start) == ci and not view.in_quote(dm.start):
             occ = resolve(dm, published, False)
             if occ is not None:
-                return _types_named(m.group("noun") or m.group("passive")), occ
+                signing = m.group(0).split(None, 1)[0].lower() in _SIGNING
+                return BackReference(_types_named(m.group("noun") or m.group("passive")), occ, signing)
     return None

@@ -13,6 +13,7 @@ with no side of its own takes the sides of the deal named before (``merging``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
@@ -52,6 +53,8 @@ _EXPECTS = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _TO = re.compile(r"\s+to\s+$")
+_AND_STATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+_BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?$")
 _OF = re.compile(r"\s+of\b")
 # 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
 _BEGIN_LATER = re.compile(
@@ -112,6 +115,23 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     return draft
 
 
+def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'F-16s delivered by Denmark and the Netherlands': one delivery per state sending the goods."""
+    supplier = draft.roles.get("supplier")
+    ms = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= clause.end]
+    at = next((i for i, m in enumerate(ms) if m.code == supplier), None)
+    if at is None:
+        return []
+    out: list[Draft] = []
+    taken = {supplier, draft.roles.get("recipient")}
+    while at + 1 < len(ms) and _AND_STATE.match(view.text, ms[at].end, ms[at + 1].start):
+        at += 1
+        if ms[at].kind == "country" and ms[at].code not in taken:
+            taken.add(ms[at].code)
+            out.append(replace(draft, roles={**draft.roles, "supplier": ms[at].code}))
+    return out
+
+
 def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """'Deliveries are expected to begin in 2028', 'with deliveries to begin next year', 'The first 24
     units are to be shipped to Poland this year': a dated plan that names no goods delivers those of
@@ -152,6 +172,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         _NOUN_USE.match(give.text) is not None
         or _OF.match(s.text, give.end) is not None  # 'Tehran's supply of ballistic missiles to Russia'
         or r.passive(s.text, give)
+        or _by_agent(view, clause, give)  # 'the first F-16 jets delivered by Denmark arrived in Ukraine'
         or (give.text.lower() == "transfers" and bool(_NOUN_BEFORE.search(s.text, 0, give.start)))
     )
     supplier: str | None
@@ -193,6 +214,12 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if recipient:
         out["recipient"] = recipient
     return out
+
+
+def _by_agent(view: View, clause: Clause, give: Cue) -> bool:
+    """A participle with its agent right after it ('jets delivered by Denmark'): a passive without 'were'."""
+    by = r.after(view.slots, clause, give.end, ("by",))
+    return by is not None and _BY_NEXT.match(view.text, give.end, by.start) is not None
 
 
 def _expected(view: View, clause: Clause, main: Cue) -> Mention | None:

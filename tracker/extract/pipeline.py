@@ -84,27 +84,31 @@ def _body_drafts(
         if n and view.sentence.paragraph == views[n - 1].sentence.paragraph:
             about_previous(ds, views[n - 1])
         if n:
-            _date_back(view, views[n - 1], out, published)
+            _date_back(view, views[max(0, n - 2) : n], out, published)
         _same_day(ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
 
 
-def _date_back(view: View, prev: View, out: list[Draft], published: datetime | None) -> None:
+def _date_back(view: View, views_before: list[View], out: list[Draft], published: datetime | None) -> None:
     """'The measures, agreed by EU foreign ministers on Thursday, target ...': the date of a reference
-    back goes to the first undated event of the named type in the sentence before."""
-    if not prev.cues:
-        return
+    back goes to the first undated event of the named type in the nearest sentence before that has one."""
     back = back_reference(view, published)
     if back is None:
         return
-    types, occ = back
-    d = next((d for d in out if d.view is prev and d.etype in types and not d.background), None)
-    if d is not None and d.occurred is None:
-        # 'The United States and the European Union have lifted sanctions': one act of both imposers
-        for e in out:
-            if e.view is prev and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
-                e.occurred = occ
+    types, occ, signing = back
+    # the sentence before, or the one before it ('... allows for sanctions. No sanctions were imposed
+    # immediately. The order, signed on Friday, ...')
+    for before in reversed(views_before):
+        d = next((d for d in out if d.view is before and d.etype in types and not d.background), None)
+        if d is None:
+            continue
+        if d.occurred is None and not (signing and d.status == "cancelled"):
+            # 'The United States and the European Union have lifted sanctions': one act of both imposers
+            for e in out:
+                if e.view is before and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
+                    e.occurred = occ
+        return
 
 
 def _same_day(ds: list[Draft], out: list[Draft]) -> None:

@@ -49,6 +49,13 @@ _ENTITY_TARGET = re.compile(
     r"(?:[a-z][\w-]*\s+){0,2}(?:individuals?|entit(?:y|ies)|compan(?:y|ies)|firms?|officials?|refiner(?:y|ies)|"
     r"banks?|businesses|vessels?|people|officers?|nationals?|citizens|oligarchs|manufacturers?)\b"
 )
+# 'imposed sanctions on an affiliate of Iran's Mahan Air', 'on two subsidiaries of Russia's Rostec': the
+# entity belongs to the state named after 'of'
+_PART_OF = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:(?:a|an|the|two|three|four|five|several|some|\d+)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:affiliates?|subsidiar(?:y|ies)|units?|arms?|networks?|branch(?:es)?|"
+    r"front compan(?:y|ies)|divisions?)\s+of\s+$"
+)
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 # 'will not impose sanctions on Israel', 'has no plans to sanction', 'refused to impose': a refusal, no
@@ -225,7 +232,12 @@ def _target(
         if cue.text[:6].lower() == "tariff"  # 'a 25% tariff on imports from India as a penalty'
         else ()
     )
-    found = found or r.after(s, clause, cue.end, preps) or _located(view, clause, cue)
+    found = (
+        found
+        or r.after(s, clause, cue.end, preps)
+        or _located(view, clause, cue)
+        or _part_of(view, clause, cue)
+    )
     obj = r.direct_object(s, clause, after_subject, {imposer or ""})
     if obj is not None and _REASON.search(view.text, max(0, obj.start - 30), obj.start):
         obj = None  # 'sanctions on 300 entities for helping Russia': the reason, not the target
@@ -255,6 +267,15 @@ def _entity_state(view: View, clause: Clause, cue: Cue, imposer: str | None) -> 
         entry = view.gaz.actors.get(actor_key(m.group("state")))
         code = entry.code if entry is not None and entry.kind in ("country", "body") else None
     return code if code != imposer else None
+
+
+def _part_of(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """The state an entity targeted by 'on' belongs to ('on an affiliate of Iran's Mahan Air')."""
+    s = view.slots
+    for i, m in enumerate(s.mentions):
+        if clause.start <= m.start and m.end <= clause.end and m.start >= cue.end and s.preps[i] == "of":
+            return m if _PART_OF.match(s.text[cue.end : m.start]) else None
+    return None
 
 
 def _located(view: View, clause: Clause, cue: Cue) -> Mention | None:
