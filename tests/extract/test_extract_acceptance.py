@@ -251,12 +251,33 @@ def test_blind8_news_set(score: ModuleType) -> None:
     behind a delivery, 'signed the contract' as a reference back), no set down: F1 0.547 (recall
     43/87, precision 0.613, 3 forbidden), date accuracy 0.771. Then an opposed arms sale sold by the
     state after the verb, its day the reaction's, and a lifted 'ban on selling lethal weapons' as an
-    embargo: F1 0.570 (recall 45/87, precision 0.634), date accuracy 0.796."""
+    embargo: F1 0.570 (recall 45/87, precision 0.634), date accuracy 0.796. Then the references back
+    of a later session (the dateline's day dates nothing, 'The contract, ..., was finalized on
+    Thursday', an order signed two sentences on, 'jets delivered by Denmark and the Netherlands'):
+    F1 0.651 (recall 52/87, precision 0.716, 2 forbidden), date accuracy 0.885."""
     totals = _totals(score, load_gold("extract_gold_blind8.json"))
-    assert totals["forbidden"] <= 3
-    assert totals["recall"] >= 0.50
-    assert totals["precision"] >= 0.61
-    assert totals["date_accuracy"] >= 0.77
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.58
+    assert totals["precision"] >= 0.69
+    assert totals["date_accuracy"] >= 0.86
+
+
+def test_blind9_news_set(score: ModuleType) -> None:
+    """60 headlines and leads written blind by a tenth labeller (77 events; 12 items with none: an
+    election, an economy, an opinion column, domestic orders) from every region, 2019 to 2025. Scored
+    once when it arrived: F1 0.661 with the code as found, 0.677 after the blind set 8 fixes above,
+    written before it was read (recall 46/77, precision 0.782, 0 forbidden), date accuracy 0.833.
+    Then rules by class, each checked on every set (no set down): a plan word in the object of a done
+    approval ('cleared a proposal to buy'), 'taken delivery' and 'arriving' as receiving, a one-sided
+    order buying from the supplier of the goods told before ('ordered 42 of the launchers'), a
+    relative clause dating the goods of the clause before, 'completed the handover', 'imposed the
+    sanctions' with the target told before: F1 0.780 (recall 56/77, precision 0.841), date accuracy
+    0.896."""
+    totals = _totals(score, load_gold("extract_gold_blind9.json"))
+    assert totals["forbidden"] == 0
+    assert totals["recall"] >= 0.71
+    assert totals["precision"] >= 0.82
+    assert totals["date_accuracy"] >= 0.88
 
 
 def _all_docs() -> list[dict]:
@@ -273,6 +294,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind6.json")["documents"],
         *load_gold("extract_gold_blind7.json")["documents"],
         *load_gold("extract_gold_blind8.json")["documents"],
+        *load_gold("extract_gold_blind9.json")["documents"],
     ]
 
 

@@ -1,4 +1,4 @@
-"""Wire-copy habits met in blind set 8: the dateline's day, acts named again in a later sentence,
+"""Wire-copy habits met in blind sets 8 and 9: the dateline's day, acts named again in a later sentence,
 enabling orders, entities of a state, participles with their agent and coordinated suppliers."""
 
 from __future__ import annotations
@@ -75,3 +75,65 @@ def test_a_participle_with_its_agent_names_the_supplier_and_each_coordinated_one
 def test_a_delivery_by_ship_has_no_agent() -> None:
     (delivery,) = of_type("Russia delivered the S-400 parts by ship to India in May.", "delivery")
     assert delivery["roles"] == {"supplier": "RUS", "recipient": "IND"}
+
+
+def test_a_plan_word_in_the_object_of_a_done_approval_plans_nothing() -> None:
+    text = (
+        "NEW DELHI, July 13 (PTI) - India's Defence Acquisition Council on Thursday cleared a proposal to "
+        "buy 26 Rafale Marine jets from France."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["status"], deal["occurred"]["date"]) == ("announced", "2024-06-13")  # a Thursday past
+    text = (
+        "Greece signed a letter of offer and acceptance with the United States on Thursday to buy "
+        "20 F-35 jets."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "GRC", "seller": "USA"}, "signed")
+
+
+def test_a_one_sided_order_buys_from_the_supplier_of_the_goods_told_before() -> None:
+    text = (
+        "Australia has taken delivery of its first two HIMARS rocket launchers from the United States, with "
+        "the systems arriving at RAAF Base Richmond on June 3. Canberra ordered 42 of the launchers last "
+        "year in a deal worth about A$1 billion."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["occurred"]["date"]) == (
+        {"supplier": "USA", "recipient": "AUS"},
+        "2024-06-03",
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "AUS", "seller": "USA"}
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("HIMARS", 42)]
+    assert deal["occurred"]["date"] == "2023"
+
+
+def test_a_relative_clause_dates_the_goods_of_the_clause_before() -> None:
+    text = (
+        "Nigeria's air force has taken delivery of two T129 ATAK attack helicopters from Turkey, which "
+        "arrived in Abuja on June 2, an air force spokesman said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "TUR", "recipient": "NGA"}
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("completed", "2024-06-02")
+
+
+def test_completing_the_handover_makes_the_subject_the_supplier() -> None:
+    text = "Slovakia has completed the handover of all 13 MiG-29 fighter jets to Ukraine."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "SVK", "recipient": "UKR"}  # not the jets' maker
+    assert delivery["status"] == "completed"
+
+
+def test_the_sanctions_imposed_years_ago_are_their_own_event_with_the_target_told_before() -> None:
+    text = (
+        "The United States will keep sanctions on Turkey in place as long as Ankara holds its S-400s, the "
+        "ambassador said on Wednesday. The United States imposed the sanctions under its CAATSA law in "
+        "December 2020, a year after Turkey took delivery of the first S-400 batteries from Moscow."
+    )
+    sanctions = of_type(text, "sanction")
+    assert {(s["roles"]["target"], s["status"], (s["occurred"] or {}).get("date")) for s in sanctions} == {
+        ("TUR", "threatened", "2024-06-12"),
+        ("TUR", "imposed", "2020-12"),
+    }

@@ -48,11 +48,12 @@ DEAL = re.compile(
 DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
-    r"hand(?:s|ed|ing)? over|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|gave|gives?|given|giving|"
+    r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
+    r"gave|gives?|given|giving|"
     r"donat(?:e|es|ed|ing)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
-    r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking) delivery|got|gets|arriv(?:e|es|ed|al)|"
+    r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
     r"land(?:s|ed)|"
     r"inducted))\b",
 )
@@ -146,7 +147,7 @@ IMPOSED = Caseless(
     r"hit|froze|freez\w*|banned|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed)\b",
 )
-_PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|handed over)$", _I)
+_PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|taken delivery|handed over|handover)$", _I)
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -233,11 +234,15 @@ def _sanction_ok(text: str, m: re.Match[str]) -> bool:
     return not _BACKGROUND.found(text[max(0, m.start() - 40) : m.start()])
 
 
-def deal_status(window: str, cues: list[Cue]) -> str | None:
+def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
+    """``window`` is the clause's text from ``offset`` to its last cue. A plan word after a done
+    signing or approval belongs to its object ('cleared a proposal to buy', 'signed a letter of offer
+    and acceptance'), so only the words before that verb can make the deal a plan."""
     kinds = {c.kind for c in cues}
     if "cancel" in kinds:
         return "cancelled"
-    if PLANNED.found(window):
+    done = next((c for c in cues if c.kind in ("sign", "approve") and _PAST.search(c.text)), None)
+    if PLANNED.found(window if done is None else window[: max(0, done.start - offset)]):
         return "planned"
     if "sign" in kinds or any(c.kind in ("buy", "sell") and _PAST.search(c.text) for c in cues):
         return "signed"

@@ -28,6 +28,7 @@ _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 # 'has signed', 'have agreed', 'has already ordered': done at a time the verb leaves open
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|agreed|ordered|bought)\b")
+_RELATIVE = frozenset({"which", "that"})
 _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 
@@ -128,6 +129,21 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         ),
         None,
     )
+    if prev is None and view.clauses[ci].opener in _RELATIVE and ci:
+        # 'has taken delivery of two T129 helicopters from Turkey, which arrived in Abuja on Nov. 2': the
+        # relative clause's verb tells of the goods of the clause before, so its day is that event's
+        before = next((c for c in reversed(same) if c.end <= dm.start and c.etype != "statement"), None)
+        if before is not None:
+            owner = next(
+                (
+                    c
+                    for c in view.cues
+                    if view.clause_of(c.start) == ci - 1 and c.etype == before.etype and c.start in owners
+                ),
+                None,
+            )
+            if owner is not None:
+                return 1, owner.start
     if nxt is not None:
         gap = view.text[dm.end : nxt.start]
         if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):

@@ -199,9 +199,11 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'China on Saturday opposed a U.S. approval of an arms sale': the day is the reaction's
         draft.date_span = (opposed.end(), clause.end)
         draft.reacted = True
+    start = clause.start
     if under and noun is not None:
-        window = view.text[noun.start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
-    draft.status = title_future(view, cues) or cue_words.deal_status(window, cues)
+        start = noun.start
+        window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
+    draft.status = title_future(view, cues) or cue_words.deal_status(window, cues, start)
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
     if draft.status is None and _PLACED.search(view.text, clause.start, clause.end):

@@ -25,7 +25,13 @@ from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
 _FOOD = frozenset({"wheat", "fertiliser"})
-_NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?)$", re.IGNORECASE)
+_NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?|hand-?overs?)$", re.IGNORECASE)
+# 'Slovakia has completed the handover of 13 MiG-29s to Ukraine': the one doing the delivery sends it
+_DOING = re.compile(
+    r"\b(?:complet\w*|beg[aiu]n\w*|start\w*|resum\w*|finish\w*|made|carried\s+out|accelerat\w*|"
+    r"speed\w*\s+up|sped\s+up)\s+(?:the\s+|its\s+|their\s+)?(?:first\s+|final\s+|last\s+)?$",
+    re.IGNORECASE,
+)
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
 # 'over drone transfers to Russia', 'arms transfers': the noun, whose sides the sentence's subject is not
 _NOUN_BEFORE = re.compile(
@@ -181,6 +187,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         supplier, recipient = _received(view, clause, main, subj)
     elif noun:
         supplier, recipient = _as_noun(view, clause, main, doer)
+        if supplier is None and subj and subj[-1].code != recipient and _DOING.search(s.text, 0, main.start):
+            supplier = subj[-1].code
     else:
         supplier = subj[-1].code if subj else None
         found = r.after(s, clause, main.end, ("to", "for"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from tracker.extract.amounts import _WORD_NUM, parse_quantity
 from tracker.extract.caseless import Caseless
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
@@ -28,6 +29,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
     _deal_behind_delivery(trades)
+    _seller_of_trade_before(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -48,7 +50,7 @@ def _also_sanctioned(ds: list[Draft]) -> None:
     a date of its own, the day) of the last sanction imposed before."""
     for n, d in enumerate(ds):
         if d.etype == "sanction" and "target" not in d.roles:
-            _buyer_threatened(d, ds[:n])
+            _target_before(d, ds[:n]) or _buyer_threatened(d, ds[:n])
         if d.etype != "sanction" or "imposer" in d.roles:
             continue
         before = [
@@ -57,6 +59,18 @@ def _also_sanctioned(ds: list[Draft]) -> None:
         if before and before[-1].roles["imposer"] != d.roles.get("target"):
             d.roles["imposer"] = before[-1].roles["imposer"]
             d.occurred = d.occurred or before[-1].occurred
+
+
+def _target_before(d: Draft, before: list[Draft]) -> bool:
+    """'The United States imposed the sanctions ... in December 2020': the target of the last sanction
+    the same imposer was told to impose, or threaten."""
+    if not d.anaphoric or "imposer" not in d.roles:
+        return False
+    for e in reversed(before):
+        if e.etype == "sanction" and e.roles.get("imposer") == d.roles["imposer"] and "target" in e.roles:
+            d.roles["target"] = e.roles["target"]
+            return True
+    return False
 
 
 def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
@@ -95,6 +109,42 @@ def _deal_behind_delivery(trades: list[Draft]) -> None:
                 d.roles[mine] = last.roles[theirs]
         if not d.items:
             d.items = _goods(last)
+
+
+# 'ordered 42 of the launchers', 'the contract for five squadrons': the count of the goods told before
+_COUNT_OF = re.compile(
+    rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems))\b",
+    re.IGNORECASE,
+)
+
+
+def _seller_of_trade_before(trades: list[Draft]) -> None:
+    """'Australia has taken delivery of its first HIMARS launchers from the United States. Canberra
+    ordered 42 of the launchers last year': a deal with a buyer alone buys from the state that
+    supplies (or sells) that buyer the same goods, or unnamed goods, in the two sentences before."""
+    for n, d in enumerate(trades):
+        buyer = d.roles.get("buyer")
+        if d.etype != "deal" or d.view.is_title or not buyer or {"seller", "parties"} & d.roles.keys():
+            continue
+        if d.status == "planned" and d.occurred is None:
+            continue  # 'has not yet signed a contract for the U.S. jets': the sale before, still pending
+        before = [
+            t
+            for t in trades[:n]
+            if not t.view.is_title
+            and d.view.sentence.start - t.view.sentence.end <= 400
+            and (not d.items or _shares_item(d, t))
+            and (t.roles.get("recipient") if t.etype == "delivery" else t.roles.get("buyer")) == buyer
+            and (t.roles.get("supplier") if t.etype == "delivery" else t.roles.get("seller"))
+        ]
+        if not before:
+            continue
+        last = before[-1]
+        d.roles["seller"] = last.roles["supplier" if last.etype == "delivery" else "seller"]
+        if not d.items and last.items:
+            count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
+            quantity = parse_quantity(count.group("n")) if count else None
+            d.items = [i._replace(quantity=quantity) for i in last.items[:1]] + _goods(last)[1:]
 
 
 def _approver_of_earlier_sale(trades: list[Draft]) -> None:
