@@ -137,3 +137,42 @@ def test_the_sanctions_imposed_years_ago_are_their_own_event_with_the_target_tol
         ("TUR", "threatened", "2024-06-12"),
         ("TUR", "imposed", "2020-12"),
     }
+
+
+def test_it_after_a_warning_is_the_one_warned_and_the_deal_told_again_keeps_its_sides() -> None:
+    text = (
+        "The United States has warned Egypt that it could face sanctions if it goes ahead with buying "
+        "Russian Su-35 fighter jets. Cairo agreed the roughly $2 billion deal for 20 of the jets with "
+        "Moscow last year."
+    )
+    deals = of_type(text, "deal")
+    assert {(d["roles"]["buyer"], d["roles"]["seller"]) for d in deals} == {("EGY", "RUS")}
+    agreed = next(d for d in deals if d["occurred"])
+    assert agreed["occurred"]["date"] == "2023"
+    assert [(i["name"], i["quantity"]) for i in agreed["items"]] == [("Su-35", 20)]
+
+
+def test_talks_with_two_states_on_sales_are_a_sale_to_each() -> None:
+    text = "India is in advanced talks with Vietnam and Indonesia on sales of the BrahMos cruise missile."
+    deals = of_type(text, "deal")
+    assert sorted((d["roles"]["seller"], d["roles"]["buyer"]) for d in deals) == [
+        ("IND", "IDN"),
+        ("IND", "VNM"),
+    ]
+    assert {d["status"] for d in deals} == {"planned"}
+
+
+def test_the_officials_of_an_attribution_are_no_coordinated_buyers() -> None:
+    text = (
+        "Egypt has signed a contract to buy 30 more Rafale fighter jets from France and agreed to buy two "
+        "FREMM frigates from Italy, Egyptian and French officials said on Tuesday."
+    )
+    assert {d["roles"]["buyer"] for d in of_type(text, "deal")} == {"EGY"}
+
+
+def test_a_lead_saying_on_an_election_is_no_event() -> None:
+    text = (
+        "JAKARTA, Feb 15 (Reuters) - Defence Minister Prabowo Subianto claimed victory in Indonesia's "
+        "presidential election on Wednesday, after unofficial counts showed him winning 58% of the vote."
+    )
+    assert of_type(text, "statement") == []

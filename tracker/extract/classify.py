@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import another, deal
+from tracker.extract.deals import another, co_buyers, deal
 from tracker.extract.deliveries import co_suppliers, delivery
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
@@ -50,6 +50,7 @@ def drafts(view: View) -> list[Draft]:
                     out.append(draft)
                     if etype == "deal":
                         out.extend(another(view, part, draft))
+                        out.extend(co_buyers(view, part, draft))
                     else:
                         out.extend(co_suppliers(view, part, draft))
         cues = groups.get((ci, "sanction"))

@@ -11,6 +11,7 @@ maker or 'for X' tells the sides apart.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
@@ -236,6 +237,12 @@ def another(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     return [second]
 
 
+def co_buyers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'in talks with Vietnam and Indonesia on sales of the BrahMos': one sale per state buying."""
+    others = r.coordinated(view.slots, clause, draft.roles.get("buyer"), draft.roles.get("seller"))
+    return [replace(draft, roles={**draft.roles, "buyer": code}) for code in others]
+
+
 def _offered(view: View, clause: Clause, offer: Cue) -> Draft | None:
     """'Russia has offered India the joint production of Su-57E jets': a sale on offer to the one named
     right after 'offered', of the goods named after it."""
@@ -290,6 +297,10 @@ def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
     return min(money, key=lambda m: min(abs(m.start - c.start) for c in cues))
 
 
+_IT_BEFORE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
+_WARNS = re.compile(r"^(?:warn(?:s|ed)|cautioned|threatened)$", re.IGNORECASE)
+
+
 def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> dict[str, object]:
     s = view.slots
     buy = next((c for c in cues if c.kind == "buy"), None)
@@ -298,7 +309,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     both = _both(view, clause, main)
     if both:
         return {"parties": both}
-    doer = agent(view, clause, main)
+    doer = agent(view, clause, main) or _warned(view, clause, main)
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
     order = next((c for c in cues if c.kind in ("buy", "noun")), None)
     if order is not None and subj and _WON.search(view.text, clause.start, order.start):
@@ -319,7 +330,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         if not by and not mod and subj:
             seller = _opposed_seller(view, subj[-1], sell) or seller
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
-        if found is None and any(c.kind == "noun" and c.start < sell.start for c in cues):
+        if found is None and (
+            any(c.kind == "noun" and c.start < sell.start for c in cues)
+            or _TALKS.found(view.text, clause.start, sell.start)  # 'in talks with Vietnam on sales of'
+        ):
             # 'signed a deal with the Philippine defence department to export 12 FA-50s': the partner buys
             found = r.after(s, clause, clause.start, ("with",))
         return _pair(found.code if found else None, seller)
@@ -328,6 +342,20 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
+
+
+def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """'has warned Egypt that it could face sanctions if it goes ahead with buying Su-35s': 'it', with no
+    state named before the verb in its clause, is the one warned, not the one warning."""
+    if not _IT_BEFORE.search(view.text, clause.start, cue.start):
+        return None
+    if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
+        return None
+    for c in reversed(view.cues):
+        if c.end <= clause.start and _WARNS.match(c.text):
+            obj = r.direct_object(view.slots, view.clauses[view.clause_of(c.start)], c.end, set())
+            return obj if obj is not None and obj.start < clause.start else None
+    return None
 
 
 def _opposed_seller(view: View, subj: Mention, sell: Cue) -> str | None:

@@ -59,7 +59,6 @@ _EXPECTS = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _TO = re.compile(r"\s+to\s+$")
-_AND_STATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 _BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?$")
 _OF = re.compile(r"\s+of\b")
 # 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
@@ -123,19 +122,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
 
 def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     """'F-16s delivered by Denmark and the Netherlands': one delivery per state sending the goods."""
-    supplier = draft.roles.get("supplier")
-    ms = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= clause.end]
-    at = next((i for i, m in enumerate(ms) if m.code == supplier), None)
-    if at is None:
-        return []
-    out: list[Draft] = []
-    taken = {supplier, draft.roles.get("recipient")}
-    while at + 1 < len(ms) and _AND_STATE.match(view.text, ms[at].end, ms[at + 1].start):
-        at += 1
-        if ms[at].kind == "country" and ms[at].code not in taken:
-            taken.add(ms[at].code)
-            out.append(replace(draft, roles={**draft.roles, "supplier": ms[at].code}))
-    return out
+    others = r.coordinated(view.slots, clause, draft.roles.get("supplier"), draft.roles.get("recipient"))
+    return [replace(draft, roles={**draft.roles, "supplier": code}) for code in others]
 
 
 def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:

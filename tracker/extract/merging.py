@@ -123,6 +123,7 @@ def _seller_of_trade_before(trades: list[Draft]) -> None:
     ordered 42 of the launchers last year': a deal with a buyer alone buys from the state that
     supplies (or sells) that buyer the same goods, or unnamed goods, in the two sentences before."""
     for n, d in enumerate(trades):
+        _sides_of_parties(d, trades[:n])
         buyer = d.roles.get("buyer")
         if d.etype != "deal" or d.view.is_title or not buyer or {"seller", "parties"} & d.roles.keys():
             continue
@@ -145,6 +146,28 @@ def _seller_of_trade_before(trades: list[Draft]) -> None:
             count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
             quantity = parse_quantity(count.group("n")) if count else None
             d.items = [i._replace(quantity=quantity) for i in last.items[:1]] + _goods(last)[1:]
+
+
+def _sides_of_parties(d: Draft, before: list[Draft]) -> None:
+    """'Cairo agreed the $2 billion deal for 20 of the jets with Moscow': two parties that a trade told
+    before names as buyer and seller keep those roles, and its goods."""
+    parties = d.roles.get("parties")
+    if d.etype != "deal" or not isinstance(parties, list) or len(parties) != 2:
+        return
+    for t in reversed(before):
+        sides = (
+            (t.roles.get("buyer"), t.roles.get("seller"))
+            if t.etype == "deal"
+            else (t.roles.get("recipient"), t.roles.get("supplier"))
+        )
+        if set(parties) == set(sides) and not t.view.is_title:
+            d.roles.pop("parties")
+            d.roles["buyer"], d.roles["seller"] = sides
+            if not d.items and t.items:
+                count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
+                quantity = parse_quantity(count.group("n")) if count else None
+                d.items = [i._replace(quantity=quantity) for i in t.items[:1]] + _goods(t)[1:]
+            return
 
 
 def _approver_of_earlier_sale(trades: list[Draft]) -> None:
@@ -242,9 +265,9 @@ def complete(d: Draft) -> bool:
 def _on_relations(d: Draft) -> bool:
     """A statement about no other state stays one only on war, security, sanctions or arms ('Won't
     compromise on national security', 'the measures would have no significant impact'): a captain on his
-    side's batting or a minister hailing a budget tells a tracker of relations between states nothing.
-    The lead's saying is the story itself and stays."""
-    if d.view.sentence.start == 0 or d.view.items:
+    side's batting or a minister hailing a budget tells a tracker of relations between states nothing,
+    even in the lead ('claimed victory in the presidential election': blind set 9)."""
+    if d.view.items:
         return True
     return WEAPON_NOUNS.found(d.view.text) or _CONFLICT.found(d.view.text)
 

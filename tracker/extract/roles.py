@@ -186,6 +186,26 @@ def two_states_before(s: Slots, end: int, kinds: tuple[str, ...], exclude: str |
     return found[:2] if len(found) >= 2 else []
 
 
+_AND_STATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+
+
+def coordinated(s: Slots, clause: Clause, code: object, other: object) -> list[str]:
+    """The states standing in one coordination right after the mention of ``code`` governed by a
+    preposition ('delivered by Denmark and the Netherlands', 'talks with Vietnam and Indonesia'), but
+    ``code`` and ``other``; never an attribution's 'Egyptian and French officials'."""
+    ms = [m for m in s.mentions if _inside(m, clause)]
+    governed = {m.start for i, m in enumerate(s.mentions) if s.preps[i] is not None}
+    at = next((i for i, m in enumerate(ms) if m.code == code and m.start in governed), None)
+    if at is None:
+        return []
+    out: list[str] = []
+    while at + 1 < len(ms) and _AND_STATE.match(s.text, ms[at].end, ms[at + 1].start):
+        at += 1
+        if ms[at].kind == "country" and ms[at].code not in (code, other, *out):
+            out.append(ms[at].code)
+    return out
+
+
 def codes(mentions: list[Mention]) -> list[str]:
     out: list[str] = []
     for m in mentions:
