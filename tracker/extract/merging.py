@@ -50,7 +50,8 @@ def _also_sanctioned(ds: list[Draft]) -> None:
     a date of its own, the day) of the last sanction imposed before."""
     for n, d in enumerate(ds):
         if d.etype == "sanction" and "target" not in d.roles:
-            _target_before(d, ds[:n]) or _buyer_threatened(d, ds[:n])
+            if not _target_before(d, ds[:n]):
+                _buyer_threatened(d, ds[:n])
         if d.etype != "sanction" or "imposer" in d.roles:
             continue
         before = [
