@@ -176,3 +176,53 @@ def test_a_lead_saying_on_an_election_is_no_event() -> None:
         "presidential election on Wednesday, after unofficial counts showed him winning 58% of the vote."
     )
     assert of_type(text, "statement") == []
+
+
+def test_an_earlier_contract_with_no_side_named_is_one_between_the_sides_told_before() -> None:
+    text = (
+        "The Pakistan Navy on Monday received the first of four Type 054A/P frigates built for it by China. "
+        "The frigates are being built under a contract signed in June 2017."
+    )
+    deals = of_type(text, "deal")
+    assert [(d["roles"], d["status"], d["occurred"]["date"]) for d in deals] == [
+        ({"buyer": "PAK", "seller": "CHN"}, "signed", "2017-06")
+    ]
+
+
+def test_a_framework_the_two_countries_reached_is_a_deal_of_its_own() -> None:
+    text = (
+        "Poland signed a deal on Friday to buy 180 more K2 tanks from South Korea. It is the second "
+        "executive contract under a framework agreement the two countries reached in July last year."
+    )
+    dates = sorted(d["occurred"]["date"] for d in of_type(text, "deal"))
+    assert dates == ["2023-07", "2024-06-14"]  # Friday is the day of publication
+
+
+def test_the_predicate_after_an_appositive_tells_the_status() -> None:
+    text = (
+        "The Philippines received the first of four radars from Japan on Monday. The contract, worth about "
+        "10 billion yen, was signed in 2020."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"], deal["occurred"]["date"]) == (
+        {"buyer": "PHL", "seller": "JPN"},
+        "signed",
+        "2020",
+    )
+
+
+def test_a_later_order_counts_the_goods_told_before() -> None:
+    text = (
+        "China handed over the second Type 054A/P frigate to Pakistan on Monday. Pakistan ordered the four "
+        "warships in 2018."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"]["seller"], deal["items"][0]["quantity"]) == ("CHN", 4)
+
+
+def test_a_dated_deal_with_no_status_keeps_no_sides_of_the_deal_before() -> None:
+    text = (
+        "The Czech Republic signed an agreement on Friday to buy 24 F-35 fighter jets from the United "
+        "States. The deal, worth about 150 billion crowns, includes training, with deliveries due from 2031."
+    )
+    assert len(of_type(text, "deal")) == 1

@@ -209,10 +209,25 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = "signed"  # 'has won an order worth ...'
     if draft.status is None and _PLACED.search(view.text, clause.start, clause.end):
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
+    if draft.status is None:
+        draft.status = _predicate_status(view, clause)
     draft.items, draft.value = _counted(view, clause, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
     return draft
+
+
+def _predicate_status(view: View, clause: Clause) -> str | None:
+    """'The contract, worth about 10 billion yen, was signed in 2020': the clause after the appositive
+    is the predicate of the deal named before it, and its verb tells the status."""
+    ci = view.clauses.index(clause)
+    if ci + 1 >= len(view.clauses) or view.clauses[ci + 1].opener not in _PREDICATE_OPENERS:
+        return None
+    after = view.clauses[ci + 1]
+    cues = [c for c in view.cues if after.start <= c.start < after.end and c.etype == "deal"]
+    if not cues or any(c.kind not in ("sign", "approve", "cancel") for c in cues):
+        return None
+    return cue_words.deal_status(view.text[after.start : cues[-1].end], cues, after.start)
 
 
 def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemMention]:
@@ -297,6 +312,7 @@ def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
     return min(money, key=lambda m: min(abs(m.start - c.start) for c in cues))
 
 
+_PREDICATE_OPENERS = frozenset({"was", "were"})
 _IT_BEFORE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _WARNS = re.compile(r"^(?:warn(?:s|ed)|cautioned|threatened)$", re.IGNORECASE)
 

@@ -49,9 +49,8 @@ def _also_sanctioned(ds: list[Draft]) -> None:
     """'A North Korean defense official was also blacklisted in the same action': the imposer (and, without
     a date of its own, the day) of the last sanction imposed before."""
     for n, d in enumerate(ds):
-        if d.etype == "sanction" and "target" not in d.roles:
-            if not _target_before(d, ds[:n]):
-                _buyer_threatened(d, ds[:n])
+        if d.etype == "sanction" and "target" not in d.roles and not _target_before(d, ds[:n]):
+            _buyer_threatened(d, ds[:n])
         if d.etype != "sanction" or "imposer" in d.roles:
             continue
         before = [
@@ -114,7 +113,9 @@ def _deal_behind_delivery(trades: list[Draft]) -> None:
 
 # 'ordered 42 of the launchers', 'the contract for five squadrons': the count of the goods told before
 _COUNT_OF = re.compile(
-    rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems))\b",
+    rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems|"
+    r"warships|ships|vessels|frigates|corvettes|submarines|jets|aircraft|fighters|helicopters|tanks|"
+    r"launchers|missiles|drones|guns|howitzers|vehicles|boats|planes))\b",
     re.IGNORECASE,
 )
 
@@ -125,6 +126,7 @@ def _seller_of_trade_before(trades: list[Draft]) -> None:
     supplies (or sells) that buyer the same goods, or unnamed goods, in the two sentences before."""
     for n, d in enumerate(trades):
         _sides_of_parties(d, trades[:n])
+        _sides_of_sideless(d, trades[:n])
         buyer = d.roles.get("buyer")
         if d.etype != "deal" or d.view.is_title or not buyer or {"seller", "parties"} & d.roles.keys():
             continue
@@ -149,6 +151,30 @@ def _seller_of_trade_before(trades: list[Draft]) -> None:
             d.items = [i._replace(quantity=quantity) for i in last.items[:1]] + _goods(last)[1:]
 
 
+def _sides_of_sideless(d: Draft, before: list[Draft]) -> None:
+    """'The frigates are being built under a contract signed in June 2017': a dated deal that names no
+    side is one between the sides of the trade told just before (a delivery's supplier sells), with
+    its goods; a date of its own keeps it apart from that trade's deal (``merge``)."""
+    if d.etype != "deal" or d.roles or d.occurred is None or d.view.is_title or d.status is None:
+        return  # 'The deal ... includes training, with deliveries due from 2031': the day is theirs
+    for t in reversed(before):
+        if t.view.is_title or d.view.sentence.start - t.view.sentence.end > 400:
+            continue
+        buyer, seller = _trade_sides(t)
+        if buyer and seller:
+            d.roles.update(buyer=buyer, seller=seller)
+            if not d.items:
+                d.items = _goods(t)
+            return
+
+
+def _trade_sides(t: Draft) -> tuple[object, object]:
+    """(buyer, seller) of a deal, or of the deal behind a delivery (recipient, supplier)."""
+    if t.etype == "deal":
+        return t.roles.get("buyer"), t.roles.get("seller")
+    return t.roles.get("recipient"), t.roles.get("supplier")
+
+
 def _sides_of_parties(d: Draft, before: list[Draft]) -> None:
     """'Cairo agreed the $2 billion deal for 20 of the jets with Moscow': two parties that a trade told
     before names as buyer and seller keep those roles, and its goods."""
@@ -156,11 +182,7 @@ def _sides_of_parties(d: Draft, before: list[Draft]) -> None:
     if d.etype != "deal" or not isinstance(parties, list) or len(parties) != 2:
         return
     for t in reversed(before):
-        sides = (
-            (t.roles.get("buyer"), t.roles.get("seller"))
-            if t.etype == "deal"
-            else (t.roles.get("recipient"), t.roles.get("supplier"))
-        )
+        sides = _trade_sides(t)
         if set(parties) == set(sides) and not t.view.is_title:
             d.roles.pop("parties")
             d.roles["buyer"], d.roles["seller"] = sides
