@@ -226,3 +226,37 @@ def test_a_dated_deal_with_no_status_keeps_no_sides_of_the_deal_before() -> None
         "States. The deal, worth about 150 billion crowns, includes training, with deliveries due from 2031."
     )
     assert len(of_type(text, "deal")) == 1
+
+
+def test_confirmed_is_a_saying_that_dates_its_statement() -> None:
+    text = (
+        "US Defense Secretary Lloyd Austin confirmed on Wednesday that Washington had paused a shipment of "
+        "bombs to Israel over concerns about an offensive in Rafah."
+    )
+    (said,) = of_type(text, "statement")
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("USA", "2024-06-12")
+    assert "ISR" in said["roles"]["about"]
+
+
+def test_an_unnamed_official_speaks_for_the_datelines_state() -> None:
+    text = (
+        "BERLIN, Jan 10 (Reuters) - Germany will no longer block Britain's sale of Eurofighter Typhoon jets "
+        "to Saudi Arabia, a government spokesman said on Wednesday."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "DEU"
+    assert {"GBR", "SAU"} <= set(said["roles"]["about"])
+    assert said["occurred"]["date"] == "2024-06-12"
+
+
+def test_a_joint_statement_issued_on_a_day_is_said_that_day_by_the_states_before_the_verb() -> None:
+    text = (
+        "SEOUL, Jan. 10 (Yonhap) -- South Korea, the United States and Japan, together with dozens of other "
+        "countries, condemned North Korea's transfer of ballistic missiles to Russia in a joint statement "
+        "issued Tuesday."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] in ("KOR", "USA", "JPN")
+    assert "PRK" in said["roles"]["about"]
+    assert said["occurred"]["date"] == "2024-06-11"
+    assert all(d["occurred"] is None for d in of_type(text, "delivery"))  # the day is the statement's

@@ -72,6 +72,7 @@ SAY = re.compile(
     r"ruled out|"
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
     r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
+    r"confirmed|confirms|"
     r"threatens|"
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"

@@ -28,6 +28,7 @@ _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 
 # 'has signed', 'have agreed', 'has already ordered': done at a time the verb leaves open
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|agreed|ordered|bought)\b")
+_ISSUED = re.compile(r"\bstatement\s+(?:issued|released|published)\s+(?:on\s+)?$", re.IGNORECASE)
 _RELATIVE = frozenset({"which", "that"})
 _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
@@ -112,6 +113,11 @@ def _after_saying(view: View, dm: DateMention) -> Cue | None:
 def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
     """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
     ci = view.clause_of(dm.start)
+    if _ISSUED.search(view.text, max(0, dm.start - 40), dm.start):
+        # 'condemned North Korea's missile transfers in a joint statement issued Tuesday': the saying's day
+        saying = next((c for c in view.cues if c.etype == "statement" and c.start in owners), None)
+        if saying is not None:
+            return 0, saying.start
     said = _after_saying(view, dm)
     if said is not None:
         return (0, said.start) if said.start in owners else None

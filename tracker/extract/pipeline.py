@@ -33,6 +33,8 @@ _NEUTRAL = frozenset({"said", "says", "say", "stated", "states", "told", "tells"
     "announced",
     "noted",
     "mentioned",
+    "confirmed",
+    "confirms",
 }
 _CONCRETE = frozenset(
     {"signed", "announced", "cancelled", "began", "ongoing", "completed", "imposed", "waived", "lifted"}

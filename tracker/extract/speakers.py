@@ -33,6 +33,12 @@ _OFFICE = (
     r"chief|commander)"
 )
 _TITLED_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}$", re.IGNORECASE)
+_UNNAMED = re.compile(
+    r"(?:^|,\s+)(?:a|an|the)\s+(?:(?:senior|top|government|administration|ministry|defen[cs]e|foreign|"
+    r"presidential|military|army|navy|air\s+force)\s+){1,3}(?:spokes(?:man|woman|person)|official|office)\s+$",
+    re.IGNORECASE,
+)
+_ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
 
 
@@ -61,9 +67,10 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
 
 
 def _titled(text: str, clause: Clause, cue: Cue) -> bool:
-    """A titled person the gazetteer lacks right before the verb, or right after it ending the clause."""
+    """A titled person the gazetteer lacks right before the verb, or right after it ending the clause,
+    or an unnamed official of the article's state ('..., a government spokesman said on Wednesday')."""
     before = text[max(clause.start, cue.start - 60) : cue.start]
-    if _TITLED_BEFORE.search(before):
+    if _TITLED_BEFORE.search(before) or _UNNAMED.search(before):
         return True
     return bool(_TITLED_AFTER.match(text[cue.end : cue.end + 60]))
 
@@ -83,7 +90,8 @@ def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
             and s.preps[i] is None
             and not _quoted(view, m.start)
         ):
-            gap = view.text[m.end : cue.start]
+            # 'South Korea, the United States and Japan, together with dozens of other countries, condemned'
+            gap = _ALONG_WITH.sub(" ", view.text[m.end : cue.start])
             return m if "," not in gap and len(gap.split()) <= 8 else None
     return None
 
