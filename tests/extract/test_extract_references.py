@@ -260,3 +260,37 @@ def test_a_joint_statement_issued_on_a_day_is_said_that_day_by_the_states_before
     assert "PRK" in said["roles"]["about"]
     assert said["occurred"]["date"] == "2024-06-11"
     assert all(d["occurred"] is None for d in of_type(text, "delivery"))  # the day is the statement's
+
+
+def test_a_deal_with_a_state_buying_before_keeps_it_the_buyer() -> None:
+    text = (
+        "India is in advanced talks with Vietnam on sales of the BrahMos cruise missile, officials said. "
+        "A deal with Vietnam worth around $700 million could be signed soon, one official said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "VNM", "seller": "IND"}, "planned")
+    assert deal["value"]["amount"] == 700_000_000
+
+
+def test_similar_measures_threaten_the_target_of_the_sanction_before() -> None:
+    text = (
+        "Britain and Canada on Thursday imposed sanctions on 14 Belarusian companies. Japan said it was "
+        "considering similar measures."
+    )
+    threatened = [s for s in of_type(text, "sanction") if s["status"] == "threatened"]
+    assert [s["roles"] for s in threatened] == [{"imposer": "JPN", "target": "BLR"}]
+
+
+def test_banned_exports_are_no_delivery() -> None:
+    text = "The government also banned exports of oil refining equipment to Russia, a spokesman said."
+    assert of_type(text, "delivery") == []
+
+
+def test_paying_for_arms_is_buying_them() -> None:
+    text = "Pashinyan said Armenia paid about $400 million in 2021 for Russian arms that never arrived."
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["value"]["amount"], deal["occurred"]["date"]) == (
+        {"buyer": "ARM", "seller": "RUS"},
+        400_000_000,
+        "2021",
+    )

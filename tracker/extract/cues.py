@@ -28,7 +28,8 @@ DEAL = re.compile(
     r"arms package)"
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
     r"es|ed|ing|ement)|"
-    r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?(?! to\b))"
+    r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?(?! to\b)|"
+    r"paid(?=\s+(?:[^\s,.;]+\s+){0,6}for\b))"  # 'Armenia paid about $400 million in 2021 for Russian arms'
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
     r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"
     r"choose|chosen|"
@@ -64,7 +65,8 @@ SANCTION = re.compile(
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
-    r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences)\b",
+    r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
+    r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions))\b",
 )
 SAY = re.compile(
     r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"
@@ -113,7 +115,7 @@ PLANNED = Caseless(
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
-    r"baseless|ban(?:s|ned)? on)\b",
+    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*)\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun

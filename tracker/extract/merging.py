@@ -29,7 +29,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
     _deal_behind_delivery(trades)
-    _seller_of_trade_before(trades)
+    _sides_of_trade_before(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -66,8 +66,12 @@ def _target_before(d: Draft, before: list[Draft]) -> bool:
     the same imposer was told to impose, or threaten."""
     if not d.anaphoric or "imposer" not in d.roles:
         return False
+    # 'Japan said it was considering similar measures': the target of the last sanction, whoever imposed it
+    similar = d.cues[0].text.lower().startswith(("similar", "its own", "their own"))
     for e in reversed(before):
-        if e.etype == "sanction" and e.roles.get("imposer") == d.roles["imposer"] and "target" in e.roles:
+        if e.etype != "sanction" or "target" not in e.roles or e.roles["target"] == d.roles["imposer"]:
+            continue
+        if similar or e.roles.get("imposer") == d.roles["imposer"]:
             d.roles["target"] = e.roles["target"]
             return True
     return False
@@ -120,31 +124,34 @@ _COUNT_OF = re.compile(
 )
 
 
-def _seller_of_trade_before(trades: list[Draft]) -> None:
+def _sides_of_trade_before(trades: list[Draft]) -> None:
     """'Australia has taken delivery of its first HIMARS launchers from the United States. Canberra
-    ordered 42 of the launchers last year': a deal with a buyer alone buys from the state that
-    supplies (or sells) that buyer the same goods, or unnamed goods, in the two sentences before."""
+    ordered 42 of the launchers last year': a deal that names one side trades with the other side of
+    the trade told in the two sentences before that has that state on a side and the same goods (or
+    names none). 'A deal with Vietnam worth $700 million could be signed soon' after India's talks
+    with Vietnam on sales: Vietnam buys, as it did before, whatever 'with' suggested."""
     for n, d in enumerate(trades):
         _sides_of_parties(d, trades[:n])
         _sides_of_sideless(d, trades[:n])
-        buyer = d.roles.get("buyer")
-        if d.etype != "deal" or d.view.is_title or not buyer or {"seller", "parties"} & d.roles.keys():
+        sides = [d.roles.get("buyer"), d.roles.get("seller")]
+        if d.etype != "deal" or d.view.is_title or "parties" in d.roles or all(sides) or not any(sides):
             continue
-        if d.status == "planned" and d.occurred is None:
-            continue  # 'has not yet signed a contract for the U.S. jets': the sale before, still pending
+        state = sides[0] or sides[1]
         before = [
             t
             for t in trades[:n]
             if not t.view.is_title
             and d.view.sentence.start - t.view.sentence.end <= 400
             and (not d.items or _shares_item(d, t))
-            and (t.roles.get("recipient") if t.etype == "delivery" else t.roles.get("buyer")) == buyer
-            and (t.roles.get("supplier") if t.etype == "delivery" else t.roles.get("seller"))
+            and all(_trade_sides(t))
+            and state in _trade_sides(t)
         ]
         if not before:
             continue
         last = before[-1]
-        d.roles["seller"] = last.roles["supplier" if last.etype == "delivery" else "seller"]
+        if d.status == "planned" and d.occurred is None and last.status not in (None, "planned"):
+            continue  # 'has not yet signed a contract for the U.S. jets': the approved sale, still pending
+        d.roles["buyer"], d.roles["seller"] = _trade_sides(last)
         if not d.items and last.items:
             count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
             quantity = parse_quantity(count.group("n")) if count else None

@@ -66,6 +66,7 @@ _REFUSED = re.compile(
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
+_SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _WARN = re.compile(r"^(?:warn\w*|cautioned|threaten\w*)$", re.IGNORECASE)
 _CONSEQUENCES = re.compile(r"^fac", re.IGNORECASE)  # 'would face consequences': the subject is threatened
@@ -172,7 +173,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
-    if imposer and not target and _THE_SANCTIONS.search(before):
+    if imposer and not target and (_THE_SANCTIONS.search(before) or _SIMILAR.match(cue.text)):
         # 'The United States imposed the sanctions under its CAATSA law in December 2020': the target of
         # the sanction told before (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
