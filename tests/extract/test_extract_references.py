@@ -294,3 +294,36 @@ def test_paying_for_arms_is_buying_them() -> None:
         400_000_000,
         "2021",
     )
+
+
+def test_a_reason_gerund_keeps_its_own_date() -> None:
+    text = (
+        "The European Union has lifted most of its sanctions against Belarus, rewarding Minsk for releasing "
+        "political prisoners last year."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["status"], sanction["occurred"]) == ("lifted", None)
+
+
+def test_of_two_amounts_of_one_deal_the_exact_one_stays() -> None:
+    text = (
+        "India and Russia on Friday signed a deal worth over USD 5 billion for five S-400 systems. The "
+        "contract, valued at USD 5.43 billion, was signed between the defence ministry and Rosoboronexport."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"]["amount"] == 5_430_000_000
+
+
+def test_the_states_adjective_before_the_goods_names_the_supplier() -> None:
+    text = "Thailand has received the last of 49 Ukrainian-built T-84 Oplot-M main battle tanks."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "UKR", "recipient": "THA"}
+    assert [(i["name"], i["quantity"]) for i in delivery["items"]] == [("T-84", 49)]
+
+
+def test_a_single_named_aircraft_counts_one_but_a_deal_for_a_system_counts_none() -> None:
+    text = "India on Monday handed over a Dornier 228 maritime reconnaissance aircraft to Sri Lanka."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["items"] == [{"name": "Dornier 228", "quantity": 1}]
+    (deal,) = of_type("India signed an S-400 deal with Russia on Monday.", "deal")
+    assert deal["items"][0]["quantity"] is None

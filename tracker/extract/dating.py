@@ -29,6 +29,8 @@ _UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
 # 'has signed', 'have agreed', 'has already ordered': done at a time the verb leaves open
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|agreed|ordered|bought)\b")
 _ISSUED = re.compile(r"\bstatement\s+(?:issued|released|published)\s+(?:on\s+)?$", re.IGNORECASE)
+# a gerund of its own between an event and a date takes the date ('for releasing prisoners last year')
+_GERUND = re.compile(r"\b(?:for|after|by|before)\s+[a-z]+ing\b")
 _RELATIVE = frozenset({"which", "that"})
 _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
@@ -164,6 +166,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
                 head = _head(view, same, nxt)
                 return 0, (head.start if head.start in owners else nxt.start)
     if prev is not None:
+        if _GERUND.search(view.text, prev.end, dm.start):
+            return None  # 'lifted most sanctions ..., rewarding Minsk for releasing prisoners last year'
         return 1, prev.start
     if nxt is not None:
         # 'On Monday, EU foreign ministers agreed to impose travel bans': 'agreed' made no event, so

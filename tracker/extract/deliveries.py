@@ -59,6 +59,8 @@ _EXPECTS = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _TO = re.compile(r"\s+to\s+$")
+# a state's adjective: 'Ukrainian', 'Chinese-made', 'Russian-built', 'Turkish', 'Israeli', 'Swedish'
+_ADJECTIVE_OF = re.compile(r"(?:an|ese|ish|i|ic|ch)(?:-(?:made|built|designed|supplied))?$")
 _BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?$")
 _OF = re.compile(r"\s+of\b")
 # 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
@@ -194,7 +196,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         found = r.after(s, clause, clause.start, ("from",)) or _builder(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
-        supplier = supplier or r.maker(items, recipient)
+        supplier = supplier or r.maker(items, recipient) or _made_in(view, clause, main, recipient)
     accused = _accused(view, clause, main)
     if accused is not None:
         # 'four foreign companies it accused of supplying ... to Pakistan': the accused supply, never
@@ -216,6 +218,19 @@ def _by_agent(view: View, clause: Clause, give: Cue) -> bool:
     """A participle with its agent right after it ('jets delivered by Denmark'): a passive without 'were'."""
     by = r.after(view.slots, clause, give.end, ("by",))
     return by is not None and _BY_NEXT.match(view.text, give.end, by.start) is not None
+
+
+def _made_in(view: View, clause: Clause, main: Cue, recipient: str | None) -> str | None:
+    """'received the last of 49 Ukrainian-built tanks': the state whose adjective stands a few words
+    before the goods noun after the verb makes and sends them."""
+    for m in view.slots.mentions:
+        if not (main.end <= m.start and m.end <= clause.end) or m.code == recipient or m.kind != "country":
+            continue
+        if m.text[:1].isupper() and not m.text.endswith(("'s", "’s")) and _ADJECTIVE_OF.search(m.text):
+            goods = next(WEAPON_NOUNS.finditer(view.text, m.end, min(clause.end, m.end + 60)), None)
+            if goods is not None and len(view.text[m.end : goods.start()].split()) <= 4:
+                return m.code
+    return None
 
 
 def _expected(view: View, clause: Clause, main: Cue) -> Mention | None:

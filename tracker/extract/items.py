@@ -101,6 +101,11 @@ _DESIGNATION = re.compile(
     r"^(?:[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}(?:-\d{1,2}[A-Za-z]?)?|[A-Z]{3,6}|[A-Z][a-z]+-class)$"
 )  # 'AIM-120C-8' too
 _ROMAN = re.compile(r"^[IVX]+$")
+# after 'a' and an item: a few describing words and the goods noun itself, the piece it is one of
+_ONE_OF = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:aircraft|jet|fighter|helicopter|frigate|corvette|submarine|ship|"
+    r"vessel|warship|destroyer|tank|drone|radar|plane|carrier)\b",
+)
 _GOODS = frozenset(
     [
         "weapons",
@@ -184,7 +189,10 @@ def item_at(
         return None
     size, name, maker = hit
     start, end = tokens[i].start(), tokens[i + size - 1].end()
-    return size, ItemMention(start, end, name, maker, _quantity(tokens, i, text))
+    quantity = _quantity(tokens, i, text)
+    if quantity is None and i and tokens[i - 1][0].lower() in ("a", "an") and _ONE_OF.match(text, end):
+        quantity = 1  # 'handed over a Dornier 228 maritime reconnaissance aircraft'; not 'an S-400 deal'
+    return size, ItemMention(start, end, name, maker, quantity)
 
 
 def _longest(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from tracker.extract.amounts import _WORD_NUM, parse_quantity
+from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
@@ -430,6 +430,21 @@ def _score(d: Draft) -> tuple[int, int]:
     return (0 if d.view.is_title else 1, len(d.roles) + bool(d.occurred) + bool(d.items) + bool(d.value))
 
 
+def _more_exact(kept: Money | None, other: Money | None) -> Money | None:
+    """'a deal worth over USD 5 billion' then 'The contract, valued at USD 5.43 billion': of two
+    amounts of one deal (one currency, a fifth apart at most) the one told with more digits."""
+    if kept is None or other is None:
+        return kept or other
+    close = abs(kept.amount - other.amount) <= 0.2 * max(kept.amount, other.amount)
+    if kept.currency == other.currency and close and _digits(other.text) > _digits(kept.text):
+        return other
+    return kept
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
 def _absorb(keep: Draft, d: Draft) -> None:
     """Fold a repeated mention into an event; the better sentence becomes the evidence."""
     if _score(d) > _score(keep):
@@ -443,7 +458,7 @@ def _absorb(keep: Draft, d: Draft) -> None:
         keep.roles.pop("parties", None)
     names = {i.name for i in keep.items}
     keep.items = keep.items + [i for i in d.items if i.name not in names]
-    keep.value = keep.value or d.value
+    keep.value = _more_exact(keep.value, d.value)
     if d.occurred and (keep.occurred is None or more_precise(d.occurred, keep.occurred)):
         keep.occurred = d.occurred
     keep.status = keep.status or d.status
