@@ -327,3 +327,25 @@ def test_a_single_named_aircraft_counts_one_but_a_deal_for_a_system_counts_none(
     assert delivery["items"] == [{"name": "Dornier 228", "quantity": 1}]
     (deal,) = of_type("India signed an S-400 deal with Russia on Monday.", "deal")
     assert deal["items"][0]["quantity"] is None
+
+
+def test_sanctions_coming_into_force_are_imposed_and_a_shipping_sector_ships_nothing() -> None:
+    text = (
+        "The decision came a day after the second set of U.S. sanctions on Iran's oil, banking and shipping "
+        "sectors came into force on Monday."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"], sanction["occurred"]["date"]) == (
+        {"imposer": "USA", "target": "IRN"},
+        "imposed",
+        "2024-06-10",
+    )
+    assert of_type(text, "delivery") == []
+
+
+def test_a_gerund_after_a_warning_buys_for_the_one_warned() -> None:
+    text = (
+        "Washington has warned Belgrade that purchasing major Russian weapons could expose it to sanctions."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "SRB", "seller": "RUS"}

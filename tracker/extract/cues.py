@@ -47,7 +47,8 @@ DEAL = re.compile(
     r")\b",
 )
 DELIVERY = re.compile(
-    r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|ship(?:s|ped|ping|ments?)|"
+    r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|"
+    r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
     r"gave|gives?|given|giving|"
@@ -148,7 +149,8 @@ THREATENED = Caseless(
 IMPOSED = Caseless(
     r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
     r"hit|froze|freez\w*|banned|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
-    r"blacklist\w*|agreed)\b",
+    r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
+    r"went\s+into\s+effect)\b",
 )
 _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|taken delivery|handed over|handover)$", _I)
 

@@ -363,8 +363,11 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
 def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:
     """'has warned Egypt that it could face sanctions if it goes ahead with buying Su-35s': 'it', with no
     state named before the verb in its clause, is the one warned, not the one warning."""
-    if not _IT_BEFORE.search(view.text, clause.start, cue.start):
-        return None
+    gerund = (
+        cue.text.lower().endswith("ing") and not view.text[clause.start : cue.start].strip(" ,").split()[1:]
+    )
+    if not gerund and not _IT_BEFORE.search(view.text, clause.start, cue.start):
+        return None  # 'that it could face sanctions if it buys', 'that purchasing Russian weapons could
     if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
         return None
     for c in reversed(view.cues):
