@@ -349,3 +349,18 @@ def test_a_gerund_after_a_warning_buys_for_the_one_warned() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "SRB", "seller": "RUS"}
+
+
+def test_an_approval_lets_the_one_cleared_buy_and_notifying_congress_also_approves_that_day() -> None:
+    text = (
+        "The US State Department approved late Friday the sale of 40 F-16 fighter jets to Turkey. The "
+        "department also notified Congress of the potential sale of 40 F-35 stealth fighters to Greece."
+    )
+    deals = sorted(of_type(text, "deal"), key=lambda d: d["roles"]["buyer"])
+    assert [(d["roles"], d["status"], d["occurred"]["date"]) for d in deals] == [
+        ({"buyer": "GRC", "seller": "USA"}, "announced", "2024-06-14"),
+        ({"buyer": "TUR", "seller": "USA"}, "announced", "2024-06-14"),
+    ]
+    text = "The U.S. State Department has cleared Poland to buy 96 AH-64E Apache attack helicopters."
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "POL", "seller": "USA"}, "announced")

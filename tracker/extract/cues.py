@@ -33,7 +33,7 @@ DEAL = re.compile(
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
     r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"
     r"choose|chosen|"
-    r"pick(?:s|ed|ing)|select(?:s|ed)|agreed|agrees)"
+    r"pick(?:s|ed|ing)|select(?:s|ed)|agreed|agrees|notif(?:ied|ies|y)(?= Congress))"
     r"|(?P<cancel>cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|call(?:s|ed)? off|terminat(?:e|"
     r"es|ed|ion)|"
     r"dropped plans|drops plans|drop plans|pull(?:s|ed)? out|withdr(?:aw|ew|awn)|shelv(?:e|ed|es)|"

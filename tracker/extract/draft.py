@@ -21,7 +21,7 @@ from tracker.extract.view import View
 
 _CAUSATIVE = Caseless(
     r"\b(?:allow\w*|let(?:s|ting)?|enabl\w*|urg\w*|ask\w*|want\w*|forc\w*|press\w*|push\w*|help\w*|"
-    r"permit\w*)\s+"
+    r"permit\w*|clear(?:s|ed|ing)|approv(?:e|es|ed|ing)|authori[sz]\w*)\s+"
     r"(?:the\s+)?[A-Z]",
 )
 _PHRASE_HEAD = Caseless(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$")

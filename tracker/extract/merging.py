@@ -30,6 +30,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _approver_of_earlier_sale(trades)
     _deal_behind_delivery(trades)
     _sides_of_trade_before(trades)
+    _also_dated(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -156,6 +157,23 @@ def _sides_of_trade_before(trades: list[Draft]) -> None:
             count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
             quantity = parse_quantity(count.group("n")) if count else None
             d.items = [i._replace(quantity=quantity) for i in last.items[:1]] + _goods(last)[1:]
+
+
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _also_dated(trades: list[Draft]) -> None:
+    """'The US State Department approved late Friday the sale of F-16s to Turkey. The department also
+    notified Congress of the sale of F-35s to Greece': 'also' tells the same occasion, so an undated
+    trade takes the day of the trade of its type told just before with a side in common."""
+    for n, d in enumerate(trades):
+        if d.occurred is not None or not _ALSO.search(d.view.text, d.clause.start, d.cues[0].start):
+            continue
+        mine = set(_trade_sides(d)) - {None}
+        for t in reversed(trades[:n]):
+            if t.etype == d.etype and t.view is not d.view and mine & set(_trade_sides(t)):
+                d.occurred = t.occurred
+                break
 
 
 def _sides_of_sideless(d: Draft, before: list[Draft]) -> None:
