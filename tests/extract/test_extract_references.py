@@ -364,3 +364,46 @@ def test_an_approval_lets_the_one_cleared_buy_and_notifying_congress_also_approv
     text = "The U.S. State Department has cleared Poland to buy 96 AH-64E Apache attack helicopters."
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "POL", "seller": "USA"}, "announced")
+
+
+def test_a_contract_not_signed_yet_is_the_pending_deal_before() -> None:
+    text = (
+        "Peru is in talks with South Korea's Korea Aerospace Industries to buy 20 FA-50 light combat jets, "
+        "the defence minister told reporters on Monday, adding that no contract had been signed yet."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "PER", "seller": "KOR"}, "planned")
+    text = (
+        "The U.S. State Department approved a possible sale to Indonesia of up to 36 F-15 jets, though no "
+        "contract for those aircraft has been signed."
+    )
+    assert [d["status"] for d in of_type(text, "deal")] == ["announced"]
+
+
+def test_rivals_passed_over_are_no_goods_of_the_deal() -> None:
+    text = (
+        "Finland will buy 64 F-35A fighter jets from the United States, picking the U.S. jet over Sweden's "
+        "Gripen, the Eurofighter and Boeing's Super Hornet."
+    )
+    (deal,) = of_type(text, "deal")
+    assert [i["name"] for i in deal["items"]] == ["F-35"]
+
+
+def test_a_contract_to_be_signed_later_is_the_planned_deal_before() -> None:
+    text = (
+        "Finland will buy 64 F-35A fighter jets from the United States, the government said on Friday. "
+        "The contract is expected to be signed early next year."
+    )
+    assert len(of_type(text, "deal")) == 1
+
+
+def test_the_last_of_an_order_completes_it_and_the_first_batch_before_began_it() -> None:
+    text = (
+        "Iraq's army received the last six of 12 T-90S tanks from Russia on Saturday. The first batch of "
+        "the tanks arrived in December."
+    )
+    deliveries = sorted(of_type(text, "delivery"), key=lambda d: d["occurred"]["date"])
+    assert [(d["roles"]["supplier"], d["status"], d["occurred"]["date"]) for d in deliveries] == [
+        ("RUS", "began", "2023-12"),
+        ("RUS", "completed", "2024-06-08"),
+    ]

@@ -130,6 +130,7 @@ ONGOING = Caseless(
     r"under ?way|being (?:delivered|supplied|shipped))\b",
 )
 STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
+_LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
@@ -247,13 +248,29 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     if "cancel" in kinds:
         return "cancelled"
     done = next((c for c in cues if c.kind in ("sign", "approve") and _PAST.search(c.text)), None)
-    if PLANNED.found(window if done is None else window[: max(0, done.start - offset)]):
+    if done is not None:
+        return _done_status(window, cues, offset, done)
+    if PLANNED.found(window):
         return "planned"
     if "sign" in kinds or any(c.kind in ("buy", "sell") and _PAST.search(c.text) for c in cues):
         return "signed"
     if "approve" in kinds:
         return "announced"
     return None
+
+
+def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
+    """The status a done signing or approval gives, unless a plan word stands before it; a later
+    signing counts only without a plan or negation word between ('approved a possible sale ...,
+    though no contract has been signed': announced)."""
+    if PLANNED.found(window, 0, max(0, done.start - offset)):
+        return "planned"
+    if done.kind == "sign":
+        return "signed"
+    for c in cues:
+        if c.kind == "sign" and c.start > done.start:
+            return "announced" if PLANNED.found(window, done.end - offset, c.start - offset) else "signed"
+    return "announced"
 
 
 # 'if Tehran transfers missiles': a condition a few words before the verb, so nothing has moved yet
@@ -266,6 +283,8 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
         return "planned"
     if ONGOING.found(clause):
         return "ongoing"
+    if _LAST_OF.found(window):
+        return "completed"  # 'the last six of 12 Super Tucano aircraft', not 'six of 12' begun
     if BEGAN.found(window) or STARTED.found(clause):
         return "began"
     if COMPLETED.found(window) or any(_PAST.search(c.text) for c in cues):

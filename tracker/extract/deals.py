@@ -50,6 +50,7 @@ _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 _NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?)\b")
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
 )
@@ -175,6 +176,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not cue_words.PENDING.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
+    if _NO_DEAL.search(view.text, clause.start, cues[0].end):
+        return None  # '..., adding that no contract had been signed yet': the state of the deal told before
     if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):

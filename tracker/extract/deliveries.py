@@ -76,7 +76,7 @@ _TO_BE = re.compile(
     re.IGNORECASE,
 )
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
-_DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:\w+s)\b(?=[^,]*$)")
+_DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,5}?(?:\w+s)\b(?=[^,]*$)")
 
 
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:

@@ -64,8 +64,11 @@ def names_weapons(low: str, words: Words) -> bool:
 _CHOICE = Caseless(r"\b(?:pick\w*|chos\w*|choos\w*|select\w*|prefer\w*|opt\w*|favou?r\w*)\b")
 _PASSED_OVER = re.compile(
     r"\b(?:over|instead of|rather than|in preference to)\s+(?:the\s+|its\s+|a\s+)?"
-    r"(?:[\w-]+[- ](?:made|built|designed)\s+|rival\s+|competing\s+|American\s+|US\s+|U\.S\.\s+)?$"
+    r"(?:[\w-]+[- ](?:made|built|designed)\s+|rival\s+|competing\s+|American\s+|US\s+|U\.S\.\s+|"
+    r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+)?$"  # 'over Lockheed Martin's F-16'
 )
+# the next rival in a list passed over: 'over Sweden's Gripen, the Eurofighter and Boeing's Super Hornet'
+_AND_NEXT = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?$")
 
 
 # 'arrived on Saturday aboard six Chinese Y-20 transport aircraft': the carrier, not the goods
@@ -83,11 +86,17 @@ def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMent
         return items
     choice = _CHOICE.found(low)
     out = []
+    passed: ItemMention | None = None
     for it in items:
+        if passed is not None and _AND_NEXT.match(text[passed.end : it.start]):
+            passed = it
+            continue
         m = _PASSED_OVER.search(text, max(0, it.start - 40), it.start)
         rival = any(0 <= m.start() - o.end <= 12 for o in items) if m else False
         if m and (choice or rival or not m.group(0).lower().startswith("over")):
+            passed = it
             continue
+        passed = None
         out.append(it)
     return out
 

@@ -180,8 +180,10 @@ def _sides_of_sideless(d: Draft, before: list[Draft]) -> None:
     """'The frigates are being built under a contract signed in June 2017': a dated deal that names no
     side is one between the sides of the trade told just before (a delivery's supplier sells), with
     its goods; a date of its own keeps it apart from that trade's deal (``merge``)."""
-    if d.etype != "deal" or d.roles or d.occurred is None or d.view.is_title or d.status is None:
-        return  # 'The deal ... includes training, with deliveries due from 2031': the day is theirs
+    if d.etype != "deal" or d.roles or d.occurred is None or d.view.is_title or d.status in (None, "planned"):
+        # 'The deal ... includes training, with deliveries due from 2031': the day is theirs; 'The
+        # contract is expected to be signed early next year': the deal before, its target day
+        return
     for t in reversed(before):
         if t.view.is_title or d.view.sentence.start - t.view.sentence.end > 400:
             continue
@@ -234,23 +236,27 @@ def _approver_of_earlier_sale(trades: list[Draft]) -> None:
 def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
     """'The engines will be delivered between 2027 and 2032': the sides and goods of the last deal
     named before, within two sentences, so that a later unrelated deal never lends its sides."""
-    deals = [
+    earlier = [
         t
         for t in trades
-        if t.etype == "deal"
-        and t.position < d.position
+        if t.position < d.position
         and not t.view.is_title
         and (t.roles or not t.anaphoric)
-    ]  # 'The deal was signed in Ankara' names the deal before it, whose sides are the ones to take
+        and (t.etype == "deal" or (not d.roles and all(_trade_sides(t))))
+    ]  # 'The deal was signed in Ankara' names the deal before it, whose sides are the ones to take;
+    # 'received a second batch of T-90S tanks from Russia. The first batch of the tanks arrived in
+    # December': a delivery before lends its sides to another batch of its goods
+    deals = [t for t in earlier if t.etype == "deal"] or earlier
     if not deals or d.view.sentence.start - deals[-1].view.sentence.end > 400:
         return
     deal = deals[-1]
-    if d.roles.get("recipient", deal.roles.get("buyer")) != deal.roles.get("buyer"):
+    buyer, seller = _trade_sides(deal)
+    if d.roles.get("recipient", buyer) != buyer:
         return  # 'The first units are to be shipped to Chile': another buyer's goods
-    if "seller" in deal.roles:
-        d.roles["supplier"] = deal.roles["seller"]
-    if "buyer" in deal.roles:
-        d.roles["recipient"] = deal.roles["buyer"]
+    if seller:
+        d.roles["supplier"] = seller
+    if buyer:
+        d.roles["recipient"] = buyer
     if not d.items:
         first = _FIRST_N.search(d.view.text, d.clause.start, d.clause.end)
         d.items = list(deal.items)
