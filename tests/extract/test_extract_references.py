@@ -407,3 +407,29 @@ def test_the_last_of_an_order_completes_it_and_the_first_batch_before_began_it()
         ("RUS", "began", "2023-12"),
         ("RUS", "completed", "2024-06-08"),
     ]
+
+
+def test_imposing_unilateral_sanctions_is_an_act() -> None:
+    text = "South Korea on Friday imposed unilateral sanctions on 11 North Korean individuals."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["occurred"]["date"]) == (
+        {"imposer": "KOR", "target": "PRK"},
+        "2024-06-14",
+    )
+
+
+def test_agreeing_to_draw_up_sanctions_threatens_them() -> None:
+    text = "European Union leaders agreed on Friday to draw up limited sanctions against Turkey."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["status"] == "threatened"
+
+
+def test_the_system_named_again_is_the_goods_told_before_and_giving_approval_gives_nothing() -> None:
+    text = (
+        "Lithuania ordered eight HIMARS from the United States earlier this year, while Latvia is in talks "
+        "with Washington about buying the system. The United States, which developed the system, gave its "
+        "approval last month."
+    )
+    latvia = next(d for d in of_type(text, "deal") if d["roles"].get("buyer") == "LVA")
+    assert [i["name"] for i in latvia["items"]] == ["HIMARS"]
+    assert of_type(text, "delivery") == []

@@ -51,7 +51,8 @@ DELIVERY = re.compile(
     r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
-    r"gave|gives?|given|giving|"
+    r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?"
+    r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
     r"donat(?:e|es|ed|ing)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
@@ -67,7 +68,8 @@ SANCTION = re.compile(
     r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
-    r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions))\b",
+    r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
+    r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium))\b",
 )
 SAY = re.compile(
     r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"
@@ -93,6 +95,9 @@ _BAN_OK = Caseless(
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
     r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:[\w.'’-]+\s+){0,3}$",
+)
+_IMPOSED_KIND = re.compile(
+    r"\b(?:impos|slapp|announc|adopt)\w*\s+(?:new\s+|fresh\s+)?(?:unilateral|western|additional)\s+$", _I
 )
 _ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|already|most)\s+$")
 _FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
@@ -144,7 +149,8 @@ THREATENED = Caseless(
     r"draft\w*|"
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"
     # 'signed an order that allows for sweeping sanctions': the power to sanction, none imposed yet
-    r"allows? for|allowing for|(?:clear|pav)(?:e|es|ed|ing|s)? the way for)\b",
+    r"allows? for|allowing for|(?:clear|pav)(?:e|es|ed|ing|s)? the way for|"
+    r"draw(?:s|ing|n)?\s+up|drew\s+up)\b",
     cased=_MAY,
 )
 IMPOSED = Caseless(
@@ -237,7 +243,10 @@ def _sanction_ok(text: str, m: re.Match[str]) -> bool:
         return False  # 'the two sanctioned countries': a description, not an act
     if word.startswith("ban") and not _BAN_OK.found(text[m.end() : m.end() + 80]):
         return False
-    return not _BACKGROUND.found(text[max(0, m.start() - 40) : m.start()])
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _IMPOSED_KIND.search(before):
+        return True  # 'imposed unilateral sanctions': an act, whatever describes its measures
+    return not _BACKGROUND.found(before)
 
 
 def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:

@@ -31,6 +31,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _deal_behind_delivery(trades)
     _sides_of_trade_before(trades)
     _also_dated(trades)
+    _definite_goods(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -160,6 +161,25 @@ def _sides_of_trade_before(trades: list[Draft]) -> None:
 
 
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+_THE_GOODS = re.compile(
+    r"\b(?:the|these|those)\s+(?:same\s+)?(?:system|systems|jets|aircraft|drones|missiles|tanks|"
+    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons)\b",
+    re.IGNORECASE,
+)
+
+
+def _definite_goods(trades: list[Draft]) -> None:
+    """'Lithuania ordered eight HIMARS earlier this year, while Latvia is in talks with Washington
+    about buying the system': goods named by a definite noun are those of the trade told before."""
+    for n, d in enumerate(trades):
+        if d.items or d.view.is_title or not _THE_GOODS.search(d.view.text, d.clause.start, d.clause.end):
+            continue
+        for t in reversed(trades[:n]):
+            if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
+                d.items = _goods(t)
+                break
 
 
 def _also_dated(trades: list[Draft]) -> None:
