@@ -433,3 +433,33 @@ def test_the_system_named_again_is_the_goods_told_before_and_giving_approval_giv
     latvia = next(d for d in of_type(text, "deal") if d["roles"].get("buyer") == "LVA")
     assert [i["name"] for i in latvia["items"]] == ["HIMARS"]
     assert of_type(text, "delivery") == []
+
+
+def test_a_reported_clause_has_its_own_subject() -> None:
+    text = "U.S. and South Korean officials say Pyongyang has shipped artillery shells to Russia."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "PRK", "recipient": "RUS"}
+
+
+def test_counts_over_participles_and_of_the_goods() -> None:
+    text = "Chile signed a deal last month to buy two decommissioned Adelaide-class frigates from Australia."
+    (deal,) = of_type(text, "deal")
+    assert deal["items"][0]["quantity"] == 2
+    text = "Egypt became the first foreign buyer of the Rafale in 2015, when it ordered 24 of the jets."
+    (deal,) = of_type(text, "deal")
+    assert (deal["items"][0]["quantity"], deal["occurred"]["date"]) == (24, "2015")
+
+
+def test_a_description_after_the_deal_buys_nothing_of_its_own() -> None:
+    text = (
+        "Czech planemaker Aero Vodochody said on Monday it had signed a contract to supply 12 L-39NG jet "
+        "trainers to Vietnam's air force, its first export order for the new model."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "VNM", "seller": "CZE"}
+    text = (
+        "Kazakhstan has signed a contract for two Airbus A400M military transport aircraft, Airbus said, "
+        "the first new export order for the plane in more than a decade."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"].get("buyer") == "KAZ" and deal["roles"].get("seller") != "KAZ"

@@ -93,6 +93,9 @@ _PURPOSE = re.compile(
     r"(?:(supply|sell|deliver|export|provide)|buy|purchase|acquire|procure)\b",
     re.IGNORECASE,
 )
+_DESCRIBED = re.compile(
+    r",\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:order|purchase|deal|contract|sale|acquisition)\b"
+)
 _REMARK = re.compile(r",\s+(?:in what (?:would|will|could|is|was)|which (?:would|will|could)|making it)\b")
 # the states whose arms industries export most (SIPRI): in a bilateral arms sale one of them sells
 _EXPORTERS = frozenset({"USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", "ISR", "KOR", "TUR"})
@@ -120,7 +123,8 @@ _SPECULATION = Caseless(
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
 _COUNTED = re.compile(
-    r"\b(?:order|contract|deal|purchase)\s+(?:for|of)\s+(\d{1,4})\s+(?:more\s+|additional\s+)?"
+    r"\b(?:(?:order|contract|deal|purchase)\s+(?:for|of)|ordered|bought|purchased|acquired)\s+(\d{1,4})\s+"
+    r"(?:more\s+|additional\s+|of\s+the\s+)?"  # 'when it ordered 24 of the jets'
     r"(?:jets|aircraft|fighters|helicopters|drones|tanks|howitzers|submarines|frigates|corvettes|"
     r"launchers|systems|units|vessels|batteries)\b"
 )
@@ -140,6 +144,11 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return _offered(view, clause, cues[0])
     cues = [c for c in cues if c.kind != "offer"]
     cues = [c for c in cues if not (c.kind == "sign" and _DECREE.match(view.text, c.end))]
+    described = _DESCRIBED.search(view.text, cues[0].end, clause.end) if cues else None
+    if described is not None:
+        # '... to supply 12 L-39NG trainers to Vietnam, its first export order': a description of the
+        # deal told before it, whose cue words buy nothing of their own
+        cues = [c for c in cues if c.start < described.start()]
     if not cues:
         return None
     kinds = {c.kind for c in cues}
@@ -194,7 +203,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     )
     # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
     # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
-    roles = {} if under else _roles(view, clause, cues, items)
+    core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
+    roles = {} if under else _roles(view, core, cues, items)
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
         roles["seller"] = choice.code
     draft = Draft("deal", view, clause, cues, roles)

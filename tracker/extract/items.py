@@ -15,7 +15,7 @@ _MAX = 6  # 'High Mobility Artillery Rocket Systems'
 _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
 _MODIFIER = re.compile(
-    r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|"
+    r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
     r"[A-Z][\w'’-]*"
     r"|[\w-]+-(?:made|built|designed|supplied|origin))$"
 )

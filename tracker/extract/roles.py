@@ -38,6 +38,7 @@ _NOT_MODIFIER = PREPOSITIONS | {
     "could",
 }
 _CONDITION = re.compile(r"\b(?:if|unless)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:say|says|said|believe|believes|claim|claims|think|thinks)\s+$")
 _COORD = re.compile(r"^(?:'s|’s)?\s*(?:\(|\)|,|and|&|\s)*\s*(?:the\s+)?$")
 
 
@@ -78,6 +79,10 @@ def _inside(m: Mention, clause: Clause) -> bool:
 def subjects(s: Slots, clause: Clause, pos: int, clauses: list[Clause]) -> list[Mention]:
     """The subject before ``pos``: the clause's first free mention and its partners ('India and Russia')."""
     idx = [i for i, m in enumerate(s.mentions) if _inside(m, clause) and m.end <= pos and s.preps[i] is None]
+    # 'South Korean officials say Pyongyang has shipped shells': the reported clause has its own subject
+    told = [i for i in idx if _REPORTED.search(s.text, max(0, s.mentions[i].start - 10), s.mentions[i].start)]
+    if told:
+        idx = [i for i in idx if i >= told[-1]]
     if not idx and clause.opener in ("which", "who") and clause.start > 0:
         idx = [i for i, m in enumerate(s.mentions) if m.end <= clause.start][-1:]
     if not idx:
