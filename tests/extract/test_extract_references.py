@@ -463,3 +463,29 @@ def test_a_description_after_the_deal_buys_nothing_of_its_own() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"].get("buyer") == "KAZ" and deal["roles"].get("seller") != "KAZ"
+
+
+def test_an_act_under_way_when_announced_takes_the_day_of_the_saying() -> None:
+    text = (
+        "The United States is fully lifting its decades-old ban on selling lethal weapons to Vietnam, the "
+        "U.S. president said on Monday during a visit to Hanoi."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"], sanction["occurred"]["date"]) == (
+        {"imposer": "USA", "target": "VNM"},
+        "lifted",
+        "2024-06-10",
+    )
+
+
+def test_a_sea_named_after_a_state_is_no_actor() -> None:
+    text = (
+        "Russian and Chinese warships began the annual Joint Sea naval exercise in the Sea of Japan on "
+        "Sunday, Russia's Pacific Fleet said."
+    )
+    assert all("JPN" not in str(e["roles"]) for e in (to_wire(x) for x in extract(text, published=PUB)))
+
+
+def test_a_delivery_from_a_home_firm_to_its_own_forces_is_no_event() -> None:
+    text = "Turkish drone maker Baykar delivered a new batch of Bayraktar TB3 drones to the Turkish navy."
+    assert of_type(text, "delivery") == []

@@ -188,6 +188,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
 
         obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
         recipient = found.code if found else (obj.code if obj else None)
+        if found is not None and subj and found.code == subj[-1].code:
+            return {}  # 'Turkish drone maker Baykar delivered TB3 drones to the Turkish navy': at home
         expected = _expected(view, clause, main)
         if expected is not None and found is None:
             # 'Ankara expects the United States to deliver 40 F-16s': the one expecting receives

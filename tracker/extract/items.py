@@ -225,6 +225,8 @@ def _longest(
         surface = text[start : tokens[i + core - 1].end()]
         short = item_key(surface)
         canon = item_key(entry.name)
+        if short.endswith("s") and short[:-1] in canon:
+            short = short[:-1]  # 'its first TB3s': the plural of a name the canonical one holds
         # 'AIM-120D' for 'AMRAAM', 'PAC-3' for 'Patriot': a designation neither name contains is kept
         # as written
         written = short != canon and (

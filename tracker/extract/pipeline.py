@@ -11,6 +11,7 @@ read last and merges into body events.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from events.model import Deal, Delivery, Sanction, Statement
@@ -128,6 +129,15 @@ def _quoted(view: View, d: Draft) -> bool:
     return all(view.in_quote(c.start) for c in d.cues)
 
 
+_IS_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b")
+
+
+def _progressive(view: View, d: Draft) -> bool:
+    """'The United States is fully lifting its ban ..., the president said on Monday': an act told as
+    under way when it is announced, on the day of the saying."""
+    return bool(_IS_NOW.search(view.text, d.clause.start, d.cues[0].end))
+
+
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     """Drafts of a sentence; a neutral 'X said' around a concrete event only lends it a date."""
     ds = drafts(view)
@@ -145,7 +155,12 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     date_drafts(view, ds, published)
     say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
     for d in others:
-        if d.occurred is None and d.status in _INHERIT and d.clause.opener not in _TEMPORAL and not d.reacted:
+        if (
+            d.occurred is None
+            and (d.status in _INHERIT or _progressive(view, d))
+            and d.clause.opener not in _TEMPORAL
+            and not d.reacted
+        ):
             say = say or saying_date(view, published)
             d.occurred = say
     return ds
