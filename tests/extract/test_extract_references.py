@@ -489,3 +489,41 @@ def test_a_sea_named_after_a_state_is_no_actor() -> None:
 def test_a_delivery_from_a_home_firm_to_its_own_forces_is_no_event() -> None:
     text = "Turkish drone maker Baykar delivered a new batch of Bayraktar TB3 drones to the Turkish navy."
     assert of_type(text, "delivery") == []
+
+
+def test_countermeasures_and_export_control_listings_are_sanctions_on_the_entities_state() -> None:
+    text = "China on Friday announced countermeasures against three US defence companies."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "CHN", "target": "USA"}, "imposed")
+    text = (
+        "The US Commerce Department on Friday added 42 Chinese companies to its export control list for "
+        "supplying microelectronics to Russian military end users."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "CHN"}, "imposed")
+
+
+def test_cancelled_export_permits_restrict_and_export_nothing() -> None:
+    text = "Canada on Monday cancelled permits for exports of drone optics to Turkey."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "CAN", "target": "TUR"}, "imposed")
+    assert of_type(text, "delivery") == []
+
+
+def test_a_reaction_to_a_states_decision_leaves_that_state_the_imposer() -> None:
+    text = (
+        "Turkey on Saturday condemned a US decision to lift defence trade restrictions on the Greek Cypriot "
+        "administration."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "CYP"}, "lifted")
+
+
+def test_suppliers_of_a_states_military_sanctioned_by_several_states() -> None:
+    text = (
+        "Britain on Wednesday imposed sanctions on two companies accused of supplying aviation fuel to "
+        "Myanmar's military. Canada and Australia announced similar measures on the same day."
+    )
+    sanctions = of_type(text, "sanction")
+    assert sorted(s["roles"]["imposer"] for s in sanctions) == ["AUS", "CAN", "GBR"]
+    assert {(s["roles"]["target"], s["occurred"]["date"]) for s in sanctions} == {("MMR", "2024-06-12")}

@@ -69,7 +69,9 @@ SANCTION = re.compile(
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
-    r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium))\b",
+    r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
+    r"(?:defen[cs]e\s+|arms\s+)?trade\s+(?:restrictions|curbs)|"
+    r"(?:export\s+)?(?:permits|licen[cs]es)(?=\s+for\s+(?:the\s+)?exports?\b)|export\s+(?:permits|licen[cs]es))\b",
 )
 SAY = re.compile(
     r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"
@@ -82,7 +84,7 @@ SAY = re.compile(
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
-    r"defended|defends|"
+    r"defended|defends|summoned|summons|"
     r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|reacted(?= (?:angrily|sharply|furiously|with))"
     r")\b",
 )
@@ -90,7 +92,7 @@ SAY = re.compile(
 PENDING = Caseless(r"\b(?:yet|still)\b")
 _BAN_OK = Caseless(
     r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales|"
-    r"selling\s+(?:[\w-]+\s+){0,2}(?:arms|weapons|military))\b"
+    r"selling\s+(?:[\w-]+\s+){0,2}(?:arms|weapons|military)|sales?\s+of)\b"
 )  # 'lifted a ban on delivering S-300 systems to Iran', '... on selling lethal weapons to Vietnam'
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
@@ -121,7 +123,7 @@ PLANNED = Caseless(
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
-    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*)\b",
+    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for)\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
@@ -139,8 +141,8 @@ _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
-    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?|terminat\w*|unfreez\w*|"
-    r"relief)\b",
+    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?(?![ -]users?\b)|"
+    r"terminat\w*|unfreez\w*|relief)\b",
 )
 THREATENED = Caseless(
     r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
@@ -306,6 +308,9 @@ _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sough
 
 
 def sanction_status(window: str, cues: list[Cue]) -> str | None:
+    if any(_PERMITS.search(c.text) for c in cues):
+        # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
+        return "imposed" if _WITHDRAWN.found(window) else None
     if WAIVED.found(window):
         return "threatened" if _ASKED.found(window) else "waived"
     if LIFTED.found(window):
@@ -315,6 +320,12 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if IMPOSED.found(window) or any(c.text.lower().endswith("ed") for c in cues):
         return "imposed"
     return None
+
+
+_PERMITS = re.compile(r"(?:permits|licen[cs]es)$", _I)
+_WITHDRAWN = Caseless(
+    r"\b(?:cancel\w*|revok\w*|suspend\w*|halt\w*|freez\w*|froze|withdr[ae]w\w*|den(?:y|ied|ies))\b"
+)
 
 
 def dropped_delivery(window: str, before: str = "") -> bool:

@@ -68,6 +68,12 @@ _REFUSED = re.compile(
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_ADDED = re.compile(r"\badd(?:s|ed|ing)?\b")
+_SUPPLYING_TO = re.compile(r"\b(?:supplying|selling|providing|shipping)\s+(?:[\w-]+\s+){0,4}?to\s")
+_ITS_FORCES = re.compile(r"(?:'s|’s)?\s*(?:military|army|armed forces|junta|regime)\b|[\w-]*\s*military\b")
+_REACTS_TO = re.compile(
+    r"\b(?:condemn|criticis|criticiz|oppos|slam|welcom|protest|reject|denounc|hail|decr)\w*\s+(?:the\s+|a\s+|an\s+)?$"
+)
 _WARN = re.compile(r"^(?:warn\w*|cautioned|threaten\w*)$", re.IGNORECASE)
 _CONSEQUENCES = re.compile(r"^fac", re.IGNORECASE)  # 'would face consequences': the subject is threatened
 _THE_PURCHASE = re.compile(
@@ -89,18 +95,21 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     draft = sanction(view, clause, cues)
     if draft is None:
         return []
-    if draft.anaphoric:
-        return [draft]  # its imposer is the one of a sanction told before (``merging``)
     out = [draft]
-    for code in _both(view, cues[0], str(draft.roles["imposer"]))[1:] or _coordinated(
-        view, clause, cues[0], draft
+    if draft.anaphoric and "imposer" not in draft.roles:
+        return out  # its imposer is the one of a sanction told before (``merging``)
+    for code in (
+        []
+        if draft.anaphoric
+        else _both(view, cues[0], str(draft.roles["imposer"]))[1:]
+        or _coordinated(view, clause, cues[0], draft)
     ):
         out.append(replace(draft, roles={**draft.roles, "target": code}))
     # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
     subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
     if len(subj) > 1 and draft.roles["imposer"] in subj and not r.patient_subject(view.text, clause, cues[0]):
         others = [
-            c for c in subj if c != draft.roles["imposer"] and c not in {d.roles["target"] for d in out}
+            c for c in subj if c != draft.roles["imposer"] and c not in {d.roles.get("target") for d in out}
         ]
         out += [replace(d, roles={**d.roles, "imposer": c}) for c in others for d in list(out)]
     return out
@@ -154,7 +163,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         agent = agent or r.after(s, clause, cue.end, ("under",))
         imposer = agent.code if agent else None
     else:
-        mod = r.modifier_before(s, cue.start)
+        mod = r.modifier_before(s, cue.start) or _decided_by(view, clause, cue, subj)
         imposer = mod.code if mod else (subj[-1].code if subj else None)
         target = _target(view, clause, cue, status, imposer, subj[-1].end if subj else clause.start)
     if status == "threatened" and _IT.search(before):
@@ -183,6 +192,16 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not imposer or not target or imposer == target:
         return None
     return Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
+
+
+def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:
+    """'Turkey condemned a US decision to lift defence trade restrictions': the state whose decision
+    the subject reacts to imposes or lifts, not the subject."""
+    start = subj[-1].end if subj else clause.start
+    for m in view.slots.mentions:
+        if start <= m.start < cue.start and _REACTS_TO.search(view.text, start, m.start):
+            return m
+    return None
 
 
 def _warning(view: View, clause: Clause) -> tuple[str | None, str | None]:
@@ -228,12 +247,13 @@ def _target(
     if status == "waived":
         found = r.after(s, clause, clause.start, ("for",))
         found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
-    named = _entity_state(view, clause, cue, imposer)
+    named = _entity_state(view, clause, cue, imposer) or _listed(view, clause, cue, imposer)
     if named is not None and status != "waived":
         return named
+    trade = cue.text[:6].lower() == "export" or cue.text.lower().endswith(("permits", "licences", "licenses"))
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
-        if cue_words.TRADE_HALT.match(cue.text) or cue.text[:6].lower() == "export"
+        if cue_words.TRADE_HALT.match(cue.text) or trade
         else ("from",)
         if cue.text[:6].lower() == "tariff"  # 'a 25% tariff on imports from India as a penalty'
         else ()
@@ -249,8 +269,32 @@ def _target(
         obj = None  # 'sanctions on 300 entities for helping Russia': the reason, not the target
     if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
-    found = found or obj
+    found = found or obj or _supplied(view, clause, cue, imposer)
     return found.code if found else None
+
+
+def _listed(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:
+    """'added 42 Chinese companies to its export control list': the state of the entities put on it."""
+    if not cue.text.lower().endswith("list"):
+        return None
+    verb = _ADDED.search(view.text, clause.start, cue.start)
+    if verb is None:
+        return None
+    return next(
+        (m.code for m in view.slots.mentions if verb.end() <= m.start < cue.start and m.code != imposer), None
+    )
+
+
+def _supplied(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
+    """'sanctions on two companies accused of supplying aviation fuel to Myanmar's military': with no
+    state named for the entities, the sanction aims at the state they supplied."""
+    m = _SUPPLYING_TO.search(view.text, cue.end, clause.end)
+    if m is None:
+        return None
+    to = r.after(view.slots, clause, m.end() - 3, ("to",))
+    if to is None or to.code == imposer or not _ITS_FORCES.match(view.text, to.end):
+        return None  # 'to Pakistan's missile programme' is supplied through firms of other states
+    return to
 
 
 def _both(view: View, cue: Cue, imposer: str | None) -> list[str]:
