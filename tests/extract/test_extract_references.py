@@ -527,3 +527,24 @@ def test_suppliers_of_a_states_military_sanctioned_by_several_states() -> None:
     sanctions = of_type(text, "sanction")
     assert sorted(s["roles"]["imposer"] for s in sanctions) == ["AUS", "CAN", "GBR"]
     assert {(s["roles"]["target"], s["occurred"]["date"]) for s in sanctions} == {("MMR", "2024-06-12")}
+
+
+def test_procurement_from_a_home_firm_is_no_deal_between_states() -> None:
+    text = "France has ordered 42 more Rafale fighter jets from Dassault Aviation, the ministry said."
+    assert of_type(text, "deal") == []
+    text = (
+        "NEW DELHI (PTI) - The defence ministry on Thursday signed a contract with HAL for 12 Su-30MKI jets."
+    )
+    assert of_type(text, "deal") == []  # never India buying from Russia, whose design the jets are
+
+
+def test_the_order_a_first_batch_is_part_of_counts_the_order() -> None:
+    text = (
+        "Greece received its first six Rafale fighter jets from France on Wednesday, part of a 2.5 billion "
+        "euro order for 18 jets signed in January last year."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["items"][0]["quantity"], deal["occurred"]["date"]) == (18, "2023-01")
+    text = "Indonesia signed a deal on Thursday to buy six Rafale jets from France, part of an order for 42."
+    (deal,) = of_type(text, "deal")
+    assert deal["items"][0]["quantity"] == 6

@@ -122,6 +122,7 @@ _SPECULATION = Caseless(
 )
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
+_FIRST_PART = re.compile(r"\b(?:first|initial|last|final)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"\b(?:(?:order|contract|deal|purchase)\s+(?:for|of)|ordered|bought|purchased|acquired)\s+(\d{1,4})\s+"
     r"(?:more\s+|additional\s+|of\s+the\s+)?"  # 'when it ordered 24 of the jets'
@@ -246,10 +247,16 @@ def _predicate_status(view: View, clause: Clause) -> str | None:
 def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemMention]:
     """'the first foreign buyer of the Rafale in 2015 with an order for 24 jets': the clause's one named
     system without a number of its own takes the number counted in jets, tanks, ... after it."""
-    if len(items) != 1 or items[0].quantity is not None:
+    if len(items) != 1:
         return items
     m = _COUNTED.search(view.text, items[0].end, clause.end)
-    return [items[0]._replace(quantity=int(m.group(1)))] if m else items
+    first = _FIRST_PART.search(view.text, max(clause.start, items[0].start - 30), items[0].start)
+    if m is not None and (
+        items[0].quantity is None or (first is not None and m.group(0)[:1].lower() in "ocdp")
+    ):
+        # 'received its first six Rafale jets, part of an order for 18 jets': the order counts 18
+        return [items[0]._replace(quantity=int(m.group(1)))]
+    return items
 
 
 def another(view: View, clause: Clause, draft: Draft) -> list[Draft]:
@@ -421,6 +428,8 @@ def _bought(
     mod = r.modifier_before(s, buy.start)
     buyer = mod.code if mod and is_possessive(s.text, mod) else (subj[-1].code if subj else None)
     found = r.after(s, clause, buy.end, ("from",))
+    if found is not None and found.kind == "company" and found.code == buyer:
+        return {}  # 'France has ordered 42 more Rafale jets from Dassault Aviation': procurement at home
     with_ = r.codes(r.all_after(s, clause, ("with", "between")))
     seller = found.code if found else (with_[0] if with_ else None)
     if seller is None:
@@ -452,6 +461,10 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
         return _pair(buyer, next(p for p in parties if p != buyer))
     firms = [m.code for m, p in zip(s.mentions, s.preps, strict=True) if p == "with" and m.kind == "company"]
+    if len(parties) == 1 and subj and firms and firms[0] == parties[0]:
+        # 'signed a contract with Hindustan Aeronautics for 12 Su-30MKI jets': procurement at home, no
+        # trade between states, whoever designed the jets
+        return {}
     if len(parties) == 2 and firms and subj and all(m.kind != "company" for m in subj):
         # 'Chile signed a contract with Spain's Navantia': a state contracting a foreign firm buys from it
         return _pair(subj[-1].code, next((p for p in parties if p != subj[-1].code), None))
