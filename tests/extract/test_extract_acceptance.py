@@ -99,8 +99,8 @@ def test_blind_news_set(score: ModuleType) -> None:
     0.916 after the second blind round ('K9' kept as written)."""
     totals = _totals(score, load_gold("extract_gold_blind.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.82
-    assert totals["precision"] >= 0.89
+    assert totals["recall"] >= 0.94  # 0.981 after the blind set 11 sanction rules
+    assert totals["precision"] >= 0.95
     assert totals["date_accuracy"] >= 0.95
 
 
@@ -184,8 +184,8 @@ def test_blind5_news_set(score: ModuleType) -> None:
     opposing day going to the reaction: F1 0.832 (recall 67/85, precision 0.880), date accuracy 0.943."""
     totals = _totals(score, load_gold("extract_gold_blind5.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.76
-    assert totals["precision"] >= 0.85
+    assert totals["recall"] >= 0.80  # 0.824 after blind sets 9 to 11
+    assert totals["precision"] >= 0.88
     assert totals["date_accuracy"] >= 0.92
 
 
@@ -209,9 +209,9 @@ def test_blind6_news_set(score: ModuleType) -> None:
     accuracy 0.921."""
     totals = _totals(score, load_gold("extract_gold_blind6.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.72
-    assert totals["precision"] >= 0.83
-    assert totals["date_accuracy"] >= 0.90
+    assert totals["recall"] >= 0.74  # 0.761 after blind sets 9 to 11
+    assert totals["precision"] >= 0.87
+    assert totals["date_accuracy"] >= 0.92
 
 
 def test_blind7_news_set(score: ModuleType) -> None:
@@ -232,10 +232,10 @@ def test_blind7_news_set(score: ModuleType) -> None:
     vessels', the accuser supplies nothing, 'a NATO country', disaster agencies): F1 0.676 (recall
     67/108, precision 0.743, 4 forbidden), date accuracy 0.912."""
     totals = _totals(score, load_gold("extract_gold_blind7.json"))
-    assert totals["forbidden"] <= 4
-    assert totals["recall"] >= 0.60
-    assert totals["precision"] >= 0.72
-    assert totals["date_accuracy"] >= 0.89
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.66  # 0.685 after blind sets 8 to 11
+    assert totals["precision"] >= 0.78
+    assert totals["date_accuracy"] >= 0.92
 
 
 def test_blind8_news_set(score: ModuleType) -> None:
@@ -254,12 +254,13 @@ def test_blind8_news_set(score: ModuleType) -> None:
     embargo: F1 0.570 (recall 45/87, precision 0.634), date accuracy 0.796. Then the references back
     of a later session (the dateline's day dates nothing, 'The contract, ..., was finalized on
     Thursday', an order signed two sentences on, 'jets delivered by Denmark and the Netherlands'):
-    F1 0.651 (recall 52/87, precision 0.716, 2 forbidden), date accuracy 0.885."""
+    F1 0.651 (recall 52/87, precision 0.716, 2 forbidden), date accuracy 0.885. After the rules of
+    blind sets 9 to 11: F1 0.721 (recall 59/87, precision 0.770), date accuracy 0.914."""
     totals = _totals(score, load_gold("extract_gold_blind8.json"))
     assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.58
-    assert totals["precision"] >= 0.69
-    assert totals["date_accuracy"] >= 0.86
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.75
+    assert totals["date_accuracy"] >= 0.89
 
 
 def test_blind9_news_set(score: ModuleType) -> None:
@@ -272,12 +273,47 @@ def test_blind9_news_set(score: ModuleType) -> None:
     order buying from the supplier of the goods told before ('ordered 42 of the launchers'), a
     relative clause dating the goods of the clause before, 'completed the handover', 'imposed the
     sanctions' with the target told before: F1 0.780 (recall 56/77, precision 0.841), date accuracy
-    0.896."""
+    0.896. With the statement, one-sided deal and sanction rules after it, and those of sets 10 and
+    11: F1 0.908 (recall 68/77, precision 0.935), date accuracy 0.930."""
     totals = _totals(score, load_gold("extract_gold_blind9.json"))
     assert totals["forbidden"] == 0
-    assert totals["recall"] >= 0.71
-    assert totals["precision"] >= 0.82
-    assert totals["date_accuracy"] >= 0.88
+    assert totals["recall"] >= 0.86
+    assert totals["precision"] >= 0.91
+    assert totals["date_accuracy"] >= 0.91
+
+
+def test_blind10_news_set(score: ModuleType) -> None:
+    """60 headlines and leads written blind by an eleventh labeller (75 events; 14 items with none:
+    domestic orders, a budget, an exercise, an airline's order, a storm named Typhoon, football) from
+    Latin America, Africa, Asia and Europe, 2010 to 2026. Scored once when it arrived, after the blind
+    set 9 rules: F1 0.736 (recall 54/75, precision 0.753, 6 forbidden), date accuracy 0.917; the
+    session's first code scored 0.701. Then rules by class (a done approval against a later negated
+    signing, rivals passed over, 'the last six of 12', another batch of the goods before, 'imposed
+    unilateral sanctions', drawing up sanctions, 'the system' named again, giving approval, a reported
+    clause's own subject, counts over participles, a description after a deal, an act under way when
+    announced): F1 0.852 (recall 63/75, precision 0.864, 1 forbidden), date accuracy 0.980."""
+    totals = _totals(score, load_gold("extract_gold_blind10.json"))
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.82
+    assert totals["precision"] >= 0.84
+    assert totals["date_accuracy"] >= 0.95
+
+
+def test_blind11_news_set(score: ModuleType) -> None:
+    """60 headlines and leads written blind by a twelfth labeller (107 events, weighted to sanctions
+    and statements; a quarter on India, Russia and the United States; 14 items with none). Scored once
+    when it arrived, after the blind set 10 rules: F1 0.686 (recall 66/107, precision 0.772, 7
+    forbidden), date accuracy 0.898; the session's first code scored 0.618. Then sanction rules
+    (countermeasures, trade restrictions, export permits, list entries, a state's military supplied,
+    a reaction to a state's decision, similar measures by several states), a home firm's order as no
+    deal, the order a first batch is part of: F1 0.760 (recall 75/107, precision 0.831, 6 forbidden),
+    date accuracy 0.914. Most misses left are statements whose speaker is an unnamed office of another
+    state, earlier measures told in passing ('first imposed in July 2014') and item names."""
+    totals = _totals(score, load_gold("extract_gold_blind11.json"))
+    assert totals["forbidden"] <= 6
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.80
+    assert totals["date_accuracy"] >= 0.89
 
 
 def _all_docs() -> list[dict]:
@@ -295,6 +331,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind7.json")["documents"],
         *load_gold("extract_gold_blind8.json")["documents"],
         *load_gold("extract_gold_blind9.json")["documents"],
+        *load_gold("extract_gold_blind10.json")["documents"],
+        *load_gold("extract_gold_blind11.json")["documents"],
     ]
 
 
