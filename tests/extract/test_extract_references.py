@@ -548,3 +548,11 @@ def test_the_order_a_first_batch_is_part_of_counts_the_order() -> None:
     text = "Indonesia signed a deal on Thursday to buy six Rafale jets from France, part of an order for 42."
     (deal,) = of_type(text, "deal")
     assert deal["items"][0]["quantity"] == 6
+
+
+def test_a_variant_designation_written_with_its_system_is_kept() -> None:
+    text = "Taiwan took delivery of its first 38 M1A2T Abrams tanks from the United States on Monday."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["items"] == [{"name": "M1A2T Abrams", "quantity": 38}]
+    (delivery,) = of_type("Russia delivered S-400 Triumf systems to India.", "delivery")
+    assert delivery["items"][0]["name"] == "S-400"  # the canonical name already carries the designation

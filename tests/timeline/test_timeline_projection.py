@@ -75,6 +75,29 @@ def test_different_dates_or_directions_stay_apart(store: EventStore) -> None:
     assert dates == ["2018", "2018", "2021"]
 
 
+def test_a_variant_written_with_its_system_joins_the_systems_development(store: EventStore) -> None:
+    ingest(
+        store,
+        "a",
+        "Taiwan took delivery of 38 M1A2T Abrams tanks from the US in December 2024.",
+        "https://a.example/1",
+    )
+    ingest(
+        store,
+        "b",
+        "Taiwan received 38 Abrams tanks from the United States in December 2024.",
+        "https://b.example/2",
+    )
+    (development,) = current(store, types=("delivery",))
+    assert development["sources"] == 2
+    assert {i["name"] for e in development["events"] for i in e.get("items", [])} <= {
+        "M1A2T Abrams",
+        "Abrams",
+    }
+    assert [d["id"] for d in current(store, item="M1A2T")] == [development["id"]]
+    assert [d["id"] for d in current(store, item="abrams")] == [development["id"]]
+
+
 def test_retracted_events_drop_out_but_as_of_before_the_retraction_still_shows_them(
     store: EventStore, clock
 ) -> None:

@@ -232,6 +232,10 @@ def _longest(
         written = short != canon and (
             len(short) < 3
             or (any(ch.isdigit() for ch in short) and short not in canon and canon not in short)
+            # 'M1A2T Abrams', 'AH-64E Apache': the variant's designation written with the name
+            or (
+                canon in short and not any(ch.isdigit() for ch in canon) and any(ch.isdigit() for ch in short)
+            )
         )
         return size, surface if written else entry.name, entry.maker
     return None

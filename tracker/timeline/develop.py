@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from tracker.extract.gazetteer import gazetteer, item_key
+
 ROLE_LISTS = ("about", "parties")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
@@ -28,8 +30,11 @@ _ODD_HOST = re.compile(r"[@:%\[?#\\]")  # userinfo, port, IPv6, query, fragment:
 
 @lru_cache(maxsize=8192)
 def item_norm(name: str) -> str:
-    """Names compare without case and punctuation: "S400" is "S-400" (as the scorer does)."""
-    return _NON_ALNUM.sub("", name.lower())
+    """Names compare without case and punctuation: "S400" is "S-400" (as the scorer does), and a
+    variant the gazetteer knows as another name of a system is that system: "M1A2T Abrams" and
+    "AH-64E Apache", kept as written in events, join the developments of "Abrams" and "Apache"."""
+    entry = gazetteer().items.get(item_key(name))
+    return _NON_ALNUM.sub("", (entry.name if entry is not None else name).lower())
 
 
 @dataclass(slots=True)  # not frozen: see below

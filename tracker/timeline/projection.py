@@ -62,7 +62,7 @@ def _index(table: Table, name: str) -> Index:
 
 class TimelineProjection(Projection):
     name = "timeline"
-    version = 1
+    version = 2  # 2: item names join through the gazetteer (develop.item_norm)
     tables = (timeline_events, timeline_developments, timeline_versions, timeline_actors, timeline_items)
     # Read by queries only (a batch reads developments by ix_timeline_dev_bucket, members by
     # ix_timeline_events_dev, and writes items and actors by their primary keys).
