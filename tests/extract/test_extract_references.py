@@ -556,3 +556,48 @@ def test_a_variant_designation_written_with_its_system_is_kept() -> None:
     assert delivery["items"] == [{"name": "M1A2T Abrams", "quantity": 38}]
     (delivery,) = of_type("Russia delivered S-400 Triumf systems to India.", "delivery")
     assert delivery["items"][0]["name"] == "S-400"  # the canonical name already carries the designation
+
+
+def test_the_first_unit_of_the_goods_before_arrived_on_a_day_of_its_own() -> None:
+    text = (
+        "Russia has completed the delivery of the third squadron of the S-400 air defence system to India. "
+        "The first squadron arrived in December 2021, the official said."
+    )
+    deliveries = sorted(of_type(text, "delivery"), key=lambda d: d["status"])
+    assert [(d["roles"]["supplier"], d["status"], (d["occurred"] or {}).get("date")) for d in deliveries] == [
+        ("RUS", "began", "2021-12"),
+        ("RUS", "completed", None),
+    ]
+
+
+def test_a_freeze_on_arms_exports_is_a_sanction_extended_on_its_day() -> None:
+    text = (
+        "Germany on Thursday extended its freeze on arms exports to Saudi Arabia by six months, until the "
+        "end of September. Berlin stopped approving new exports to Riyadh in November last year."
+    )
+    sanctions = of_type(text, "sanction")
+    assert sorted((s["roles"]["target"], s["status"], s["occurred"]["date"]) for s in sanctions) == [
+        ("SAU", "imposed", "2023-11"),
+        ("SAU", "imposed", "2024-06-13"),
+    ]
+    assert of_type(text, "deal") == []
+
+
+def test_sanctions_announced_with_an_accusation_are_the_sayers() -> None:
+    text = (
+        "The United States said on Tuesday that Iran had delivered ballistic missiles to Russia, and "
+        "announced new sanctions on Iranian shipping companies."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["occurred"]["date"]) == (
+        {"imposer": "USA", "target": "IRN"},
+        "2024-06-11",
+    )
+
+
+def test_a_warning_that_buying_arms_could_bring_sanctions_threatens_the_one_warned() -> None:
+    text = (
+        "The United States has warned Egypt that buying Russian Su-35 fighter jets could trigger sanctions."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "EGY"}, "threatened")

@@ -71,6 +71,8 @@ SANCTION = re.compile(
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
     r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
+    r"freeze\s+on\s+(?:arms\s+|weapons?\s+)?(?:exports|sales|deliveries)|"
+    r"(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\s+(?:new\s+)?(?:arms\s+)?export\w*|"
     r"(?:defen[cs]e\s+|arms\s+)?trade\s+(?:restrictions|curbs)|"
     r"(?:export\s+)?(?:permits|licen[cs]es)(?=\s+for\s+(?:the\s+)?exports?\b)|export\s+(?:permits|licen[cs]es))\b",
 )
@@ -142,8 +144,8 @@ _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
-    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|end(?:s|ed|ing)?(?![ -]users?\b)|"
-    r"terminat\w*|unfreez\w*|relief)\b",
+    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|"
+    r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief)\b",
 )
 THREATENED = Caseless(
     r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"

@@ -185,7 +185,7 @@ def _head(view: View, same: list[Cue], cue: Cue) -> Cue:
     """The noun a cue word only modifies ('lifted its arms export embargo': 'export' is the embargo's,
     so the day before it goes to the embargo)."""
     for c in same:
-        if cue.etype != "statement" and c.start > cue.start and not view.text[cue.end : c.start].strip():
+        if cue.etype != "statement" and c.start >= cue.end and not view.text[cue.end : c.start].strip():
             cue = c
     return cue
 

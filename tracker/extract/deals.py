@@ -50,6 +50,7 @@ _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 _NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\b", re.IGNORECASE)
 _NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?)\b")
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
@@ -156,6 +157,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     items, money = view.within(clause, view.items), view.within(clause, view.money)
     if "approve" in kinds and not _approves_trade(view, cues):
         kinds.discard("approve")
+    if "approve" in kinds and _STOPPED.search(view.text, clause.start, cues[0].end):
+        return None  # 'Berlin stopped approving new exports to Riyadh': a freeze (``sanctions``), no sale
     if "approve" in kinds and _EXPORT.found(view.text[clause.start : clause.end]):
         kinds.add("sell")
         cues = [*cues, Cue("deal", "sell", cues[-1].start, cues[-1].end, "export")]

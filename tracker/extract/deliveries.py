@@ -83,7 +83,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = view.within(clause, view.items)
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
-        return _planned_bare(view, clause, cues)
+        return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
     last = max(c.end for c in cues)
     if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
         any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
@@ -126,6 +126,33 @@ def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     """'F-16s delivered by Denmark and the Netherlands': one delivery per state sending the goods."""
     others = r.coordinated(view.slots, clause, draft.roles.get("supplier"), draft.roles.get("recipient"))
     return [replace(draft, roles={**draft.roles, "supplier": code}) for code in others]
+
+
+# 'The first squadron arrived in December 2021', 'The second batch was delivered in May': a part of the
+# goods told before, named by its unit
+_UNIT_BEFORE = re.compile(
+    r"^\W*(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
+    r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot)s?\s+"
+    r"(?:(?:was|were|has been|have been|had been)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """A unit of the goods told before that arrived or was delivered on a day of its own: an anaphoric
+    delivery, whose sides and goods are the trade's before it (``merging``)."""
+    if not _UNIT_BEFORE.match(view.text[clause.start : cues[0].start]):
+        return None
+    if not any(clause.start <= dm.start < clause.end for dm in view.dates):
+        return None
+    draft = Draft("delivery", view, clause, cues, {}, anaphoric=True)
+    stop = view.text.find(", ", cues[-1].end, clause.end)
+    draft.status = cue_words.delivery_status(
+        view.text[clause.start : cues[-1].end + 25],
+        view.text[clause.start : stop if stop > 0 else clause.end],
+        cues,
+    )
+    return draft
 
 
 def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:

@@ -132,6 +132,16 @@ def _quoted(view: View, d: Draft) -> bool:
 _IS_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
+_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+)?$")
+
+
+def _announced(view: View, d: Draft) -> bool:
+    """'... said on Tuesday that Iran had delivered missiles, and announced new sanctions': an act
+    made by announcing it, on the day of the saying."""
+    cue = d.cues[0]
+    return bool(_ANNOUNCED.search(view.text, max(0, cue.start - 30), cue.start))
+
+
 def _progressive(view: View, d: Draft) -> bool:
     """'The United States is fully lifting its ban ..., the president said on Monday': an act told as
     under way when it is announced, on the day of the saying."""
@@ -157,7 +167,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in others:
         if (
             d.occurred is None
-            and (d.status in _INHERIT or _progressive(view, d))
+            and (d.status in _INHERIT or _progressive(view, d) or _announced(view, d))
             and d.clause.opener not in _TEMPORAL
             and not d.reacted
         ):

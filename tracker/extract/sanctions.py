@@ -71,6 +71,7 @@ _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _ADDED = re.compile(r"\badd(?:s|ed|ing)?\b")
 _SUPPLYING_TO = re.compile(r"\b(?:supplying|selling|providing|shipping)\s+(?:[\w-]+\s+){0,4}?to\s")
 _ITS_FORCES = re.compile(r"(?:'s|’s)?\s*(?:military|army|armed forces|junta|regime)\b|[\w-]*\s*military\b")
+_GERUND_SUBJECT = re.compile(r"\W*(?:that\s+)?(?:buying|purchasing|acquiring|procuring)\b", re.IGNORECASE)
 _REACTS_TO = re.compile(
     r"\b(?:condemn|criticis|criticiz|oppos|slam|welcom|protest|reject|denounc|hail|decr)\w*\s+(?:the\s+|a\s+|an\s+)?$"
 )
@@ -172,6 +173,17 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         warner, warned = _warning(view, clause)
         if warned is not None and warned != (imposer or warner):
             imposer, target = imposer or warner, warned
+    if status == "threatened" and _GERUND_SUBJECT.match(view.text, clause.start, cue.start):
+        # 'has warned Egypt that buying Russian Su-35 jets could trigger sanctions': the warner threatens
+        # the one warned, whatever state the purchase names
+        warner, warned = _warning(view, clause)
+        if warner and warned and warner != warned:
+            imposer, target = warner, warned
+    if imposer and imposer == target:
+        # 'The United States said Iran had delivered missiles ... and announced new sanctions on Iranian
+        # companies': the one saying imposes, not the subject of what it said
+        first = r.subjects(s, view.clauses[0], cue.start, view.clauses)
+        imposer = first[0].code if first and first[0].code != target else imposer
     if status == "threatened" and (imposer is None or target is None):
         warner, warned = _warning(view, clause)
         imposer = imposer or warner
@@ -250,7 +262,8 @@ def _target(
     named = _entity_state(view, clause, cue, imposer) or _listed(view, clause, cue, imposer)
     if named is not None and status != "waived":
         return named
-    trade = cue.text[:6].lower() == "export" or cue.text.lower().endswith(("permits", "licences", "licenses"))
+    low = cue.text.lower()
+    trade = "export" in low or low.endswith(("permits", "licences", "licenses", "sales", "deliveries"))
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
         if cue_words.TRADE_HALT.match(cue.text) or trade
