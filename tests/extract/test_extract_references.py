@@ -601,3 +601,13 @@ def test_a_warning_that_buying_arms_could_bring_sanctions_threatens_the_one_warn
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "EGY"}, "threatened")
+
+
+def test_a_reaction_to_the_decision_is_about_the_states_of_the_story() -> None:
+    text = (
+        "The European Union on Thursday extended its economic sanctions against Russia for another six "
+        "months. The measures were vastly expanded after Russia's invasion of Ukraine in February last year. "
+        "Russia's foreign ministry called the decision counterproductive."
+    )
+    said = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "RUS"]
+    assert [s["roles"]["about"] for s in said] == [["EU"]]

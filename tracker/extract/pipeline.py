@@ -24,7 +24,7 @@ from tracker.extract.home import home_country
 from tracker.extract.merging import complete, infer_sides, merge
 from tracker.extract.render import render
 from tracker.extract.sentences import Sentence, quote_spans, split_sentences
-from tracker.extract.statements import Memory, about_previous, resolve_statements
+from tracker.extract.statements import Memory, about_previous, about_the_act, resolve_statements
 from tracker.extract.view import View, analyse
 
 DomainEvent = Statement | Deal | Delivery | Sanction
@@ -84,6 +84,7 @@ def _body_drafts(
     for n, view in enumerate(views):
         ds = _sentence_drafts(view, published)
         resolve_statements(view, ds, text, quotes, memory)
+        about_the_act(ds, out)
         if n and view.sentence.paragraph == views[n - 1].sentence.paragraph:
             about_previous(ds, views[n - 1])
         if n:

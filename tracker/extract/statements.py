@@ -8,6 +8,7 @@ carries the quotes of its paragraph and is about the actors named in them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tracker.extract.draft import Draft
@@ -81,6 +82,29 @@ def _named_before(view: View, views: list[View]) -> Speaker | None:
     if pick is None:
         return None
     return (pick.code, pick.name if pick.kind == "person" else None, None)
+
+
+# 'called the decision counterproductive': a reaction to the act told before, about its states
+_THE_ACT = re.compile(
+    r"\bthe\s+(?:decision|move|measures|sanctions|step|announcement|ban|embargo|deal|sale|restrictions)\b",
+    re.IGNORECASE,
+)
+
+
+def about_the_act(ds: list[Draft], before: list[Draft]) -> None:
+    """'Russia's foreign ministry called the decision counterproductive': a statement about nobody it
+    names reacts to the act the story leads with, and is about the states of that act."""
+    for d in ds:
+        if d.etype != "statement" or d.roles.get("about") or not _THE_ACT.search(d.view.text):
+            continue
+        # the story's act, told first ('welcomed the decision' after a lead and a second approval)
+        act = next((e for e in before if e.etype != "statement" and not e.view.is_title), None)
+        if act is None:
+            continue
+        speaker = d.roles.get("speaker")
+        states = [v for k, v in act.roles.items() if k != "about" and isinstance(v, str) and v != speaker]
+        if states:
+            d.roles["about"] = list(dict.fromkeys(states))
 
 
 def about_previous(ds: list[Draft], prev: View) -> None:
