@@ -88,7 +88,9 @@ SAY = re.compile(
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
     r"defended|defends|summoned|summons|"
-    r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|reacted(?= (?:angrily|sharply|furiously|with))"
+    r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|"
+    r"call(?:ed|s|ing)(?= (?:the|this|that) (?:decision|move|measures|sanctions|step|deal|sale|launch)\b)|"
+    r"reacted(?= (?:angrily|sharply|furiously|with))"
     r")\b",
 )
 # 'has not yet signed', 'is still weighing': a negation of what is still to come, so a plan, never a denial
