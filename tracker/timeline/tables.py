@@ -10,12 +10,17 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Column, Float, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
+# On SQLite the row's own key (migration 0006): INTEGER PRIMARY KEY is the rowid, where BIGINT would
+# be an index beside it; tables keyed on several columns are clustered on them (WITHOUT ROWID)
+RowKey = BigInteger().with_variant(Integer(), "sqlite")
+_CLUSTERED = {"sqlite_with_rowid": False}
+
 
 class TimelineEvent(SQLModel, table=True):
     __tablename__ = "timeline_events"
     __table_args__ = (Index("ix_timeline_events_dev", "dev_id", "position"),)
 
-    position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    position: int = Field(sa_column=Column(RowKey, primary_key=True, autoincrement=False))
     dev_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     type: str = Field(sa_column=Column(String(16), nullable=False))
     actor_key: str = Field(sa_column=Column(String(255), nullable=False))
@@ -30,7 +35,7 @@ class TimelineDevelopment(SQLModel, table=True):
         Index("ix_timeline_dev_order", "order_date"),
     )
 
-    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    id: int = Field(sa_column=Column(RowKey, primary_key=True, autoincrement=False))
     type: str = Field(sa_column=Column(String(16), nullable=False))
     actor_key: str = Field(sa_column=Column(String(255), nullable=False))
     date: str | None = Field(default=None, sa_column=Column(String(10), nullable=True))
@@ -57,6 +62,7 @@ class TimelineVersion(SQLModel, table=True):
     """
 
     __tablename__ = "timeline_versions"
+    __table_args__ = (_CLUSTERED,)
 
     dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     position: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
@@ -70,7 +76,7 @@ class TimelineVersion(SQLModel, table=True):
 
 class TimelineActor(SQLModel, table=True):
     __tablename__ = "timeline_actors"
-    __table_args__ = (Index("ix_timeline_actors_actor", "actor", "dev_id"),)
+    __table_args__ = (Index("ix_timeline_actors_actor", "actor", "dev_id"), _CLUSTERED)
 
     dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     actor: str = Field(sa_column=Column(String(8), primary_key=True))
@@ -78,7 +84,7 @@ class TimelineActor(SQLModel, table=True):
 
 class TimelineItem(SQLModel, table=True):
     __tablename__ = "timeline_items"
-    __table_args__ = (Index("ix_timeline_items_norm", "norm", "dev_id"),)
+    __table_args__ = (Index("ix_timeline_items_norm", "norm", "dev_id"), _CLUSTERED)
 
     dev_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     norm: str = Field(sa_column=Column(String(64), primary_key=True))
