@@ -611,3 +611,34 @@ def test_a_reaction_to_the_decision_is_about_the_states_of_the_story() -> None:
     )
     said = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "RUS"]
     assert [s["roles"]["about"] for s in said] == [["EU"]]
+
+
+def test_delivery_habits_of_blind_set_12() -> None:
+    text = "Paraguay's air force received two UH-1H helicopters donated by Taiwan on Tuesday."
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "TWN", "recipient": "PRY"}
+    assert delivery["items"] == [{"name": "UH-1H", "quantity": 2}]
+    text = "South Korea is in talks to export K9 self-propelled howitzers to Vietnam, officials said."
+    assert of_type(text, "delivery") == []
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "VNM", "seller": "KOR"}, "planned")
+    text = "Hanwha has exported the K9 to nine countries."
+    assert of_type(text, "delivery") == []
+
+
+def test_the_first_of_an_order_and_the_order_count_apart() -> None:
+    text = (
+        "Nigeria has received the first three of eight JF-17 Thunder fighter jets it ordered from Pakistan."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["items"] == [{"name": "JF-17", "quantity": 3}]
+    (deal,) = of_type(text, "deal")
+    assert deal["items"] == [{"name": "JF-17", "quantity": 8}]
+
+
+def test_a_demand_to_revoke_cancels_nothing_and_revoking_an_accord_does() -> None:
+    text = "China opposed a U.S. decision to approve arms sales to Taiwan and urged Washington to revoke it."
+    assert all(d["status"] != "cancelled" for d in of_type(text, "deal"))
+    text = "Niger's military junta on Saturday revoked a military agreement with the United States."
+    (deal,) = of_type(text, "deal")
+    assert (deal["status"], sorted(deal["roles"].get("parties", []))) == ("cancelled", ["NER", "USA"])

@@ -28,14 +28,15 @@ DEAL = re.compile(
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
     r"arms package)"
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
-    r"es|ed|ing|ement)|"
+    r"es|ed|ing|ement(?! (?:agency|office|administration|board|council|chief|minister|department)))|"
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?(?! to\b)|"
     r"paid(?=\s+(?:[^\s,.;]+\s+){0,6}for\b))"  # 'Armenia paid about $400 million in 2021 for Russian arms'
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
     r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"
     r"choose|chosen|"
     r"pick(?:s|ed|ing)|select(?:s|ed)|agreed|agrees|notif(?:ied|ies|y)(?= Congress))"
-    r"|(?P<cancel>cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|call(?:s|ed)? off|terminat(?:e|"
+    r"|(?P<cancel>cancel(?:s|led|ed|ling|lation)?|scrap(?:s|ped|ping)?|call(?:s|ed)? off|"
+    r"revok(?:e|es|ed|ing)|terminat(?:e|"
     r"es|ed|ion)|"
     r"dropped plans|drops plans|drop plans|pull(?:s|ed)? out|withdr(?:aw|ew|awn)|shelv(?:e|ed|es)|"
     r"abandon(?:s|ed)?|"
@@ -107,6 +108,9 @@ _IMPOSED_KIND = re.compile(
     r"\b(?:impos|slapp|announc|adopt)\w*\s+(?:new\s+|fresh\s+)?(?:unilateral|western|additional)\s+$", _I
 )
 _ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|already|most)\s+$")
+_DEMANDED = re.compile(
+    r"\b(?:urg|demand|ask|call\w* on|press)\w*\s+(?:[\w'’.-]+\s+){0,3}?to\s+(?:\w+ly\s+)?$", _I
+)
 _FROM_GERUND = re.compile(r"\bfrom\s+$", _I)
 _NOT_SAID = re.compile(r"^\s+(?!that\b)[a-z0-9]", _I)
 _DEAL_BLOCKED = Caseless(
@@ -128,7 +132,7 @@ PLANNED = Caseless(
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
-    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for)\b",
+    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*)\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
@@ -239,6 +243,8 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
             return True  # 'dissuades allies from purchasing': nothing is bought
         if kind != "give" and _DEAL_BLOCKED.found(before):
             return True  # 'urged the US to stop selling arms'
+    if kind == "cancel" and _DEMANDED.search(text[max(0, m.start() - 40) : m.start()]):
+        return True  # 'urged Washington to immediately revoke it': a demand, nothing is cancelled
     return etype == "statement" and (
         m.group().lower() in ("added", "adds") and bool(_NOT_SAID.match(text[m.end() : m.end() + 6]))
     )  # 'added 42 companies to its list' is no saying

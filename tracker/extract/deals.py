@@ -16,7 +16,7 @@ from dataclasses import replace
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
 from tracker.extract.actors import Mention, is_possessive
-from tracker.extract.amounts import Money
+from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft, agent, title_future
@@ -123,6 +123,7 @@ _SPECULATION = Caseless(
 )
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
+_N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
 _FIRST_PART = re.compile(r"\b(?:first|initial|last|final)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"\b(?:(?:order|contract|deal|purchase)\s+(?:for|of)|ordered|bought|purchased|acquired)\s+(\d{1,4})\s+"
@@ -252,6 +253,10 @@ def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemM
     system without a number of its own takes the number counted in jets, tanks, ... after it."""
     if len(items) != 1:
         return items
+    whole = _N_OF_M.search(view.text, max(clause.start, items[0].start - 30), items[0].start)
+    if whole is not None:
+        # 'received the first three of eight JF-17 jets it ordered from Pakistan': the order is of eight
+        return [items[0]._replace(quantity=parse_quantity(whole.group(1)))]
     m = _COUNTED.search(view.text, items[0].end, clause.end)
     first = _FIRST_PART.search(view.text, max(clause.start, items[0].start - 30), items[0].start)
     if m is not None and (
@@ -433,7 +438,10 @@ def _bought(
     found = r.after(s, clause, buy.end, ("from",))
     if found is not None and found.kind == "company" and found.code == buyer:
         return {}  # 'France has ordered 42 more Rafale jets from Dassault Aviation': procurement at home
-    with_ = r.codes(r.all_after(s, clause, ("with", "between")))
+    partners = r.all_after(s, clause, ("with", "between"))
+    with_ = r.codes(partners)
+    if found is None and partners and partners[0].kind == "company" and partners[0].code == buyer:
+        return {}  # 'signed a contract with Hanwha Aerospace for K9A2 howitzers': procurement at home
     seller = found.code if found else (with_[0] if with_ else None)
     if seller is None:
         made = r.origin(s, items)
@@ -464,7 +472,7 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
         return _pair(buyer, next(p for p in parties if p != buyer))
     firms = [m.code for m, p in zip(s.mentions, s.preps, strict=True) if p == "with" and m.kind == "company"]
-    if len(parties) == 1 and subj and firms and firms[0] == parties[0]:
+    if len(parties) == 1 and firms and firms[0] == parties[0] and (subj or view.home == parties[0]):
         # 'signed a contract with Hindustan Aeronautics for 12 Su-30MKI jets': procurement at home, no
         # trade between states, whoever designed the jets
         return {}

@@ -18,6 +18,7 @@ from dataclasses import replace
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
 from tracker.extract.actors import Mention, is_possessive
+from tracker.extract.amounts import _WORD_NUM, parse_quantity
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft, agent, title_future
 from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
@@ -39,7 +40,10 @@ _NOUN_BEFORE = re.compile(
 )
 # 'has offered to supply Scorpene submarines to the Philippines': a sale on offer, not goods on the move
 # and 'is ready to supply S-400 systems to India', 'willing to provide': an offer in other words
-_OFFER = re.compile(r"\b(?:offer(?:s|ed|ing)?|ready|willing|prepared)\s+to\s+$", re.IGNORECASE)
+_OFFER = re.compile(
+    r"\b(?:offer(?:s|ed|ing)?|ready|willing|prepared|in talks|negotiating|in negotiations)\s+to\s+$",
+    re.IGNORECASE,
+)  # 'is in talks to export K9 howitzers to Vietnam': a sale under negotiation
 # 'a contract ... for the supply of missiles': the deal's object, which nothing has delivered yet
 # and 'signed a deal with Poland on Friday to export 180 tanks': the deal's purpose
 _SUPPLY_OF = re.compile(
@@ -51,8 +55,10 @@ _ACCUSED = re.compile(
 # 'the United States imposed sanctions on four foreign companies it accused of': 'it' accuses
 _ACCUSER = re.compile(r"\b(?:it|they)\s+$", re.IGNORECASE)
 _BUILT_BY = re.compile(
-    r"\b(?:built|made|manufactured|produced|constructed)\s+by\s+(?:the\s+)?$", re.IGNORECASE
-)
+    r"\b(?:built|made|manufactured|produced|constructed|donated|gifted|supplied|provided|transferred)\s+by\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
 _GOT = re.compile(r"^(?:got|gets)$", re.IGNORECASE)
 _EXPECTS = re.compile(
@@ -61,6 +67,13 @@ _EXPECTS = re.compile(
 _TO = re.compile(r"\s+to\s+$")
 # a state's adjective: 'Ukrainian', 'Chinese-made', 'Russian-built', 'Turkish', 'Israeli', 'Swedish'
 _ADJECTIVE_OF = re.compile(r"(?:an|ese|ish|i|ic|ch)(?:-(?:made|built|designed|supplied))?$")
+_PART_OF_ORDER = re.compile(
+    rf"\b(?:first|last|final)\s+(\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(?:\d+|{_WORD_NUM})\b"
+)
+_TO_MANY = re.compile(
+    r"\bto\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|"
+    r"more than \w+)\s+(?:other\s+)?(?:countries|nations|states|customers)\b"
+)
 _BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?$")
 _OF = re.compile(r"\s+of\b")
 # 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
@@ -93,6 +106,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
+    if _TO_MANY.search(view.text, clause.start, clause.end):
+        return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]
     if approvals and clause.start <= approvals[0] < clause.end:
         return None  # 'approved the export of': a sale, not yet a delivery
@@ -119,6 +134,19 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )
     draft.status = title_future(view, cues) or status
+    if (
+        anaphoric
+        and draft.status == "completed"
+        and not cue_words.COMPLETED.found(view.text, clause.start, clause.end)
+    ):
+        draft.status = (
+            None  # 'The jets landed at Kano on Tuesday': the delivery told before, no stage of its own
+        )
+    if items and items[0].quantity is None and len(items) == 1:
+        part = _PART_OF_ORDER.search(view.text, clause.start, clause.end)
+        if part is not None:
+            # 'received its first Typhoon jets on Wednesday, when the first four of 24 aircraft landed'
+            draft.items = [items[0]._replace(quantity=parse_quantity(part.group(1)))]
     return draft
 
 

@@ -32,6 +32,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _sides_of_trade_before(trades)
     _also_dated(trades)
     _definite_goods(trades)
+    _seller_of_goods(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -180,6 +181,22 @@ def _definite_goods(trades: list[Draft]) -> None:
             if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
                 d.items = _goods(t)
                 break
+
+
+def _seller_of_goods(trades: list[Draft]) -> None:
+    """'Kuwait has signed a contract for Bayraktar TB2 drones with Baykar ... Iraq announced that it would
+    also procure the drones': a buyer alone buys the goods from their seller told before."""
+    for n, d in enumerate(trades):
+        buyer = d.roles.get("buyer")
+        if d.etype != "deal" or not buyer or {"seller", "parties"} & d.roles.keys() or not d.items:
+            continue
+        sellers = [
+            _trade_sides(t)[1]
+            for t in trades[:n]
+            if not t.view.is_title and _shares_item(d, t) and _trade_sides(t)[1] not in (None, buyer)
+        ]
+        if sellers:
+            d.roles["seller"] = sellers[-1]
 
 
 def _also_dated(trades: list[Draft]) -> None:

@@ -191,6 +191,7 @@ def two_states_before(s: Slots, end: int, kinds: tuple[str, ...], exclude: str |
     return found[:2] if len(found) >= 2 else []
 
 
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 _AND_STATE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 
 
@@ -203,11 +204,18 @@ def coordinated(s: Slots, clause: Clause, code: object, other: object) -> list[s
     at = next((i for i, m in enumerate(ms) if m.code == code and m.start in governed), None)
     if at is None:
         return []
-    out: list[str] = []
+    chain: list[tuple[str, bool]] = []  # (code, joined by 'and' or 'or')
     while at + 1 < len(ms) and _AND_STATE.match(s.text, ms[at].end, ms[at + 1].start):
+        joined = bool(_AND_OR.search(s.text, ms[at].end, ms[at + 1].start))
         at += 1
-        if ms[at].kind == "country" and ms[at].code not in (code, other, *out):
-            out.append(ms[at].code)
+        chain.append((ms[at].code if ms[at].kind == "country" else "", joined))
+    # a list ends with 'and' ('Vietnam, Indonesia and the Philippines'); a bare comma goes on to an
+    # attribution ('to Saudi Arabia, the U.S. president said'), not to another party
+    last_and = max((i for i, (_, joined) in enumerate(chain) if joined), default=-1)
+    out: list[str] = []
+    for found, _ in chain[: last_and + 1]:
+        if found and found not in (code, other, *out):
+            out.append(found)
     return out
 
 
