@@ -77,3 +77,19 @@ def test_signed_gate_passes_every_match() -> None:
     for text in SENTENCES:
         if dating._SIGNED_THE.search(text):
             assert dating._may_name_act(SimpleNamespace(text=text, words=read_words(lower(text))))  # type: ignore[arg-type]
+
+
+def test_no_two_items_of_the_gazetteer_share_a_name() -> None:
+    """An alias of two systems resolves to whichever loaded first, and its other entry is never found."""
+    import collections
+    import json
+    from pathlib import Path
+
+    from tracker.extract.gazetteer import item_key
+
+    data = json.loads((Path(__file__).parents[2] / "tracker" / "data" / "gazetteer.json").read_text())
+    owners: dict[str, set[str]] = collections.defaultdict(set)
+    for name, entry in data["items"].items():
+        for alias in (name, *entry.get("aliases", [])):
+            owners[item_key(alias)].add(name)
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}

@@ -642,3 +642,27 @@ def test_a_demand_to_revoke_cancels_nothing_and_revoking_an_accord_does() -> Non
     text = "Niger's military junta on Saturday revoked a military agreement with the United States."
     (deal,) = of_type(text, "deal")
     assert (deal["status"], sorted(deal["roles"].get("parties", []))) == ("cancelled", ["NER", "USA"])
+
+
+def test_the_contract_named_again_buys_the_goods_told_before_from_their_maker() -> None:
+    text = (
+        "RABAT, March 3 (AFP) - Morocco has taken delivery of the first of several Barak MX air defence "
+        "batteries ordered from Israel. Rabat signed the $500 million contract with Israel Aerospace "
+        "Industries in 2022."
+    )
+    dated = [d for d in of_type(text, "deal") if d["occurred"]]
+    assert [(d["roles"], [i["name"] for i in d["items"]]) for d in dated] == [
+        ({"buyer": "MAR", "seller": "ISR"}, ["Barak MX"])
+    ]
+    text = "Germany signed the deal for the Israeli-made system, worth 3.6 billion euros, in September 2023."
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "DEU", "seller": "ISR"}
+
+
+def test_goods_handed_over_to_nobody_named_go_to_the_datelines_state() -> None:
+    text = (
+        "BERLIN, Dec 4 (dpa) - The first Arrow 3 long-range missile defence system handed over by Israel "
+        "was put into service at the Holzdorf air base on Wednesday, the defence ministry said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "ISR", "recipient": "DEU"}

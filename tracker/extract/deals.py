@@ -51,6 +51,7 @@ _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 _NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\b", re.IGNORECASE)
+_MADE_SUFFIX = re.compile(r"-(?:made|built|designed)$")
 _NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?)\b")
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
@@ -124,7 +125,6 @@ _SPECULATION = Caseless(
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
-_FIRST_PART = re.compile(r"\b(?:first|initial|last|final)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"\b(?:(?:order|contract|deal|purchase)\s+(?:for|of)|ordered|bought|purchased|acquired)\s+(\d{1,4})\s+"
     r"(?:more\s+|additional\s+|of\s+the\s+)?"  # 'when it ordered 24 of the jets'
@@ -190,7 +190,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not cue_words.PENDING.found(window):
         return None  # 'did not sign any weapons contract with Russia': a denial, no deal
-    if _NO_DEAL.search(view.text, clause.start, cues[0].end):
+    if _NO_DEAL.search(view.text, clause.start, max(c.end for c in cues)):
         return None  # '..., adding that no contract had been signed yet': the state of the deal told before
     if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
@@ -229,7 +229,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
     if draft.status is None:
         draft.status = _predicate_status(view, clause)
-    draft.items, draft.value = _counted(view, clause, items), _nearest(money, cues) or _worth(view)
+    draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
     return draft
@@ -258,11 +258,9 @@ def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemM
         # 'received the first three of eight JF-17 jets it ordered from Pakistan': the order is of eight
         return [items[0]._replace(quantity=parse_quantity(whole.group(1)))]
     m = _COUNTED.search(view.text, items[0].end, clause.end)
-    first = _FIRST_PART.search(view.text, max(clause.start, items[0].start - 30), items[0].start)
-    if m is not None and (
-        items[0].quantity is None or (first is not None and m.group(0)[:1].lower() in "ocdp")
-    ):
-        # 'received its first six Rafale jets, part of an order for 18 jets': the order counts 18
+    if m is not None and (items[0].quantity is None or m.group(0)[:1].lower() in "ocdp"):
+        # 'received its first six Rafale jets, part of an order for 18 jets', 'two more Gripen jets ...
+        # under a 2014 contract for 36 jets': the order counts its own
         return [items[0]._replace(quantity=int(m.group(1)))]
     return items
 
@@ -488,10 +486,19 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         return _pair(None, parties[0])  # 'Otokar has signed an export contract ... with a foreign customer'
     if len(parties) == 1:
         if subj:
-            made = r.origin(s, items)
+            # 'Germany signed the deal for the Israeli-made system': the state that made the goods sells
+            made = r.origin(s, items) or _made_by(view, clause, parties[0])
             return _pair(parties[0], made if made and made != parties[0] else r.maker(items, parties[0]))
         return _pair(for_.code if for_ else None, parties[0])
     return {"parties": parties} if parties else {}
+
+
+def _made_by(view: View, clause: Clause, exclude: str) -> str | None:
+    """The state named in '<State>-made' or '<State>-built' in the clause."""
+    for m in view.slots.mentions:
+        if clause.start <= m.start < clause.end and m.code != exclude and _MADE_SUFFIX.search(m.text):
+            return m.code
+    return None
 
 
 def _weapon_origin(view: View, clause: Clause, exclude: str | None) -> str | None:

@@ -33,6 +33,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _also_dated(trades)
     _definite_goods(trades)
     _seller_of_goods(trades)
+    _home_recipient(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -171,11 +172,40 @@ _THE_GOODS = re.compile(
 )
 
 
+# 'Rabat signed the $500 million contract with Israel Aerospace Industries in 2022': the deal of the goods
+_THE_DEAL = re.compile(r"\bthe\s+(?:[$€£][\w.,]+\s+(?:\w+\s+)?)?(?:contract|deal|order|agreement)\b")
+
+
+def _home_recipient(trades: list[Draft]) -> None:
+    """'BERLIN - The first Arrow 3 system handed over by Israel was put into service on Wednesday': goods
+    a foreign state hands over, to nobody the sentence names, go to the article's own state."""
+    for d in trades:
+        home = d.view.home
+        supplier = d.roles.get("supplier")
+        if d.etype != "delivery" or "recipient" in d.roles or not supplier or not d.items or not home:
+            continue
+        named = {m.code for m in d.view.slots.mentions if d.clause.start <= m.start < d.clause.end}
+        told = [
+            t.roles["recipient"]
+            for t in trades
+            if t.roles.get("supplier") == supplier and "recipient" in t.roles
+        ]
+        if told:
+            continue  # '"Iran has now sent these missiles," he said': to the recipient told of (``merge``)
+        if home != supplier and named <= {supplier, home}:
+            d.roles["recipient"] = home
+
+
 def _definite_goods(trades: list[Draft]) -> None:
     """'Lithuania ordered eight HIMARS earlier this year, while Latvia is in talks with Washington
     about buying the system': goods named by a definite noun are those of the trade told before."""
     for n, d in enumerate(trades):
-        if d.items or d.view.is_title or not _THE_GOODS.search(d.view.text, d.clause.start, d.clause.end):
+        if d.items or d.view.is_title:
+            continue
+        named = _THE_GOODS.search(d.view.text, d.clause.start, d.clause.end) or (
+            d.etype == "deal" and _THE_DEAL.search(d.view.text, d.clause.start, d.clause.end)
+        )
+        if not named:
             continue
         for t in reversed(trades[:n]):
             if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
@@ -296,7 +326,7 @@ def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
         d.roles["recipient"] = buyer
     if not d.items:
         first = _FIRST_N.search(d.view.text, d.clause.start, d.clause.end)
-        d.items = list(deal.items)
+        d.items = _goods(deal)  # 'The jets landed on Tuesday': the goods, not the count the deal ordered
         if first is not None and len(d.items) == 1:
             d.items = [d.items[0]._replace(quantity=int(first.group(1)))]  # 'The first 24 units'
 
