@@ -666,3 +666,12 @@ def test_goods_handed_over_to_nobody_named_go_to_the_datelines_state() -> None:
     )
     (delivery,) = of_type(text, "delivery")
     assert delivery["roles"] == {"supplier": "ISR", "recipient": "DEU"}
+
+
+def test_a_contract_a_delivery_completes_is_between_the_delivery_sides() -> None:
+    text = (
+        "DAKAR, Sept 27 (AFP) - Senegal's navy on Thursday took delivery of the third and last offshore "
+        "patrol vessel built for it by France's Piriou shipyard, completing a contract signed in 2019."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["occurred"]["date"]) == ({"buyer": "SEN", "seller": "FRA"}, "2019")

@@ -55,8 +55,8 @@ _ACCUSED = re.compile(
 # 'the United States imposed sanctions on four foreign companies it accused of': 'it' accuses
 _ACCUSER = re.compile(r"\b(?:it|they)\s+$", re.IGNORECASE)
 _BUILT_BY = re.compile(
-    r"\b(?:built|made|manufactured|produced|constructed|donated|gifted|supplied|provided|transferred)\s+by\s+"
-    r"(?:the\s+)?$",
+    r"\b(?:built|made|manufactured|produced|constructed|donated|gifted|supplied|provided|transferred)"
+    r"(?:\s+for\s+(?:it|them|her|\w+))?\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it

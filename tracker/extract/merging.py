@@ -136,7 +136,8 @@ def _sides_of_trade_before(trades: list[Draft]) -> None:
     with Vietnam on sales: Vietnam buys, as it did before, whatever 'with' suggested."""
     for n, d in enumerate(trades):
         _sides_of_parties(d, trades[:n])
-        _sides_of_sideless(d, trades[:n])
+        # '..., completing a contract signed in 2019': the delivery of the same sentence, told first or not
+        _sides_of_sideless(d, trades[:n] + [t for t in trades[n + 1 :] if t.view is d.view])
         sides = [d.roles.get("buyer"), d.roles.get("seller")]
         if d.etype != "deal" or d.view.is_title or "parties" in d.roles or all(sides) or not any(sides):
             continue
