@@ -675,3 +675,23 @@ def test_a_contract_a_delivery_completes_is_between_the_delivery_sides() -> None
     )
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["occurred"]["date"]) == ({"buyer": "SEN", "seller": "FRA"}, "2019")
+
+
+def test_blind13_habits() -> None:
+    text = (
+        "ANKARA (AP) - The first components of Russia's S-400 missile defence system were delivered to an "
+        "air base near Ankara on Friday, defying warnings from Washington that the purchase would trigger "
+        "US sanctions."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "TUR"}
+    text = (
+        "India signed contracts earlier this year to export Pinaka launchers, anti-tank rockets and "
+        "ammunition to Armenia, officials said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "ARM", "seller": "IND"}
+    text = "There is no blanket waiver for India from sanctions under CAATSA over its S-400 purchase."
+    assert all(s["status"] != "waived" for s in of_type(text, "sanction"))
+    text = "France's armed forces ministry has ordered 42 additional Rafale jets for about 5 billion euros."
+    assert of_type(text, "deal") == []  # made in France, bought by France

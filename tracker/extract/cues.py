@@ -318,12 +318,16 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
 _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sought|request\w*)\b")
 
 
+_NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+)?(?:waiver|exemption)s?\b")
+
+
 def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if any(_PERMITS.search(c.text) for c in cues):
         # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
         return "imposed" if _WITHDRAWN.found(window) else None
     if WAIVED.found(window):
-        return "threatened" if _ASKED.found(window) else "waived"
+        # 'There is no blanket waiver for India from sanctions': the sanctions still loom
+        return "threatened" if _ASKED.found(window) or _NO_WAIVER.found(window) else "waived"
     if LIFTED.found(window):
         return "lifted"
     if THREATENED.found(window):

@@ -91,7 +91,7 @@ def _sport(text: str) -> bool:
 
 
 _PURPOSE = re.compile(
-    r"\b(?:deal|contract|agreement)\s+(?:[\w$.,-]+\s+){0,8}?to\s+"
+    r"\b(?:deals?|contracts?|agreements?)\s+(?:[\w$.,-]+\s+){0,8}?to\s+"
     r"(?:(supply|sell|deliver|export|provide)|buy|purchase|acquire|procure)\b",
     re.IGNORECASE,
 )
@@ -368,6 +368,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if sell is not None and len(r.codes(subj)) < 2:
         mod = r.modifier_before(s, main.start)
         by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
+        if by is not None and "," in view.text[sell.end : by.start]:
+            by = None  # '... to Saudi Arabia, the president said, on the eve of a visit by the crown prince'
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
         if not by and not mod and subj:
             seller = _opposed_seller(view, subj[-1], sell) or seller
@@ -457,7 +459,9 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     parties = r.codes(subj) + [c for c in with_ if c not in r.codes(subj)]
     makers = [it.maker for it in items if it.maker in parties]
     purpose = _PURPOSE.search(view.text, clause.start, clause.end) if subj else None
-    to = r.after(s, clause, purpose.end(), ("to",)) if purpose is not None and purpose.group(1) else None
+    # 'to export Pinaka launchers, anti-tank rockets and ammunition to Armenia': the list may end a clause
+    rest = Clause(clause.start, len(view.text), clause.opener)
+    to = r.after(s, rest, purpose.end(), ("to",)) if purpose is not None and purpose.group(1) else None
     if to is not None and to.code != subj[-1].code:
         # 'India has signed a contract to export Pinaka launchers to Armenia': the subject sells to 'to X'
         return _pair(to.code, subj[-1].code)
@@ -511,6 +515,8 @@ def _weapon_origin(view: View, clause: Clause, exclude: str | None) -> str | Non
 
 
 def _pair(buyer: str | None, seller: str | None) -> dict[str, object]:
+    if buyer and buyer == seller:
+        return {}  # 'France has ordered 42 more Rafale jets' (made in France): procurement at home
     out: dict[str, object] = {}
     if buyer:
         out["buyer"] = buyer

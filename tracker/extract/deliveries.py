@@ -250,7 +250,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             # 'Ankara expects the United States to deliver 40 F-16s': the one expecting receives
             supplier, recipient = expected.code, supplier
     if supplier is None:
-        found = r.after(s, clause, clause.start, ("from",)) or _builder(view, clause)
+        found = r.after(s, clause, clause.start, ("from",))
+        if found is not None and found.start > main.end and "," in view.text[main.end : found.start]:
+            found = None  # 'were delivered to Ankara on Friday, defying warnings from Washington'
+        found = found or _builder(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient) or _made_in(view, clause, main, recipient)
