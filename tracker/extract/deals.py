@@ -448,6 +448,8 @@ def _bought(
         seller = made if made and made != buyer else r.maker(items, buyer)
     if seller is None:
         seller = _weapon_origin(view, clause, buyer)
+    if seller is None and items and all(it.maker == buyer for it in items):
+        return {}  # 'France has ordered 42 more Rafale jets': goods made at home, no trade between states
     return _pair(buyer, seller)
 
 

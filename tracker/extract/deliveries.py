@@ -336,6 +336,8 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at"))
     recipient = found.code if found else (mod.code if mod and is_possessive(s.text, mod) else None)
     by = r.after(s, clause, main.end, ("by", "from"))
+    if by is not None and "," in s.text[main.end : by.start]:
+        by = None  # '... delivered to Ankara on Friday, defying warnings from Washington'
     supplier = by.code if by else (mod.code if mod and not is_possessive(s.text, mod) else None)
     if supplier is None and mod is not None and found is not None and mod.code != found.code:
         supplier = (
