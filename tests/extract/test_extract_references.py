@@ -695,3 +695,22 @@ def test_blind13_habits() -> None:
     assert all(s["status"] != "waived" for s in of_type(text, "sanction"))
     text = "France's armed forces ministry has ordered 42 additional Rafale jets for about 5 billion euros."
     assert of_type(text, "deal") == []  # made in France, bought by France
+
+
+def test_described_as_is_a_saying_and_counts_of_the_gunships_and_engines() -> None:
+    text = (
+        "India late on Wednesday described Washington's decision to impose an additional tariff as unfair "
+        "and unreasonable."
+    )
+    (said,) = of_type(text, "statement")
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("IND", "2024-06-12")
+    text = (
+        "The Indian Army received its first three AH-64E Apache attack helicopters from the United States "
+        "on Tuesday, under a contract of about $800 million signed in February 2020 for six of the gunships."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["items"][0]["quantity"] == 6
+    assert (
+        of_type("No blanket CAATSA waiver for India over S-400, US official says.", "sanction")[0]["status"]
+        != "waived"
+    )

@@ -88,7 +88,8 @@ SAY = re.compile(
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
-    r"defended|defends|summoned|summons|"
+    r"defended|defends|summoned|summons|described|describes|termed|terms|branded|brands|"
+    r"condemning|criticising|criticizing|denouncing|slamming|welcoming|"
     r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|"
     r"call(?:ed|s|ing)(?= (?:the|this|that) (?:decision|move|measures|sanctions|step|deal|sale|launch)\b)|"
     r"reacted(?= (?:angrily|sharply|furiously|with))"
@@ -318,7 +319,7 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
 _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sought|request\w*)\b")
 
 
-_NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+)?(?:waiver|exemption)s?\b")
+_NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b")
 
 
 def sanction_status(window: str, cues: list[Cue]) -> str | None:

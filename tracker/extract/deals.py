@@ -126,11 +126,12 @@ _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
 _COUNTED = re.compile(
-    r"\b(?:(?:order|contract|deal|purchase)\s+(?:for|of)|ordered|bought|purchased|acquired)\s+(\d{1,4})\s+"
+    r"\b(?:(?:order|contract|deal|purchase)\s+(?:[^,;]{0,60}?\s)?(?:for|of)|ordered|bought|purchased|acquired)\s+"
+    rf"(\d{{1,4}}|{_WORD_NUM})\s+"
     r"(?:more\s+|additional\s+|of\s+the\s+)?"  # 'when it ordered 24 of the jets'
-    r"(?:jets|aircraft|fighters|helicopters|drones|tanks|howitzers|submarines|frigates|corvettes|"
-    r"launchers|systems|units|vessels|batteries)\b"
-)
+    r"(?:jets|aircraft|fighters|helicopters|gunships|drones|tanks|howitzers|submarines|frigates|corvettes|"
+    r"launchers|systems|units|vessels|batteries|engines)\b"
+)  # 'under a contract of about $800 million signed in February 2020 for six of the gunships'
 # 'signed an executive order imposing tariffs': a decree, which signs no deal
 _DECREE = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+order|decree|law|bill)\b", re.IGNORECASE
@@ -261,7 +262,7 @@ def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemM
     if m is not None and (items[0].quantity is None or m.group(0)[:1].lower() in "ocdp"):
         # 'received its first six Rafale jets, part of an order for 18 jets', 'two more Gripen jets ...
         # under a 2014 contract for 36 jets': the order counts its own
-        return [items[0]._replace(quantity=int(m.group(1)))]
+        return [items[0]._replace(quantity=parse_quantity(m.group(1)))]
     return items
 
 

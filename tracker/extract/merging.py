@@ -46,6 +46,10 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
                 # 'delivered the first batch of BrahMos missiles ..., two years after the two countries
                 # signed a $375 million deal': the deal's goods are the delivery's
                 other.items = _goods(d)
+                count = _COUNT_OF.search(other.view.text, other.clause.start, other.clause.end)
+                if count is not None and len(other.items) == 1:
+                    # '..., under a contract signed in February 2020 for six of the gunships'
+                    other.items = [other.items[0]._replace(quantity=parse_quantity(count.group("n")))]
     return ds
 
 
@@ -123,7 +127,7 @@ def _deal_behind_delivery(trades: list[Draft]) -> None:
 _COUNT_OF = re.compile(
     rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems|"
     r"warships|ships|vessels|frigates|corvettes|submarines|jets|aircraft|fighters|helicopters|tanks|"
-    r"launchers|missiles|drones|guns|howitzers|vehicles|boats|planes))\b",
+    r"launchers|missiles|drones|guns|howitzers|vehicles|boats|planes|engines|gunships))\b",
     re.IGNORECASE,
 )
 
@@ -168,7 +172,7 @@ _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 _THE_GOODS = re.compile(
     r"\b(?:the|these|those)\s+(?:same\s+)?(?:system|systems|jets|aircraft|drones|missiles|tanks|"
-    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons)\b",
+    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
     re.IGNORECASE,
 )
 
