@@ -712,3 +712,22 @@ def test_described_as_is_a_saying_and_counts_of_the_gunships_and_engines() -> No
     assert deal["items"][0]["quantity"] == 6
     text = "No blanket CAATSA waiver for India over S-400, US official says."
     assert all(s["status"] != "waived" for s in of_type(text, "sanction", title=text))
+
+
+def test_telling_another_state_reacting_in_a_relative_clause_and_participles_speak() -> None:
+    text = (
+        "The United Arab Emirates has told the United States it will suspend talks on buying F-35 jets, an "
+        "Emirati official said on Tuesday."
+    )
+    said = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "ARE"]
+    assert [(s["roles"]["about"], s["occurred"]["date"]) for s in said] == [(["USA"], "2024-06-11")]
+    text = (
+        "The United States on Friday lifted defence trade restrictions on Cyprus, a move that drew an angry "
+        "response from Turkey, which said the decision would harm peace efforts."
+    )
+    assert "TUR" in {s["roles"]["speaker"] for s in of_type(text, "statement")}
+    text = (
+        "China on Saturday condemned a planned U.S. arms sale to Taiwan, saying Washington was playing with "
+        "fire and urging it to stop arming the island."
+    )
+    assert {s["roles"]["speaker"] for s in of_type(text, "statement")} == {"CHN"}

@@ -149,12 +149,36 @@ def _progressive(view: View, d: Draft) -> bool:
     return bool(_IS_NOW.search(view.text, d.clause.start, d.cues[0].end))
 
 
+_WHICH_SAID = re.compile(r",\s*which\s+(?:also\s+)?$")
+_TOLD = re.compile(r"^(?:told|tells)$", re.IGNORECASE)
+
+
+def _told_a_state(view: View, d: Draft) -> bool:
+    """'The UAE has told the United States it will suspend talks': telling another state is a
+    statement to it, not the attribution of the news that follows."""
+    cue = d.cues[0]
+    if not _TOLD.match(cue.text):
+        return False
+    nxt = next((m for m in view.slots.mentions if m.start >= cue.end), None)
+    return (
+        nxt is not None
+        and nxt.kind in ("country", "body")
+        and not view.text[cue.end : nxt.start].strip(" the")
+    )
+
+
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     """Drafts of a sentence; a neutral 'X said' around a concrete event only lends it a date."""
     ds = drafts(view)
     others = [d for d in ds if d.etype != "statement"]
     for d in ds:
-        if d.etype == "statement" and d.cues[0].text.lower() in _NEUTRAL:
+        if (
+            d.etype == "statement"
+            and d.cues[0].text.lower() in _NEUTRAL
+            and not _told_a_state(view, d)
+            # '..., an angry response from Turkey, which said ...': a reaction, not an attribution
+            and not _WHICH_SAID.search(view.text, max(0, d.cues[0].start - 14), d.cues[0].start)
+        ):
             d.attribution = any(
                 o.status in _CONCRETE
                 and not o.background
@@ -165,6 +189,15 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
             )
     date_drafts(view, ds, published)
     say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
+    for d in ds:
+        if (
+            d.etype == "statement"
+            and d.occurred is None
+            and not d.attribution
+            and _TOLD.match(d.cues[0].text)
+        ):
+            # 'has told the United States ..., an Emirati official said on Tuesday'
+            d.occurred = say or saying_date(view, published)
     for d in others:
         if (
             d.occurred is None

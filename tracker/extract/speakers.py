@@ -38,6 +38,7 @@ _UNNAMED = re.compile(
     r"presidential|military|army|navy|air\s+force)\s+){1,3}(?:spokes(?:man|woman|person)|official|office)\s+$",
     re.IGNORECASE,
 )
+_WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
 
@@ -47,7 +48,19 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
     s, text = view.slots, view.text
     if _PARTICIPLE_OF.match(text, cue.end) and cue.text.lower().startswith("accus"):
         return None  # 'companies ... accused of supplying parts': a description, nobody speaks
-    speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue)
+    if cue.text.lower().endswith("ing"):
+        # 'China condemned the sale, saying Washington was "playing with fire" and urging it to stop':
+        # a participle speaks for the sentence's subject, not the state named last
+        speaker = next(
+            (
+                m
+                for i, m in enumerate(view.slots.mentions)
+                if m.end <= cue.start and view.slots.preps[i] is None
+            ),
+            None,
+        )
+    else:
+        speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue) or _which_said(view, cue)
     pronoun = speaker is None and pronoun_subject(text, cue.start)
     titled = speaker is None and not pronoun and _titled(text, clause, cue)
     if speaker is None and not pronoun and not titled:
@@ -64,6 +77,17 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         if person is not None:
             draft.person, draft.title = person.name, _title_before(text, person.start)
     return draft
+
+
+def _which_said(view: View, cue: Cue) -> Mention | None:
+    """'..., a move that drew an angry response from Turkey, which said the decision would harm ...':
+    the state a relative 'which' stands for."""
+    if not _WHICH.search(view.text, max(0, cue.start - 12), cue.start):
+        return None
+    before = [m for m in view.slots.mentions if m.end <= cue.start]
+    if not before or before[-1].kind not in ("country", "body"):
+        return None
+    return before[-1] if _WHICH.match(view.text[before[-1].end : cue.start]) else None
 
 
 def _titled(text: str, clause: Clause, cue: Cue) -> bool:

@@ -95,8 +95,12 @@ def about_the_act(ds: list[Draft], before: list[Draft]) -> None:
     """'Russia's foreign ministry called the decision counterproductive': a statement about nobody it
     names reacts to the act the story leads with, and is about the states of that act."""
     for d in ds:
-        if d.etype != "statement" or d.roles.get("about") or not _THE_ACT.search(d.view.text):
+        if d.etype != "statement" or not _THE_ACT.search(d.view.text):
             continue
+        about = d.roles.get("about")
+        named = [str(a) for a in about] if isinstance(about, list) else []
+        if any(len(a) == 3 for a in named):
+            continue  # it names a state of its own (codes of states have three letters; bodies not)
         # the story's act, told first ('welcomed the decision' after a lead and a second approval)
         act = next((e for e in before if e.etype != "statement" and not e.view.is_title), None)
         if act is None:
@@ -104,7 +108,7 @@ def about_the_act(ds: list[Draft], before: list[Draft]) -> None:
         speaker = d.roles.get("speaker")
         states = [v for k, v in act.roles.items() if k != "about" and isinstance(v, str) and v != speaker]
         if states:
-            d.roles["about"] = list(dict.fromkeys(states))
+            d.roles["about"] = list(dict.fromkeys([*states, *named]))
 
 
 def about_previous(ds: list[Draft], prev: View) -> None:
