@@ -731,3 +731,10 @@ def test_telling_another_state_reacting_in_a_relative_clause_and_participles_spe
         "fire and urging it to stop arming the island."
     )
     assert {s["roles"]["speaker"] for s in of_type(text, "statement")} == {"CHN"}
+
+
+def test_rejected_accusations_deliver_nothing_and_home_made_goods_delivered_at_home_are_no_event() -> None:
+    text = "Iran's foreign ministry on Monday rejected Western accusations that it has sent drones to Russia."
+    assert of_type(text, "delivery") == []
+    text = "Deliveries of the Rafale jets to the French air force are expected from 2027, the minister said."
+    assert of_type(text, "delivery") == []

@@ -138,7 +138,10 @@ DROP_DELIVERY = Caseless(
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
-DENIED = Caseless(r"\b(?:no evidence|den(?:y|ies|ied)|baseless|rejected (?:claims|reports))\b[^,;]*$")
+DENIED = Caseless(
+    r"\b(?:no evidence|den(?:y|ies|ied)|baseless|"
+    r"rejected (?:\w+ )?(?:claims|reports|accusations|allegations))\b[^,;]*$"
+)
 BEGAN = Caseless(
     rf"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden|"
     rf"{_NUMBERS} of (?:the |its |their )?{_NUMBERS})\b"

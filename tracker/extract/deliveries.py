@@ -266,6 +266,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if noun and recipient is None and supplier in pair and len(pair) == 2:
         # 'Russia and India are discussing additional deliveries of S-400': the maker supplies the other
         recipient = next(c for c in pair if c != supplier)
+    if supplier is None and items and recipient and all(it.maker == recipient for it in items):
+        return {}  # 'deliveries to the French air force from 2027' of Rafale jets: made and bought at home
     out: dict[str, object] = {}
     if supplier and supplier != recipient:
         out["supplier"] = supplier
