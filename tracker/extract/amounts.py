@@ -23,7 +23,8 @@ _PREFIX = {
     "uah": "UAH", "₴": "UAH",
 }  # fmt: skip
 _SUFFIX = {
-    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD", "dollar": "USD",
+    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "u.s.-dollar": "USD", "u.s.-dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "pound": "GBP", "pounds sterling": "GBP", "rupees": "INR", "rupee": "INR", "yuan": "CNY", "yen": "JPY",
     "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "swiss francs": "CHF",
@@ -72,6 +73,10 @@ _DIGIT_RUN = re.compile(r"\d+")
 # a match opens at most this far before its first digit: the longest prefix and one space ('us$ 5')
 _LEAD = max(map(len, _PREFIX)) + 1
 _WORD_NUM = "|".join(_WORDS)
+# 'a deal worth about one billion euros', 'half a billion dollars': amounts in words
+_WORD_MONEY = re.compile(
+    rf"\b(?P<word>half\s+a|{_WORD_NUM})\s+(?P<scale>trillion|billion|million)\s+(?P<post>{_POST})\b"
+)
 QUANTITY = re.compile(
     rf"(?:(?P<num>{_NUM})|\b(?P<word>{_WORD_NUM}))(?:\s+(?P<scale>lakh|crore|million|thousand|dozen|"
     rf"hundred))?$",
@@ -97,7 +102,8 @@ def find_money(text: str, low: str | None = None) -> list[Money]:
     out: list[Money] = []
     low = low if low is not None else text.lower()
     if not _DIGIT.search(low):
-        return out  # every amount has digits; most sentences have none
+        # every amount in figures has digits; most sentences have none, nor a scale word
+        return _word_money(text, low) if "illion" in low else out
     for m in _money_matches(low):
         raw = m.group("n1") or m.group("n2")
         scale = (m.group("s1") or m.group("s2") or "").lower()
@@ -115,6 +121,20 @@ def find_money(text: str, low: str | None = None) -> list[Money]:
         if scale in ("m", "b", "k") and not m.group("pre"):
             continue
         amount = _number(raw) * _SCALES.get(scale, 1.0)
+        out.append(Money(m.start(), m.end(), amount, currency, text[m.start() : m.end()]))
+    if "illion" in low:
+        words = _word_money(text, low)
+        out += [w for w in words if not any(o.start < w.end and w.start < o.end for o in out)]
+        out.sort(key=lambda money: money.start)
+    return out
+
+
+def _word_money(text: str, low: str) -> list[Money]:
+    out = []
+    for m in _WORD_MONEY.finditer(low):
+        word = re.sub(r"\s+", " ", m["word"])
+        amount = (0.5 if word == "half a" else _WORDS[word]) * _SCALES[m["scale"]]
+        currency = _SUFFIX[re.sub(r"\s+", " ", m["post"])]
         out.append(Money(m.start(), m.end(), amount, currency, text[m.start() : m.end()]))
     return out
 

@@ -153,6 +153,14 @@ ONGOING = Caseless(
 STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
 _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
+# 'the third of five S-400 squadrons': deliveries go on, unless it is 'the second of two'
+_NTH_OF = re.compile(
+    r"\b(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
     r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|"
@@ -312,11 +320,18 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
         return "ongoing"
     if _LAST_OF.found(window):
         return "completed"  # 'the last six of 12 Super Tucano aircraft', not 'six of 12' begun
+    nth = _NTH_OF.search(window)
+    if nth is not None:
+        return "ongoing" if _ORDINALS.index(nth["nth"].lower()) + 2 < _count(nth["of"]) else "completed"
     if BEGAN.found(window) or STARTED.found(clause):
         return "began"
     if COMPLETED.found(window) or any(_PAST.search(c.text) for c in cues):
         return "completed"
     return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _CARDINALS.index(word.lower()) + 2
 
 
 # 'urged Biden to grant India a waiver from sanctions': a waiver asked for, the sanctions still loom

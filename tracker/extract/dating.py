@@ -34,6 +34,13 @@ _GERUND = re.compile(r"\b(?:for|after|by|before)\s+[a-z]+ing\b")
 _RELATIVE = frozenset({"which", "that"})
 _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
+# 'supplied ... under a coalition formed last year', 'a provision enacted in 1992': a participle of no
+# event describing a noun takes the date that follows it
+_OWN_PARTICIPLE = re.compile(
+    r"\b(?!(?:was|were|been|be|is|are|has|have|had|it|they|he|she)\s)[a-z]+\s+(?:formed|founded|created|"
+    r"established|launched|set\s+up|built|enacted|passed|introduced|held|opened|elected|appointed|"
+    r"born|written|drafted|adopted|unveiled)\s+(?:in\s+|on\s+)?$"
+)
 
 
 def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None:
@@ -120,6 +127,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         saying = next((c for c in view.cues if c.etype == "statement" and c.start in owners), None)
         if saying is not None:
             return 0, saying.start
+    if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(
+        dm.start - 24 <= c.end <= dm.start for c in view.cues
+    ):
+        return None
     said = _after_saying(view, dm)
     if said is not None:
         return (0, said.start) if said.start in owners else None

@@ -122,6 +122,7 @@ _SPECULATION = Caseless(
     r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
     r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table)"
 )
+_YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
@@ -230,6 +231,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
     if draft.status is None:
         draft.status = _predicate_status(view, clause)
+    if draft.status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
+        draft.status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
     draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))

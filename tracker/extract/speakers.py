@@ -121,7 +121,10 @@ def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
 
 
 def _inverted_speaker(view: View, cue: Cue) -> Mention | None:
-    """'..., says Pentagon', '..., said Kremlin spokesman Dmitry Peskov.'"""
+    """'..., says Pentagon', '..., said Kremlin spokesman Dmitry Peskov.' (a verb after a comma or a
+    quote: in 'Tehran has denied arming Moscow.' the state after the verb is its object)."""
+    if view.text[: cue.start].rstrip()[-1:] not in (",", '"', "”", "’", "'", ""):
+        return None
     for m in view.slots.mentions:
         if m.start >= cue.end:
             gap = view.text[cue.end : m.start].split()

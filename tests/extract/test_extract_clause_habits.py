@@ -1,0 +1,67 @@
+"""Habits met in blind set 14: whose clause a date governs, counts of deliveries in progress, amounts
+in words, contracts that exist because goods come under them, and objects that are no speakers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+from tracker.extract.amounts import find_money
+
+PUB = datetime(2024, 8, 4, 15, 0, tzinfo=UTC)  # a Sunday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_a_date_after_a_participle_of_no_event_dates_its_noun_not_the_delivery() -> None:
+    text = (
+        "KYIV, Aug 4 (AP) - Ukraine has received its first F-16 fighter jets, supplied by Denmark and the "
+        "Netherlands under a coalition formed last year to strengthen the country's air defences."
+    )
+    deliveries = of_type(text, "delivery")
+    assert {d["roles"]["supplier"] for d in deliveries} == {"DNK", "NLD"}
+    assert all(d["occurred"] is None for d in deliveries)  # 'last year' is the coalition's
+
+
+def test_the_third_of_five_goes_on_and_the_second_of_two_completes() -> None:
+    text = "India took delivery of the third of five S-400 squadrons from Russia in December."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("ongoing", "2023-12")
+    last = "Chile's navy took delivery of the second of two frigates from Australia on Friday."
+    assert [d["status"] for d in of_type(last, "delivery")] == ["completed"]
+
+
+def test_amounts_in_words_and_in_xinhua_style() -> None:
+    (one,) = find_money("closing out a deal worth about one billion euros")
+    assert (one.amount, one.currency) == (1e9, "EUR")
+    (half,) = find_money("half a billion dollars")
+    assert half.amount == 5e8
+    (xinhua,) = find_money("a 300-million-U.S.-dollar sale")
+    assert (xinhua.amount, xinhua.currency) == (3e8, "USD")
+    both = find_money("signed in 2021 for two billion dollars and $5 billion more")
+    assert [m.amount for m in both] == [2e9, 5e9]  # words beside figures, neither lost
+
+
+def test_goods_delivered_under_a_dated_contract_make_the_contract_signed() -> None:
+    text = (
+        "SAO PAULO, Dec 20 (Reuters) - Brazil's air force received four more Gripen E fighter jets from "
+        "Sweden's Saab yesterday, bringing to eight the number delivered under a 2014 contract for 36 "
+        "aircraft worth about 39 billion Swedish crowns, the air force said."
+    )
+    (deal,) = of_type(text, "deal", datetime(2022, 12, 20, 13, tzinfo=UTC))
+    assert deal["roles"] == {"buyer": "BRA", "seller": "SWE"}
+    assert (deal["status"], deal["occurred"]["date"]) == ("signed", "2014")
+    assert deal["items"][0]["quantity"] == 36
+    assert deal["value"]["amount"] == 39e9
+
+
+def test_the_state_after_a_verb_is_its_object_not_an_inverted_speaker() -> None:
+    (denial,) = of_type("Tehran has denied arming Moscow.", "statement")
+    assert denial["roles"]["speaker"] == "IRN"
+    (inverted,) = of_type("The United States must stop arming Taiwan, said China.", "statement")
+    assert inverted["roles"]["speaker"] == "CHN"
+    (quoted,) = of_type('"The sale of F-16s to Pakistan is a mistake," said India.', "statement")
+    assert quoted["roles"] == {"speaker": "IND", "about": ["PAK"]}
