@@ -65,3 +65,33 @@ def test_the_state_after_a_verb_is_its_object_not_an_inverted_speaker() -> None:
     assert inverted["roles"]["speaker"] == "CHN"
     (quoted,) = of_type('"The sale of F-16s to Pakistan is a mistake," said India.', "statement")
     assert quoted["roles"] == {"speaker": "IND", "about": ["PAK"]}
+
+
+def test_a_decision_to_sanction_is_the_deciders_act_dated_where_another_sentence_tells_it() -> None:
+    text = (
+        "NEW DELHI, Nov 1 (PTI) India on Friday said it was engaging with US authorities to clarify issues "
+        "arising from Washington's decision to sanction 19 Indian entities for allegedly supplying "
+        "dual-use goods to Russia's military-industrial base. The US Treasury and State departments on "
+        "Wednesday announced sanctions on nearly 400 companies and individuals in Russia."
+    )
+    published = datetime(2024, 11, 1, 12, 30, tzinfo=UTC)
+    sanctions = {s["roles"]["target"]: s for s in of_type(text, "sanction", published)}
+    assert sanctions["IND"]["roles"]["imposer"] == "USA"
+    assert sanctions["IND"]["occurred"]["date"] == "2024-10-30"  # not the Friday of India's saying
+    (said,) = of_type(text, "statement", published)
+    assert said["roles"]["speaker"] == "IND"
+
+
+def test_a_purchase_in_a_warning_is_the_one_warneds_and_the_user_of_goods_receives_them() -> None:
+    warning = (
+        "The United States has warned Egypt that a $2 billion purchase of Russian Sukhoi Su-35 fighter "
+        "jets could trigger U.S. sanctions."
+    )
+    (deal,) = of_type(warning, "deal")
+    assert deal["roles"] == {"buyer": "EGY", "seller": "RUS"}
+    used = (
+        "BRUSSELS, Oct 20 (Reuters) - The European Union on Thursday imposed sanctions on three Iranian "
+        "officers over the supply of Shahed-136 drones that Russia has used to strike Ukrainian cities."
+    )
+    (delivery,) = of_type(used, "delivery")
+    assert delivery["roles"] == {"supplier": "IRN", "recipient": "RUS"}  # not the dateline's EU

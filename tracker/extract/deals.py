@@ -398,7 +398,10 @@ def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:
     gerund = (
         cue.text.lower().endswith("ing") and not view.text[clause.start : cue.start].strip(" ,").split()[1:]
     )
-    if not gerund and not _IT_BEFORE.search(view.text, clause.start, cue.start):
+    # 'has warned Egypt that a $2 billion purchase of Russian Su-35s could trigger sanctions': a
+    # purchase of nobody named in a 'that' clause is the one warned
+    nominal = clause.opener == "that" and cue.text.lower() in ("purchase", "acquisition", "buying")
+    if not gerund and not nominal and not _IT_BEFORE.search(view.text, clause.start, cue.start):
         return None  # 'that it could face sanctions if it buys', 'that purchasing Russian weapons could
     if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
         return None

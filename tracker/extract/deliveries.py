@@ -335,7 +335,7 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     """'Russian deliveries of S-400 to India', 'India's supplies', 'were delivered by Russia'."""
     s = view.slots
     mod = r.modifier_before(s, main.start)
-    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at"))
+    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at")) or _user(view, clause)
     recipient = found.code if found else (mod.code if mod and is_possessive(s.text, mod) else None)
     by = r.after(s, clause, main.end, ("by", "from"))
     if by is not None and "," in s.text[main.end : by.start]:
@@ -346,3 +346,20 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
             mod.code
         )  # 'Tehran's supply of missiles to Russia': with a recipient named, the owner sends
     return supplier or (doer.code if doer else None), recipient
+
+
+# 'over the supply of Shahed-136 drones that Russia has used to strike Ukrainian cities': the user
+_USED_BY = re.compile(r"^that\s+$|^which\s+$")
+_USES = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:used|uses|fired|launched|deployed)\b")
+
+
+def _user(view: View, clause: Clause) -> Mention | None:
+    """The state a relative clause right after the goods says uses them."""
+    ci = view.clauses.index(clause)
+    if ci + 1 >= len(view.clauses) or view.clauses[ci + 1].opener not in ("that", "which"):
+        return None
+    nxt = view.clauses[ci + 1]
+    m = next((x for x in view.slots.mentions if nxt.start <= x.start < nxt.end), None)
+    if m is None or m.kind != "country" or not _USED_BY.match(view.text[nxt.start : m.start]):
+        return None
+    return m if _USES.match(view.text, m.end) else None

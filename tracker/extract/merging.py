@@ -26,6 +26,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     """Deliveries and deals borrow missing sides from each other (same sentence, or same item); a
     sanction 'also' imposed borrows the imposer of the one before."""
     _also_sanctioned(ds)
+    _decision_dated(ds)
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
     _deal_behind_delivery(trades)
@@ -67,6 +68,27 @@ def _also_sanctioned(ds: list[Draft]) -> None:
         if before and before[-1].roles["imposer"] != d.roles.get("target"):
             d.roles["imposer"] = before[-1].roles["imposer"]
             d.occurred = d.occurred or before[-1].occurred
+
+
+def _decision_dated(ds: list[Draft]) -> None:
+    """'... over Washington's decision to sanction 19 Indian entities. The US Treasury on Wednesday
+    announced sanctions on nearly 400 companies': a decision reacted to, told undated, is the act
+    another sentence dates, by the same imposer and of the same status."""
+    for d in ds:
+        if d.etype != "sanction" or not d.reacted or d.occurred is not None:
+            continue
+        d.occurred = next(
+            (
+                e.occurred
+                for e in ds
+                if e.etype == "sanction"
+                and e.view is not d.view
+                and e.occurred is not None
+                and e.status == d.status
+                and e.roles.get("imposer") == d.roles.get("imposer")
+            ),
+            None,
+        )
 
 
 def _target_before(d: Draft, before: list[Draft]) -> bool:

@@ -140,6 +140,10 @@ def _coordinated(view: View, clause: Clause, cue: Cue, draft: Draft) -> list[str
     return list(dict.fromkeys(m.code for m in chain if m.code not in (target, imposer)))
 
 
+_DECISION_TO = re.compile(r"\bdecision\s+to\s+$", re.IGNORECASE)
+_DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+to\s+$", re.IGNORECASE)
+
+
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The sanction the clause's sanction cues describe, or None without both sides or a status."""
     s, cue = view.slots, cues[0]
@@ -150,6 +154,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
+    if status is None and _DECISION_TO.search(before):
+        status = "imposed"  # "arising from Washington's decision to sanction 19 Indian entities"
     if status is None:
         return None
     subj = r.subjects(s, clause, cue.start, view.clauses)
@@ -203,7 +209,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
     if not imposer or not target or imposer == target:
         return None
-    return Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
+    draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
+    # 'India on Friday said it was engaging with US authorities over Washington's decision to sanction
+    # 19 Indian entities': the saying reacts to an act of another state, taken before the day it names
+    draft.reacted = bool(_DECISION_TO.search(before)) and bool(subj) and subj[-1].code != imposer
+    return draft
 
 
 def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:
@@ -213,6 +223,8 @@ def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Me
     for m in view.slots.mentions:
         if start <= m.start < cue.start and _REACTS_TO.search(view.text, start, m.start):
             return m
+        if start <= m.start < cue.start and _DECISION_OF.match(view.text, m.end, cue.start):
+            return m  # "arising from Washington's decision to sanction 19 Indian entities"
     return None
 
 
