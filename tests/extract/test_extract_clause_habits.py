@@ -95,3 +95,47 @@ def test_a_purchase_in_a_warning_is_the_one_warneds_and_the_user_of_goods_receiv
     )
     (delivery,) = of_type(used, "delivery")
     assert delivery["roles"] == {"supplier": "IRN", "recipient": "RUS"}  # not the dateline's EU
+
+
+def test_rumours_plans_denied_and_idioms_trade_nothing() -> None:
+    rumour = (
+        "Reports that India is set to buy Russia's Su-57 stealth fighter are speculative, defence "
+        "officials said."
+    )
+    assert of_type(rumour, "deal") == [] and of_type(rumour, "delivery") == []
+    speculation = (
+        "Satellite images have revived speculation that Russia may have begun delivering Su-35 fighter "
+        "jets to Iran, though neither Moscow nor Tehran has confirmed any transfer."
+    )
+    assert of_type(speculation, "delivery") == []
+    no_plan = "Turkey has no plan to transfer its Russian-made S-400 air defence systems to Ukraine."
+    assert of_type(no_plan, "delivery") == []
+    drill = (
+        "The India-France naval exercise Varuna got under way on Sunday, with the French carrier "
+        "Charles de Gaulle and Rafale-M jets operating alongside Indian warships."
+    )
+    assert of_type(drill, "delivery") == []
+    home = (
+        "French shipbuilder Naval Group on Friday floated out the Tourville, the third of six "
+        "Suffren-class submarines ordered by France's DGA procurement agency."
+    )
+    assert of_type(home, "deal") == []
+
+
+def test_deliveries_due_to_begin_are_planned() -> None:
+    text = (
+        "DOHA (Reuters) - Qatar on Sunday signed a deal worth about £5 billion to buy 24 Typhoon fighter "
+        "jets from Britain's BAE Systems, with deliveries due to begin in late 2022."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2017, 12, 11, 6, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "GBR", "recipient": "QAT"}, "planned")
+
+
+def test_a_states_decision_that_could_lead_to_sanctions_exposes_that_state() -> None:
+    text = (
+        "India's decision to buy the S-400 missile system from Russia could lead to sanctions under the "
+        "Countering America's Adversaries Through Sanctions Act, a State Department official warned."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+    assert sanction["status"] == "threatened"

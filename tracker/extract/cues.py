@@ -128,11 +128,20 @@ PLANNED = Caseless(
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
+    r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next)|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
     cased=_MAY,
 )
+# 'Reports that India is set to buy Su-57s are speculative', 'revived speculation that Russia may have
+# begun delivering ...': a rumour told, nothing traded
+RUMOURED = Caseless(
+    r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|"
+    r"(?:reports?|claims?)\s+that\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|untrue|"
+    r"incorrect|wrong|fake)|neither\s+\w+\s+nor\s+\w+\s+(?:has|have)\s+confirmed)\b"
+)
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
+    r"no plans?|no intention|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
     r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*)\b",
 )

@@ -198,7 +198,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
-    if _SPECULATION.found(view.text):
+    if _SPECULATION.found(view.text) or cue_words.RUMOURED.found(view.text):
         return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets
@@ -212,6 +212,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
     core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
     roles = {} if under else _roles(view, core, cues, items)
+    if _home_made(view, core, roles):
+        return None
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
         roles["seller"] = choice.code
     draft = Draft("deal", view, clause, cues, roles)
@@ -390,6 +392,18 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
+
+
+def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:
+    """'French shipbuilder Naval Group floated out the third of six submarines ordered by France's DGA': a
+    buyer with no seller named, whose own firm builds the goods, with no other state in the clause."""
+    buyer = roles.get("buyer")
+    if buyer is None or "seller" in roles or "parties" in roles:
+        return False
+    mentions = view.slots.mentions
+    home_firm = any(m.kind == "company" and m.code == buyer for m in mentions)
+    others = any(clause.start <= m.start < clause.end and m.code != buyer for m in mentions)
+    return home_firm and not others
 
 
 def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:

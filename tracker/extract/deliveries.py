@@ -61,6 +61,10 @@ _BUILT_BY = re.compile(
 )  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
 _GOT = re.compile(r"^(?:got|gets)$", re.IGNORECASE)
+# 'the naval exercise Varuna got under way', 'got the green light': no goods change hands
+_GOT_IDIOM = re.compile(
+    r"\s+(?:under\s?way|started|going|off\b|ready|the\s+(?:green\s+light|nod))", re.IGNORECASE
+)
 _EXPECTS = re.compile(
     r"\b(?:expects?|expected|expecting|wants?|wanted|awaits?)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -98,6 +102,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
     last = max(c.end for c in cues)
+    if any(_GOT.match(c.text) and _GOT_IDIOM.match(view.text, c.end) for c in cues):
+        return None
     if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
         any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
     ):
@@ -105,6 +111,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # a request after the goods moved ('received two Patriots ..., urging allies to send more') drops nothing
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
+        return None
+    if cue_words.RUMOURED.found(view.text):
         return None
     if _TO_MANY.search(view.text, clause.start, clause.end):
         return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives

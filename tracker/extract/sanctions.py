@@ -140,6 +140,15 @@ def _coordinated(view: View, clause: Clause, cue: Cue, draft: Draft) -> list[str
     return list(dict.fromkeys(m.code for m in chain if m.code not in (target, imposer)))
 
 
+# "India's decision to buy the S-400 could lead to sanctions under CAATSA": the one acting is exposed
+_LEADS_TO = re.compile(
+    r"\b(?:could|would|may|might|will|can)\s+(?:\w+\s+)?(?:lead|result|trigger|invite|attract|draw|bring)"
+    r"(?:\s+(?:to|in))?\s+(?:(?:the|new|further|possible|u\.s\.|us|american|western)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OWNED_ACT = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:decision|purchase|move|plan|acquisition|deal|order|buying)\b", re.IGNORECASE
+)
 _DECISION_TO = re.compile(r"\bdecision\s+to\s+$", re.IGNORECASE)
 _DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+to\s+$", re.IGNORECASE)
 
@@ -162,7 +171,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
         return _imposed_by(view, clause, cues, status, subj[0], by.end())
-    if r.patient_subject(s.text, clause, cue) or _CONSEQUENCES.match(cue.text):
+    if (
+        r.patient_subject(s.text, clause, cue)
+        or _CONSEQUENCES.match(cue.text)
+        or (_LEADS_TO.search(before) and _OWNED_ACT.search(before))
+    ):
         target = subj[-1].code if subj else None
         agent = r.after(s, clause, cue.end, ("by",)) or r.modifier_before(s, cue.start)
         if agent is not None and subj and agent.start == subj[-1].start:
