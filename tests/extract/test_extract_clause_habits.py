@@ -139,3 +139,35 @@ def test_a_states_decision_that_could_lead_to_sanctions_exposes_that_state() -> 
     (sanction,) = of_type(text, "sanction")
     assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
     assert sanction["status"] == "threatened"
+
+
+def test_firms_of_a_state_among_many_make_it_the_target_never_the_foe_of_a_war() -> None:
+    text = (
+        "The United States on Wednesday imposed sanctions on nearly 400 companies and individuals, "
+        "including 19 Indian firms, for supplying Russia with technology used in its war against Ukraine."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+
+
+def test_counts_over_hyphenated_and_made_in_modifiers_and_long_system_names() -> None:
+    sale = "The US on Tuesday approved the possible sale of 24 multi-role MH-60R 'Romeo' helicopters to India"
+    assert of_type(sale, "deal")[0]["items"][0]["quantity"] == 24
+    used = "Argentina on Tuesday signed a deal to buy 24 U.S.-made F-16 fighter jets from Denmark."
+    (deal,) = of_type(used, "deal")
+    assert (deal["roles"], deal["items"][0]["quantity"]) == ({"buyer": "ARG", "seller": "DNK"}, 24)
+    long_name = (
+        "The U.S. State Department on Friday approved the potential sale to Taiwan of three National "
+        "Advanced Surface-to-Air Missile Systems."
+    )
+    assert [(i["name"], i["quantity"]) for i in of_type(long_name, "deal")[0]["items"]] == [("NASAMS", 3)]
+
+
+def test_a_sale_told_by_its_price_and_again_by_its_goods_is_one_deal() -> None:
+    text = (
+        "China said on Saturday it opposes a U.S. approval of a potential $2 billion arms sale to Taiwan. "
+        "The U.S. State Department on Friday approved the possible sale to Taiwan of three NASAMS."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["value"]["amount"] == 2e9
+    assert deal["items"][0]["name"] == "NASAMS"

@@ -16,6 +16,7 @@ _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
 _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
+    r"made|built|[a-z]+-[a-z]+|[A-Z]\.(?:[A-Z]\.)+|"  # '24 multi-role MH-60R', '24 U.S.-made F-16 jets'
     r"[A-Z][\w'’-]*"
     r"|[\w-]+-(?:made|built|designed|supplied|origin))$"
 )

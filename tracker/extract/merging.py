@@ -490,7 +490,16 @@ def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
         # 'welcomed the delivery of the FK-3 system, which arrived on Saturday': one sentence's two
         # clauses on the same goods
         same = a.view is b.view and a.etype == "delivery"
-        return loose or same or bare.anaphoric or (bare.occurred is None and bare.value is None)
+        # 'approved a potential $2 billion arms sale to Taiwan' and 'approved the sale of three NASAMS':
+        # one tells the price, the other the goods
+        rich = a if a.items else b
+        complementary = rich.value is None and bare.value is not None
+        return (
+            loose
+            or same
+            or bare.anaphoric
+            or (bare.occurred is None and (bare.value is None or complementary))
+        )
     if a.value and b.value:
         return abs(a.value.amount - b.value.amount) <= 0.01 * max(a.value.amount, b.value.amount)
     return True

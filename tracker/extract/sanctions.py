@@ -57,6 +57,11 @@ _PART_OF = re.compile(
     r"front compan(?:y|ies)|divisions?)\s+of\s+$"
 )
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r"\s+(?:on|against)\s+[^,;]{1,60},\s+including\s+(?:[\w,]+\s+){0,2}?(?P<state>[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,2}?)"
+    r"(?:-based|-registered)?\s+(?:[a-z][\w-]*\s+)?(?:entit(?:y|ies)|compan(?:y|ies)|firms?|individuals?|banks?|"
+    r"businesses|nationals|citizens|officials|vessels)\b"
+)
 _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 # 'will not impose sanctions on Israel', 'has no plans to sanction', 'refused to impose': a refusal, no
 # sanction at all; 'has not yet been sanctioned' and 'would not hesitate to impose' still threaten
@@ -298,7 +303,7 @@ def _target(
     )
     found = (
         found
-        or r.after(s, clause, cue.end, preps)
+        or _aimed_at(view, clause, cue, preps)
         or _located(view, clause, cue)
         or _part_of(view, clause, cue)
     )
@@ -309,6 +314,23 @@ def _target(
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj or _supplied(view, clause, cue, imposer)
     return found.code if found else None
+
+
+# 'for supplying Russia with technology used in its war against Ukraine': the war's foe, not the target
+_WAR_AGAINST = re.compile(
+    r"\b(?:war|aggression|invasion|attacks?|offensive|campaign|fight|struggle|operations?)\s+against\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _aimed_at(view: View, clause: Clause, cue: Cue, preps: tuple[str, ...]) -> Mention | None:
+    """The first state after the cue governed by one of ``preps``, save the foe of a war told."""
+    s = view.slots
+    for i, m in enumerate(s.mentions):
+        inside = clause.start <= m.start <= m.end <= clause.end and m.start >= cue.end and s.preps[i] in preps
+        if inside and not _WAR_AGAINST.search(view.text, max(0, m.start - 40), m.start):
+            return s.mentions[s.head(i)]
+    return None
 
 
 def _listed(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:
@@ -347,6 +369,9 @@ def _entity_state(view: View, clause: Clause, cue: Cue, imposer: str | None) -> 
     """The state of the targeted entities when they are named by it right after 'on' ('imposed
     sanctions on two Russian individuals', 'on a China-based refinery for buying Iranian oil')."""
     m = _ENTITY_TARGET.match(view.text, cue.end, clause.end)
+    if m is None:
+        # 'on nearly 400 companies and individuals, including 19 Indian firms, for supplying Russia'
+        m = _INCLUDING.match(view.text, cue.end, clause.end)
     if m is None:
         return None
     start = m.start("state")
