@@ -171,3 +171,54 @@ def test_a_sale_told_by_its_price_and_again_by_its_goods_is_one_deal() -> None:
     (deal,) = of_type(text, "deal")
     assert deal["value"]["amount"] == 2e9
     assert deal["items"][0]["name"] == "NASAMS"
+
+
+def test_an_unconfirmed_deal_and_unfounded_reports_make_no_event() -> None:
+    photos = (
+        "Photos of Chinese J-10C fighters in Egyptian markings have fuelled speculation that Cairo has "
+        "bought the jet, but neither the Egyptian nor the Chinese government has confirmed any deal."
+    )
+    assert [to_wire(e)["type"] for e in extract(photos, published=PUB)] == []
+    unfounded = (
+        "Reports on Russian social media channels that India has agreed to buy two squadrons of Su-57 "
+        "stealth fighters are unfounded, two defence officials said."
+    )
+    assert of_type(unfounded, "deal") == []
+
+
+def test_exports_to_a_list_of_states_are_a_record_and_the_deal_keeps_its_buyer() -> None:
+    text = (
+        "SEOUL (Yonhap) - Hanwha Aerospace has signed a deal to export 20 K9 self-propelled howitzers to "
+        "Vietnam, industry sources said Sunday, marking the first sale of a major South Korean weapons "
+        "system to the Southeast Asian country. The contract follows K9 exports to Poland, Australia and "
+        "Egypt."
+    )
+    assert of_type(text, "delivery") == []
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "VNM", "seller": "KOR"}
+
+
+def test_counts_of_a_part_and_the_buyer_an_order_is_for() -> None:
+    text = (
+        "The first three of the six AH-64E Apache attack helicopters ordered for the Indian Army from "
+        "Boeing were delivered at the Hindon air base on Tuesday."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "USA", "recipient": "IND"}
+    assert delivery["items"][0]["quantity"] == 3
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"]["buyer"], deal["items"][0]["quantity"]) == ("IND", 6)
+    theirs = "Morocco has received the first six of their AH-64E Apache helicopters from the United States."
+    assert of_type(theirs, "delivery")[0]["items"][0]["quantity"] == 6
+
+
+def test_sanctions_over_a_states_programme_target_it_and_a_decider_supplies() -> None:
+    over = "The US Treasury on Sunday imposed new sanctions on 11 companies over Iran's missile programme."
+    (sanction,) = of_type(over, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IRN"}
+    decided = (
+        "Jaishankar on Sunday questioned Washington's decision to provide a $450 million sustainment "
+        "package for Pakistan's F-16 fleet."
+    )
+    (delivery,) = of_type(decided, "delivery")
+    assert delivery["roles"] == {"supplier": "USA", "recipient": "PAK"}

@@ -136,8 +136,8 @@ PLANNED = Caseless(
 # begun delivering ...': a rumour told, nothing traded
 RUMOURED = Caseless(
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|"
-    r"(?:reports?|claims?)\s+that\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|untrue|"
-    r"incorrect|wrong|fake)|neither\s+\w+\s+nor\s+\w+\s+(?:has|have)\s+confirmed)\b"
+    r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
+    r"untrue|unfounded|incorrect|wrong|fake)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"

@@ -122,6 +122,7 @@ _SPECULATION = Caseless(
     r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
     r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table)"
 )
+_ORDERED_FOR = re.compile(r"\s+for\s+(?:the|its|their)\s+", re.IGNORECASE)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
@@ -380,6 +381,11 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         if not by and not mod and subj:
             seller = _opposed_seller(view, subj[-1], sell) or seller
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
+        gives = (c for c in view.cues if clause.start <= c.start < sell.start and c.kind == "give")
+        export = next(gives, None)
+        if found is None and export is not None:
+            # 'signed a deal to export 20 K9 howitzers to Vietnam, ..., marking the first sale of'
+            found = r.after(s, clause, export.end, ("to",))
         if found is None and (
             any(c.kind == "noun" and c.start < sell.start for c in cues)
             or _TALKS.found(view.text, clause.start, sell.start)  # 'in talks with Vietnam on sales of'
@@ -457,6 +463,10 @@ def _bought(
     mod = r.modifier_before(s, buy.start)
     buyer = mod.code if mod and is_possessive(s.text, mod) else (subj[-1].code if subj else None)
     found = r.after(s, clause, buy.end, ("from",))
+    if buyer is None and _ORDERED_FOR.match(view.text, buy.end):
+        # 'the six AH-64E Apache helicopters ordered for the Indian Army from Boeing'
+        for_ = r.after(s, clause, buy.end, ("for",))
+        buyer = for_.code if for_ is not None and (found is None or for_.start < found.start) else None
     if found is not None and found.kind == "company" and found.code == buyer:
         return {}  # 'France has ordered 42 more Rafale jets from Dassault Aviation': procurement at home
     partners = r.all_after(s, clause, ("with", "between"))

@@ -12,6 +12,7 @@ with no side of its own takes the sides of the deal named before (``merging``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -114,7 +115,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if cue_words.RUMOURED.found(view.text):
         return None
-    if _TO_MANY.search(view.text, clause.start, clause.end):
+    if _TO_MANY.search(view.text, clause.start, clause.end) or _to_a_list(view, clause, cues):
         return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]
     if approvals and clause.start <= approvals[0] < clause.end:
@@ -244,6 +245,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             supplier = subj[-1].code
     else:
         supplier = subj[-1].code if subj else None
+        decider = _decider(view, clause, main)
+        supplier = decider.code if decider is not None else supplier
         found = r.after(s, clause, main.end, ("to", "for"))
         source = r.after(s, clause, main.end, ("from",))
         if source is not None and found is not None and source.start < found.start:
@@ -282,6 +285,35 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if recipient:
         out["recipient"] = recipient
     return out
+
+
+_DECISION_OF = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?decision\s+to\s+$", re.IGNORECASE)
+
+
+def _decider(view: View, clause: Clause, main: Cue) -> Mention | None:
+    """ "questioned Washington's decision to provide a $450 million package for Pakistan's F-16 fleet":
+    the state whose decision it is supplies, not the one questioning it."""
+    before = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= main.start]
+    if before and _DECISION_OF.match(view.text, before[-1].end, main.start):
+        return before[-1]
+    return None
+
+
+def _to_a_list(view: View, clause: Clause, cues: list[Cue]) -> bool:
+    """'follows K9 exports to Poland, Australia and Egypt': sales to a list of three or more states
+    are a record, not one delivery."""
+    noun = [c for c in cues if c.text.lower() in ("exports", "sales", "deliveries", "supplies", "transfers")]
+    if not noun:
+        return False
+    states = [m for m in view.slots.mentions if noun[0].end <= m.start < clause.end and m.kind == "country"]
+    if len(states) < 3 or not _TO_THE.match(view.text, noun[0].end, states[0].start):
+        return False
+    gaps = [view.text[a.end : b.start] for a, b in itertools.pairwise(states[:3])]
+    return all(_LISTED.fullmatch(gap) for gap in gaps)
+
+
+_TO_THE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$")
+_LISTED = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 def _by_agent(view: View, clause: Clause, give: Cue) -> bool:

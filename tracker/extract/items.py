@@ -20,6 +20,7 @@ _MODIFIER = re.compile(
     r"[A-Z][\w'’-]*"
     r"|[\w-]+-(?:made|built|designed|supplied|origin))$"
 )
+_DETERMINERS = frozenset({"the", "their", "its", "our", "his", "her"})
 _SCALE_WORD = re.compile(r"^(?:lakh|crore|million|thousand|dozen|hundred)$", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -257,6 +258,8 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
     if j >= 0 and _SCALE_WORD.match(word(j)):
         phrase.append(word(j))
         j -= 1
+    if j >= 3 and word(j).lower() in _DETERMINERS and word(j - 1).lower() == "of" and _counts(word(j - 2)):
+        j -= 2  # 'the first six of their AH-64E Apache helicopters'
     if j < 0 or not _NUMBER_WORD.match(word(j)) or (word(j).lower() == "a" and not phrase):
         return None  # 'a dozen' is 12, a lone 'a' no number
     if (
@@ -266,11 +269,17 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         return None
     if j >= 2 and word(j - 1).lower() == "of" and _NUMBER_WORD.match(word(j - 2)):
         j -= 2
+    elif j >= 3 and word(j - 1).lower() in _DETERMINERS and word(j - 2) == "of" and _counts(word(j - 3)):
+        j -= 3  # 'the first three of the six AH-64E Apaches' arrived: three of them
     last = j
     while j >= 1 and word(j).isdigit() and text[tokens[j - 1].end() : tokens[j].start()] == ",":
         j -= 1  # '1,000' is one number of two tokens
     phrase.insert(0, text[tokens[j].start() : tokens[last].end()])
     return parse_quantity(" ".join(phrase))
+
+
+def _counts(word: str) -> bool:
+    return bool(_NUMBER_WORD.match(word)) and word.lower() != "a"
 
 
 def designations(tokens: list[Token], text: str, taken: list[tuple[int, int]]) -> list[ItemMention]:

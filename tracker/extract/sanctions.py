@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
-from tracker.extract.actors import Mention
+from tracker.extract.actors import Mention, is_possessive
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import actor_key
@@ -312,8 +312,21 @@ def _target(
         obj = None  # 'sanctions on 300 entities for helping Russia': the reason, not the target
     if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
-    found = found or obj or _supplied(view, clause, cue, imposer)
+    found = found or obj or _supplied(view, clause, cue, imposer) or _over_states(view, clause, cue, imposer)
     return found.code if found else None
+
+
+# "new sanctions on 11 companies and individuals over Iran's ballistic missile programme"
+_OVER = re.compile(r"\b(?:over|for)\s+$", re.IGNORECASE)
+
+
+def _over_states(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
+    """With no target named, the state whose programme or conduct the sanctions are over."""
+    for m in view.slots.mentions:
+        named = cue.end <= m.start < clause.end and m.code != imposer and m.kind == "country"
+        if named and is_possessive(view.text, m) and _OVER.search(view.text, max(0, m.start - 8), m.start):
+            return m
+    return None
 
 
 # 'for supplying Russia with technology used in its war against Ukraine': the war's foe, not the target

@@ -38,6 +38,7 @@ _UNNAMED = re.compile(
     r"presidential|military|army|navy|air\s+force)\s+){1,3}(?:spokes(?:man|woman|person)|official|office)\s+$",
     re.IGNORECASE,
 )
+_NOT_CONFIRMED = re.compile(r"\b(?:neither|nor|not|n't|never|yet\s+to)\b[^.;,]*$", re.IGNORECASE)
 _WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
@@ -48,6 +49,9 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
     s, text = view.slots, view.text
     if _PARTICIPLE_OF.match(text, cue.end) and cue.text.lower().startswith("accus"):
         return None  # 'companies ... accused of supplying parts': a description, nobody speaks
+    denied = _NOT_CONFIRMED.search(text, max(0, cue.start - 50), cue.start)
+    if denied and cue.text.lower().startswith("confirm"):
+        return None  # 'neither the Egyptian nor the Chinese government has confirmed any deal'
     if cue.text.lower().endswith("ing"):
         # 'China condemned the sale, saying Washington was "playing with fire" and urging it to stop':
         # a participle speaks for the sentence's subject, not the state named last
