@@ -354,6 +354,10 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind10.json")["documents"],
         *load_gold("extract_gold_blind11.json")["documents"],
         *load_gold("extract_gold_blind12.json")["documents"],
+        *load_gold("extract_gold_blind13.json")["documents"],
+        *load_gold("extract_gold_blind14.json")["documents"],
+        *load_gold("extract_gold_blind15.json")["documents"],
+        *load_gold("extract_gold_blind16.json")["documents"],
     ]
 
 

@@ -1,0 +1,60 @@
+"""Blind sets 13 to 16, each scored once on arrival before any rule looked at it (the fresh estimate
+of how the extractor does on news it has not seen), then kept as regression floors."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from tests.extract.test_extract_acceptance import _totals, load_gold
+
+
+def test_blind13_news_set(score: ModuleType) -> None:
+    """60 headlines and leads by a fourteenth labeller (70 events). On arrival F1 0.724 (session's
+    first code 0.645); after its rules 0.803, forbidden 4, dates 41/41."""
+    totals = _totals(score, load_gold("extract_gold_blind13.json"))
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.74
+    assert totals["precision"] >= 0.83
+    assert totals["date_accuracy"] >= 0.95
+
+
+def test_blind14_news_set(score: ModuleType) -> None:
+    """40 headlines and leads by a fifteenth labeller (50 events; 8 with none: a domestic approval, a
+    budget, an exercise, a missile test, a trade pact, an airline's order, a cricket match). On arrival
+    F1 0.642 (the session's first code 0.556), dates 27/29. Then rules: a participle of no event takes
+    the date after it, 'the third of five' goes on, amounts in words, goods under a dated contract,
+    the state after a verb is its object, a decision to sanction, the user of goods receives them:
+    F1 0.767 (recall 37/50, precision 0.797), 2 forbidden, dates 33/34."""
+    totals = _totals(score, load_gold("extract_gold_blind14.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.72
+    assert totals["precision"] >= 0.77
+    assert totals["date_accuracy"] >= 0.93
+
+
+def test_blind15_news_set(score: ModuleType) -> None:
+    """60 headlines with two- and three-sentence leads by a sixteenth labeller (76 events, 20 of them
+    sanctions; 12 items with none). On arrival F1 0.692 (the session's first code 0.621), 6
+    forbidden, dates 29/31. Then: unfounded reports and unconfirmed deals, exports to a list of
+    states, counts of a part, orders for a named army, sanctions over a state's programme: F1 0.729
+    (recall 50/76, precision 0.818), 5 forbidden. Most misses left are statements whose speaker is a
+    named person ('President Vucic said') and handovers told as a commissioning."""
+    totals = _totals(score, load_gold("extract_gold_blind15.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.64
+    assert totals["precision"] >= 0.79
+    assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind16_news_set(score: ModuleType) -> None:
+    """60 headlines and leads by a seventeenth labeller (70 events; 12 items with none: domestic buys,
+    tests, exercises, an analysts' piece, a denial, rumours). On arrival F1 0.665 (the session's
+    first code 0.631), 10 forbidden, dates 34/38. Then: rumours and speculation, 'no plan to
+    transfer', deliveries 'due to begin', 'got under way', a buyer's own firm building the goods, a
+    state's decision that could lead to sanctions, counts over 'multi-role' and 'U.S.-made': F1 0.816
+    (recall 52/70, precision 0.904), 1 forbidden, dates 39/43."""
+    totals = _totals(score, load_gold("extract_gold_blind16.json"))
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.72
+    assert totals["precision"] >= 0.88
+    assert totals["date_accuracy"] >= 0.88
