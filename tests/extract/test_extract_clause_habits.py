@@ -222,3 +222,27 @@ def test_sanctions_over_a_states_programme_target_it_and_a_decider_supplies() ->
     )
     (delivery,) = of_type(decided, "delivery")
     assert delivery["roles"] == {"supplier": "USA", "recipient": "PAK"}
+
+
+def test_a_foreign_built_ship_commissioned_is_handed_over_and_a_home_built_one_is_not() -> None:
+    tushil = (
+        "KALININGRAD (The Hindu): INS Tushil, a multi-role stealth frigate built by Russia's Yantar "
+        "shipyard, was commissioned into the Indian Navy on Monday, the first of two such frigates."
+    )
+    (delivery,) = of_type(tushil, "delivery", datetime(2024, 12, 10, 3, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "IND"}
+    assert delivery["occurred"]["date"] == "2024-12-09"
+    assert delivery["status"] != "completed"  # one ship of an order
+    tippu = (
+        "KARACHI (APP) - The Pakistan Navy on Wednesday commissioned PNS Tippu Sultan, the fourth and last "
+        "Type 054A/P frigate built for it by China State Shipbuilding Corporation."
+    )
+    (last,) = of_type(tippu, "delivery")
+    assert (last["roles"], last["status"]) == ({"supplier": "CHN", "recipient": "PAK"}, "completed")
+    vikrant = (
+        "KOCHI (PTI) - Prime Minister Narendra Modi on Friday commissioned INS Vikrant, India's first "
+        "indigenously built aircraft carrier, constructed by Cochin Shipyard."
+    )
+    assert of_type(vikrant, "delivery") == []
+    later = "The Russian submarine will be commissioned into the Vietnamese Navy early next year."
+    assert of_type(later, "delivery") == []  # it has arrived before; entering service moves nothing

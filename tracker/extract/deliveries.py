@@ -127,6 +127,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if food and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None  # "Russia's wheat exports to Egypt rose": trade in food, no arms transfer
     roles = _roles(view, clause, cues, items)
+    if any(c.text.lower().startswith("commission") for c in cues):
+        items = items or view.items
+        if not _foreign_commission(view, clause, roles, items):
+            return None
     if (
         give is not None
         and _OFFER.search(view.text[max(clause.start, give.start - 20) : give.start])
@@ -143,8 +147,9 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )
     draft.status = title_future(view, cues) or status
+    commissioned = any(c.text.lower().startswith("commission") for c in cues)
     if (
-        anaphoric
+        (anaphoric or commissioned)
         and draft.status == "completed"
         and not cue_words.COMPLETED.found(view.text, clause.start, clause.end)
     ):
@@ -290,6 +295,25 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
 _DECISION_OF = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?decision\s+to\s+$", re.IGNORECASE)
 
 
+def _foreign_commission(
+    view: View, clause: Clause, roles: dict[str, object], items: list[ItemMention]
+) -> bool:
+    """'The Russian-built frigate Tushil was commissioned into the Indian Navy': a ship a foreign state
+    built enters service, which tells its handover; a home-built one, or one to be commissioned later
+    (it has arrived already), tells none. The ship and its builder may stand before the clause ('INS
+    Tushil, a frigate built by Russia's Yantar shipyard, was commissioned into')."""
+    recipient = roles.get("recipient")
+    if "supplier" not in roles and recipient is not None:
+        by = _builder(view, Clause(0, len(view.text), ""))
+        maker = next((it.maker for it in items if it.maker and it.maker != recipient), None)
+        supplier = by.code if by is not None else maker
+        if supplier is not None and supplier != recipient:
+            roles["supplier"] = supplier
+    if "supplier" not in roles or recipient is None:
+        return False
+    return not cue_words.PLANNED.found(view.text, clause.start, clause.end)
+
+
 def _decider(view: View, clause: Clause, main: Cue) -> Mention | None:
     """ "questioned Washington's decision to provide a $450 million package for Pakistan's F-16 fleet":
     the state whose decision it is supplies, not the one questioning it."""
@@ -367,6 +391,10 @@ def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tupl
     """'India received ...' (the subject receives); '... arrived in India' (the place receives)."""
     if _ARRIVE.match(get.text):
         found = r.after(view.slots, clause, get.end, ("in", "at", "to"))
+        return None, found.code if found else None
+    if get.text.lower() == "commissioned" and view.text.startswith(" into", get.end):
+        # 'The Russian-built frigate Tushil was commissioned into the Indian Navy on Monday'
+        found = r.after(view.slots, clause, get.end, ("into",))
         return None, found.code if found else None
     return None, subj[-1].code if subj else None
 
