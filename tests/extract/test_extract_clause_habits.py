@@ -246,3 +246,29 @@ def test_a_foreign_built_ship_commissioned_is_handed_over_and_a_home_built_one_i
     assert of_type(vikrant, "delivery") == []
     later = "The Russian submarine will be commissioned into the Vietnamese Navy early next year."
     assert of_type(later, "delivery") == []  # it has arrived before; entering service moves nothing
+
+
+def test_thanks_questions_offices_of_the_subject_and_speakers_before_a_who_clause() -> None:
+    thanks = "President Volodymyr Zelenskiy thanked Berlin for the new IRIS-T air defence systems."
+    assert of_type(thanks, "statement")[0]["roles"] == {"speaker": "UKR", "about": ["DEU"]}
+    its = (
+        "MANILA (Reuters) - The Philippine army plans to acquire the US-made Typhon missile system, its "
+        "commander said on Monday."
+    )
+    (said,) = of_type(its, "statement", datetime(2024, 12, 25, 2, tzinfo=UTC))
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("PHL", "2024-12-23")
+    who = (
+        "President Aleksandar Vucic, who has been cautious about publicising the purchase, said on Sunday "
+        "that the Chinese missiles would be displayed soon."
+    )
+    assert of_type(who, "statement")[0]["roles"]["speaker"] == "SRB"
+
+
+def test_the_transport_planes_carrying_goods_are_no_goods_of_the_delivery() -> None:
+    text = (
+        "BELGRADE (AP) - Six Chinese Y-20 air force transport planes landed at Belgrade's civilian airport "
+        "on Saturday carrying an HQ-22 surface-to-air missile system for Serbia."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2022, 4, 10, 12, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "CHN", "recipient": "SRB"}
+    assert [i["name"] for i in delivery["items"]] == ["HQ-22"]

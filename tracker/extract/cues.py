@@ -85,6 +85,7 @@ SAY = re.compile(
     r"ruled out|"
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
     r"mentioned|underscored|insisted|claimed|announced|declared|expressed|slammed|praised|threatened|"
+    r"thanked|thanks|questioned|voiced|lauded|"
     r"confirmed|confirms|"
     r"threatens|"
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
@@ -95,6 +96,9 @@ SAY = re.compile(
     r"raised (?:its |their |his |her )?concerns?|wrote to|writes to|"
     r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|"
     r"call(?:ed|s|ing)(?= (?:the|this|that) (?:decision|move|measures|sanctions|step|deal|sale|launch)\b)|"
+    r"call(?:ed|s)(?= (?:it |them |the \w+ )?(?:an? )?(?:\w+ly )?(?:provocative|dangerous|illegal|"
+    r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
+    r"absurd|reckless|a violation|a threat|a mistake)\b)|"
     r"reacted(?= (?:angrily|sharply|furiously|with))"
     r")\b",
 )

@@ -99,7 +99,7 @@ _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,5}?(?:\w+s
 
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
-    items = view.within(clause, view.items)
+    items = _cargo(view, view.within(clause, view.items))
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
     last = max(c.end for c in cues)
@@ -321,6 +321,23 @@ def _decider(view: View, clause: Clause, main: Cue) -> Mention | None:
     if before and _DECISION_OF.match(view.text, before[-1].end, main.start):
         return before[-1]
     return None
+
+
+# 'Six Chinese Y-20 air force transport planes landed ... carrying an HQ-22 system': the planes carry
+_CARRIER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:transport|cargo|heavy-lift)\s+(?:planes?|aircraft|ships?|vessels?|jets?)\b"
+    r"[^.;]{0,90}?\b(?:carrying|delivering|transporting|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _cargo(view: View, items: list[ItemMention]) -> list[ItemMention]:
+    """The goods without the transports that carry them, when both are named."""
+    if len(items) < 2:
+        return items
+    carriers = [it for it in items if _CARRIER.match(view.text, it.end)]
+    cargo = [it for it in items if it not in carriers]
+    return cargo or items
 
 
 def _to_a_list(view: View, clause: Clause, cues: list[Cue]) -> bool:

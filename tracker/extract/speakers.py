@@ -34,11 +34,20 @@ _OFFICE = (
 )
 _TITLED_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}$", re.IGNORECASE)
 _UNNAMED = re.compile(
-    r"(?:^|,\s+)(?:a|an|the)\s+(?:(?:senior|top|government|administration|ministry|defen[cs]e|foreign|"
+    r"(?:^|,\s+)(?:a|an|the|its|their)\s+(?:(?:senior|top|government|administration|ministry|defen[cs]e|foreign|"
     r"presidential|military|army|navy|air\s+force)\s+){1,3}(?:spokes(?:man|woman|person)|official|office)\s+$",
     re.IGNORECASE,
 )
 _NOT_CONFIRMED = re.compile(r"\b(?:neither|nor|not|n't|never|yet\s+to)\b[^.;,]*$", re.IGNORECASE)
+# 'The Philippine army plans to acquire ..., its commander said on Monday': an office of the subject's state
+_ITS_OFFICE = re.compile(
+    r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:commander|chief|spokes(?:man|woman|person)|minister|head|"
+    r"president|ambassador)\s+$",
+    re.IGNORECASE,
+)
+# 'President Aleksandar Vucic, who has been cautious about publicising the purchase, said': a relative
+# clause between the speaker and the verb
+_WHO_CLAUSE = re.compile(r",\s+who\s+[^,]{1,90},")
 _WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
@@ -98,7 +107,7 @@ def _titled(text: str, clause: Clause, cue: Cue) -> bool:
     """A titled person the gazetteer lacks right before the verb, or right after it ending the clause,
     or an unnamed official of the article's state ('..., a government spokesman said on Wednesday')."""
     before = text[max(clause.start, cue.start - 60) : cue.start]
-    if _TITLED_BEFORE.search(before) or _UNNAMED.search(before):
+    if _TITLED_BEFORE.search(before) or _UNNAMED.search(before) or _ITS_OFFICE.search(before):
         return True
     return bool(_TITLED_AFTER.match(text[cue.end : cue.end + 60]))
 
@@ -119,8 +128,21 @@ def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
             and not _quoted(view, m.start)
         ):
             # 'South Korea, the United States and Japan, together with dozens of other countries, condemned'
-            gap = _ALONG_WITH.sub(" ", view.text[m.end : cue.start])
+            gap = _WHO_CLAUSE.sub(" ", _ALONG_WITH.sub(" ", view.text[m.end : cue.start]))
             return m if "," not in gap and len(gap.split()) <= 8 else None
+    return _before_who(view, clause, cue)
+
+
+def _before_who(view: View, clause: Clause, cue: Cue) -> Mention | None:
+    """'President Aleksandar Vucic, who has been cautious about publicising the purchase, said on Sunday':
+    the verb opens its clause, the speaker ends the clause before the relative one."""
+    ci = view.clauses.index(clause) if clause in view.clauses else -1
+    if ci < 2 or view.text[clause.start : cue.start].strip() or view.clauses[ci - 1].opener != "who":
+        return None
+    before = view.clauses[ci - 2]
+    last = [m for m in view.slots.mentions if before.start <= m.start and m.end <= before.end]
+    if last and not view.text[last[-1].end : view.clauses[ci - 1].start].strip(" ,"):
+        return last[-1]
     return None
 
 
