@@ -272,3 +272,52 @@ def test_the_transport_planes_carrying_goods_are_no_goods_of_the_delivery() -> N
     (delivery,) = of_type(text, "delivery", datetime(2022, 4, 10, 12, tzinfo=UTC))
     assert delivery["roles"] == {"supplier": "CHN", "recipient": "SRB"}
     assert [i["name"] for i in delivery["items"]] == ["HQ-22"]
+
+
+def test_the_maker_sells_whatever_for_names_later_and_an_order_received_is_bought_from_the_receiver() -> None:
+    rafale = (
+        "India and France on Friday signed an inter-governmental agreement for the purchase of 36 Rafale "
+        "fighter jets, with a 50% offset obligation for French firms to invest in India's defence sector."
+    )
+    assert of_type(rafale, "deal")[0]["roles"] == {"buyer": "IND", "seller": "FRA"}
+    saab = (
+        "Swedish defence group Saab said on Tuesday it had received an order from the Indian Army for "
+        "Carl-Gustaf M4 recoilless rifles."
+    )
+    assert of_type(saab, "delivery") == []
+    (deal,) = of_type(saab, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "SWE"}, "signed")
+
+
+def test_batches_delays_airlifts_and_the_place_of_a_war() -> None:
+    batch = "India's third batch of three Rafale fighters arrived from France on Wednesday."
+    assert [d["status"] for d in of_type(batch, "delivery")] == ["ongoing"]
+    delayed = (
+        "NEW DELHI (The Print) - Russia's delivery of the remaining two squadrons of the S-400 Triumf air "
+        "defence system has been pushed to 2026-27 due to the war in Ukraine, defence sources said."
+    )
+    (late,) = of_type(delayed, "delivery")
+    assert (late["roles"], late["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "planned")
+    airlift = (
+        "Indian Air Force C-17 transport aircraft on Friday airlifted the first batch of BrahMos missile "
+        "systems to the Philippines."
+    )
+    (flown,) = of_type(airlift, "delivery")
+    assert flown["roles"] == {"supplier": "IND", "recipient": "PHL"}
+    assert [i["name"] for i in flown["items"]] == ["BrahMos"]  # the C-17s carry them
+    dismissed = (
+        "India on Thursday dismissed as inaccurate and misleading a media report that artillery shells "
+        "sold by Indian arms makers to European customers had been diverted to Ukraine."
+    )
+    assert of_type(dismissed, "deal") == [] and of_type(dismissed, "delivery") == []
+
+
+def test_a_states_package_for_another_approved_in_a_relative_clause() -> None:
+    text = (
+        "BEIJING (Reuters) - China's foreign ministry on Saturday said it firmly opposes a US arms package "
+        "for Taiwan worth nearly $2 billion, including the NASAMS air defence system, which the State "
+        "Department approved on Friday."
+    )
+    (deal,) = of_type(text, "deal", datetime(2024, 10, 27, 2, tzinfo=UTC))
+    assert deal["roles"] == {"buyer": "TWN", "seller": "USA"}
+    assert (deal["status"], deal["occurred"]["date"]) == ("announced", "2024-10-25")

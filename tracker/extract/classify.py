@@ -38,6 +38,7 @@ def drafts(view: View) -> list[Draft]:
     groups: dict[tuple[int, str], list[Cue]] = {}  # (clause index, type) -> cues, in text order
     for cue in view.cues:
         groups.setdefault((view.clause_of(cue.start), cue.etype), []).append(cue)
+    _relative_approvals(view, groups)
     out: list[Draft] = []
     for ci in sorted({ci for ci, _ in groups}):
         clause = view.clauses[ci]
@@ -69,6 +70,23 @@ def drafts(view: View) -> list[Draft]:
                     break
                 said = draft
     return out
+
+
+def _relative_approvals(view: View, groups: dict[tuple[int, str], list[Cue]]) -> None:
+    """'condemns a US arms package for Taiwan ..., which the State Department approved on Friday': a
+    relative clause that only approves or signs tells the state of the deal its noun names."""
+    for ci, etype in list(groups):
+        cues = groups[(ci, etype)]
+        if etype != "deal" or not ci or view.clauses[ci].opener not in ("which", "that"):
+            continue
+        before = groups.get((ci - 1, "deal"))
+        if (
+            before
+            and any(c.kind == "noun" for c in before)
+            and all(c.kind in ("approve", "sign") for c in cues)
+        ):
+            before.extend(cues)
+            del groups[(ci, etype)]
 
 
 _AND = re.compile(r"\s(?:and|while)\s")

@@ -55,7 +55,7 @@ DELIVERY = re.compile(
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|transfer(?:s|red|ring)?|"
     r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?"
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
-    r"donat(?:e|es|ed|ing)|"
+    r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
@@ -135,6 +135,7 @@ PLANNED = Caseless(
     r"could|might|ready to|intends?|aims? to|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
     r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next)|"
+    r"pushed (?:back )?to|delayed (?:to|until|till)|postponed|rescheduled|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
     cased=_MAY,
 )
@@ -142,6 +143,7 @@ PLANNED = Caseless(
 # begun delivering ...': a rumour told, nothing traded
 RUMOURED = Caseless(
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|"
+    r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )
@@ -168,11 +170,17 @@ ONGOING = Caseless(
 STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
 _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
+# 'pushed to 2026-27 due to the war in Ukraine': the place of a war, no side of a trade
+WAR_IN = re.compile(r"\b(?:war|conflict|fighting|crisis|invasion)\s+(?:in|against|on)\s+(?:the\s+)?$", _I)
 # 'the third of five S-400 squadrons': deliveries go on, unless it is 'the second of two'
 _NTH_OF = re.compile(
     r"\b(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+of\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b",
     re.IGNORECASE,
+)
+_NTH_BATCH = Caseless(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|next)\s+"
+    r"(?:batch|tranche|consignment|lot|shipment)\b"
 )
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -338,6 +346,8 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     nth = _NTH_OF.search(window)
     if nth is not None:
         return "ongoing" if _ORDINALS.index(nth["nth"].lower()) + 2 < _count(nth["of"]) else "completed"
+    if _NTH_BATCH.found(window) and not COMPLETED.found(window):
+        return "ongoing"  # 'a third batch of three Rafale fighters arrived': more came before
     if BEGAN.found(window) or STARTED.found(clause):
         return "began"
     if COMPLETED.found(window) or any(_PAST.search(c.text) for c in cues):

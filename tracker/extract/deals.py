@@ -69,7 +69,8 @@ _NO_PLAN = re.compile(
 # 'Rheinmetall has won an order ... from the Netherlands': the winner sells ('a 920 billion won deal' is
 # a price in won)
 _WON = re.compile(
-    r"\b(?<!illion\s)(?<!\d\s)(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands)\s+(?:(?:a|an|the)\s+)?"
+    r"\b(?<!illion\s)(?<!\d\s)(?:won|wins|win|winning|secured|secures|bagged|bags|landed|lands|received|"
+    r"receives|bagged)\s+(?:(?:a|an|the)\s+)?"
     r"(?:[\w$€£.,-]+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -221,7 +222,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
     if opposed is not None:
         # 'China on Saturday opposed a U.S. approval of an arms sale': the day is the reaction's
-        draft.date_span = (opposed.end(), clause.end)
+        # (to the end of a relative clause whose approval the cues hold: '..., which the State
+        # Department approved on Friday')
+        draft.date_span = (opposed.end(), view.clauses[view.clause_of(cues[-1].start)].end)
         draft.reacted = True
     start = clause.start
     if under and noun is not None:
@@ -393,11 +396,37 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             # 'signed a deal with the Philippine defence department to export 12 FA-50s': the partner buys
             found = r.after(s, clause, clause.start, ("with",))
         return _pair(found.code if found else None, seller)
+    package = _package_for(view, clause, cues)
+    if package:
+        return package
     if not subj:
         sign = next((c for c in cues if c.kind == "sign"), None)
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
     return _between(view, clause, subj, items)
+
+
+# 'condemns a US arms package for Taiwan worth nearly $2 billion': the state before the noun sells to the
+# state after 'for' or 'to', whoever reacts to it
+_STATE_PACKAGE = re.compile(r"\s+(?:arms\s+|weapons\s+|military\s+|defen[cs]e\s+)?$", re.IGNORECASE)
+_FOR_TO = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _package_for(view: View, clause: Clause, cues: list[Cue]) -> dict[str, object]:
+    noun = next((c for c in cues if c.kind == "noun"), None)
+    if noun is None:
+        return {}
+    s = view.slots
+    before = [m for m in s.mentions if clause.start <= m.start and m.end <= noun.start]
+    after = [m for m in s.mentions if noun.end <= m.start < clause.end]
+    if not before or not after or before[-1].kind != "country" or after[0].kind != "country":
+        return {}
+    seller, buyer = before[-1], after[0]
+    if not _STATE_PACKAGE.fullmatch(view.text, seller.end, noun.start) or is_possessive(view.text, seller):
+        return {}
+    if not _FOR_TO.fullmatch(view.text, noun.end, buyer.start) or seller.code == buyer.code:
+        return {}
+    return _pair(buyer.code, seller.code)
 
 
 def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:
@@ -504,7 +533,9 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         other = next(p for p in parties if p != subj[-1].code)
         return _pair(other, subj[-1].code) if purpose.group(1) else _pair(subj[-1].code, other)
     if len(parties) == 2 and (makers or (for_ and for_.code in parties)):
-        buyer = for_.code if for_ and for_.code in parties else next(p for p in parties if p != makers[0])
+        # the maker of the goods sells, whatever 'for' names later ('with an offset obligation for French
+        # firms to invest in India': the Rafale's maker is France)
+        buyer = next(p for p in parties if p != makers[0]) if makers else for_.code if for_ else None
         return _pair(buyer, next(p for p in parties if p != buyer))
     firms = [m.code for m, p in zip(s.mentions, s.preps, strict=True) if p == "with" and m.kind == "company"]
     if len(parties) == 1 and firms and firms[0] == parties[0] and (subj or view.home == parties[0]):

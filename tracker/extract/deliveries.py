@@ -61,6 +61,10 @@ _BUILT_BY = re.compile(
     re.IGNORECASE,
 )  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
+_AN_ORDER = re.compile(
+    r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
+    re.IGNORECASE,
+)
 _GOT = re.compile(r"^(?:got|gets)$", re.IGNORECASE)
 # 'the naval exercise Varuna got under way', 'got the green light': no goods change hands
 _GOT_IDIOM = re.compile(
@@ -103,6 +107,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
     last = max(c.end for c in cues)
+    if any(c.kind == "get" and _AN_ORDER.match(view.text, c.end) for c in cues):
+        return None  # 'Saab said it had received an order from the Indian Army': a sale, nothing moved
     if any(_GOT.match(c.text) and _GOT_IDIOM.match(view.text, c.end) for c in cues):
         return None
     if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
@@ -326,7 +332,7 @@ def _decider(view: View, clause: Clause, main: Cue) -> Mention | None:
 # 'Six Chinese Y-20 air force transport planes landed ... carrying an HQ-22 system': the planes carry
 _CARRIER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:transport|cargo|heavy-lift)\s+(?:planes?|aircraft|ships?|vessels?|jets?)\b"
-    r"[^.;]{0,90}?\b(?:carrying|delivering|transporting|with)\b",
+    r"[^.;]{0,90}?\b(?:carrying|delivering|transporting|with|airlift\w*|ferr\w*|fl(?:ew|own))\b",
     re.IGNORECASE,
 )
 
@@ -408,6 +414,9 @@ def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tupl
     """'India received ...' (the subject receives); '... arrived in India' (the place receives)."""
     if _ARRIVE.match(get.text):
         found = r.after(view.slots, clause, get.end, ("in", "at", "to"))
+        # 'The last three AH-64E Apache helicopters for the Indian Army ... arrived at Hindon'
+        meant = r.after(view.slots, clause, clause.start, ("for",))
+        found = found or (meant if meant is not None and meant.end <= get.start else None)
         return None, found.code if found else None
     if get.text.lower() == "commissioned" and view.text.startswith(" into", get.end):
         # 'The Russian-built frigate Tushil was commissioned into the Indian Navy on Monday'
@@ -420,8 +429,16 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     """'Russian deliveries of S-400 to India', 'India's supplies', 'were delivered by Russia'."""
     s = view.slots
     mod = r.modifier_before(s, main.start)
-    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at")) or _user(view, clause)
+    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at"))
+    if found is not None and cue_words.WAR_IN.search(view.text, max(0, found.start - 30), found.start):
+        found = (
+            None  # 'has been pushed to 2026-27 due to the war in Ukraine': the war's place receives nothing
+        )
+    found = found or _user(view, clause)
     recipient = found.code if found else (mod.code if mod and is_possessive(s.text, mod) else None)
+    makers = {it.maker for it in view.within(clause, view.items)}
+    if found is None and mod is not None and recipient == mod.code and makers == {mod.code}:
+        return mod.code, None  # "Russia's delivery of the remaining S-400 squadrons": the maker's own
     by = r.after(s, clause, main.end, ("by", "from"))
     if by is not None and "," in s.text[main.end : by.start]:
         by = None  # '... delivered to Ankara on Friday, defying warnings from Washington'

@@ -13,6 +13,7 @@ from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
+from tracker.extract.cues import WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
@@ -211,7 +212,12 @@ def _home_recipient(trades: list[Draft]) -> None:
         supplier = d.roles.get("supplier")
         if d.etype != "delivery" or "recipient" in d.roles or not supplier or not d.items or not home:
             continue
-        named = {m.code for m in d.view.slots.mentions if d.clause.start <= m.start < d.clause.end}
+        named = {
+            m.code
+            for m in d.view.slots.mentions
+            if d.clause.start <= m.start < d.clause.end
+            and not WAR_IN.search(d.view.text, max(0, m.start - 30), m.start)
+        }
         told = [
             t.roles["recipient"]
             for t in trades
