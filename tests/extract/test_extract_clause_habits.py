@@ -321,3 +321,36 @@ def test_a_states_package_for_another_approved_in_a_relative_clause() -> None:
     (deal,) = of_type(text, "deal", datetime(2024, 10, 27, 2, tzinfo=UTC))
     assert deal["roles"] == {"buyer": "TWN", "seller": "USA"}
     assert (deal["status"], deal["occurred"]["date"]) == ("announced", "2024-10-25")
+
+
+def test_known_sanctions_examined_and_a_reduced_relative_imposer_dated_a_day_earlier() -> None:
+    examined = (
+        "NEW DELHI (The Hindu) - India on Friday said it was examining the sanctions imposed by Washington "
+        "on an Indian aviation company for allegedly supplying components to Russia."
+    )
+    published = datetime(2023, 11, 4, 5, 30, tzinfo=UTC)
+    (sanction,) = of_type(examined, "sanction", published)
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+    assert sanction["occurred"] is None  # Friday is the day of India's saying
+    assert of_type(examined, "statement", published)[0]["roles"]["speaker"] == "IND"
+    biased = (
+        'ISLAMABAD (Dawn) — The Foreign Office on Thursday described as "unfortunate and biased" the '
+        "sanctions Washington imposed a day earlier on the state-owned National Development Complex over "
+        "Pakistan's ballistic missile programme."
+    )
+    published = datetime(2024, 12, 20, 4, tzinfo=UTC)
+    (imposed,) = of_type(biased, "sanction", published)
+    assert imposed["roles"] == {"imposer": "USA", "target": "PAK"}
+    assert imposed["occurred"]["date"] == "2024-12-18"  # a day before Thursday
+    (said,) = of_type(biased, "statement", published)
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("PAK", "2024-12-19")
+
+
+def test_a_decision_dated_before_its_infinitive() -> None:
+    text = (
+        "BEIJING (Xinhua) - China on Saturday lodged stern representations over Washington's decision on "
+        "Thursday to sanction the Equipment Development Department of the Central Military Commission."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2018, 9, 23, 3, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "USA", "target": "CHN"}
+    assert sanction["occurred"]["date"] == "2018-09-20"

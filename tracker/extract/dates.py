@@ -54,6 +54,9 @@ CANDIDATES = re.compile(
     r"the coming)"
     r" (?:week|month|year)|(?:a|an|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) ago"
     r"|(?:by )?the end of (?:the|this) year)\b"
+    # 'the sanctions Washington imposed a day earlier': a day counted from another date of the sentence
+    r"|\b(?P<anc>(?:a|one|two|three|four|five|six|\d) days? (?:earlier|later)"
+    r"|the (?:previous|next|following) day|the day before(?= *[,.;]))"
     rf"|\b(?:(?P<yp>{_PRE}|year|of|in the year)[\s-]+)?(?P<y>{_Y})\b{_UNIT_AFTER}"
 )
 CANDIDATES = re.compile(WORD_START + "(?:" + lower_pattern(CANDIDATES.pattern) + ")")  # word starts only
@@ -62,7 +65,10 @@ _SCAN = WordScan((CANDIDATES,))
 # added to CANDIDATES must keep this true). Most sentences hold none, and the scan, whose first words
 # include 'a', 'in' and 'the', is skipped for them (80K instructions a sentence, callgrind over
 # bench/extract.py).
-_WHEN_WORDS = ("yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "ago")
+_WHEN_WORDS = (
+    *("yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "ago"),
+    *("day", "days"),  # 'a day earlier', 'the previous day'
+)
 ANCHORS = frozenset([*MONTHS, *WEEKDAYS, *_WHEN_WORDS, "week", "month", "year"])
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5", "m6", "m7")
 
@@ -92,6 +98,17 @@ def find_dates(text: str, low: str | None = None, words: Words | None = None) ->
     return out
 
 
+def anchored(dm: DateMention, anchor: Occurred) -> Occurred | None:
+    """'a day earlier' counted from another date of the sentence, told to the day."""
+    if anchor.precision != "day":
+        return None
+    words = dm.groups["anc"].lower().split()
+    count = 1 if words[0] in ("a", "the") else int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
+    back = "earlier" in words or "previous" in words or "before" in words
+    day = date.fromisoformat(anchor.date) + timedelta(days=-count if back else count)
+    return _day(day, dm.text.strip())
+
+
 def _day(d: date, text: str) -> Occurred:
     return Occurred(date=d.isoformat(), precision="day", text=text)
 
@@ -115,6 +132,8 @@ def _day_no(raw: str) -> int:
 def resolve(dm: DateMention, published: datetime | None, future: bool = False) -> Occurred | None:
     """The calendar date of a candidate, or None when it cannot be resolved (no publication time)."""
     g, text = dm.groups, dm.text.strip()
+    if "anc" in g:
+        return None  # counted from another date (``anchored``)
     try:
         if "ra" in g:
             return _year(int(g["ra"]), text)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from events.model import Occurred
 from tracker.extract.cues import Cue
-from tracker.extract.dates import DateMention, more_precise, resolve
+from tracker.extract.dates import DateMention, anchored, more_precise, resolve
 from tracker.extract.draft import Draft
 from tracker.extract.home import dateline_end
 from tracker.extract.view import View
@@ -79,10 +79,22 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
         resolved = [
             (rank, occ)
             for rank, dm in cands
-            if (occ := resolve(dm, published, future and _after_saying(view, dm) is None))
+            if (occ := _resolved(view, dm, published, future and _after_saying(view, dm) is None))
         ]
         if resolved:
             d.occurred = _best(resolved)
+
+
+def _resolved(view: View, dm: DateMention, published: datetime | None, future: bool) -> Occurred | None:
+    """``resolve``, and a day counted from another date of the sentence ('a day earlier')."""
+    if "anc" not in dm.groups:
+        return resolve(dm, published, future)
+    for other in view.dates:
+        if other is not dm and "anc" not in other.groups:
+            anchor = resolve(other, published, False)
+            if anchor is not None:
+                return anchored(dm, anchor)
+    return None
 
 
 def saying_date(view: View, published: datetime | None) -> Occurred | None:

@@ -101,6 +101,13 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     draft = sanction(view, clause, cues)
     if draft is None:
         return []
+    # 'India on Friday said it was examining the sanctions imposed by Washington on an Indian firm': the
+    # sanctions are known already, the saying is news of its own and its day is not theirs
+    cue = cues[0]
+    draft.background = bool(
+        _THE_BEFORE.search(view.text, max(clause.start, cue.start - 30), cue.start)
+        and _IMPOSED_BY_AFTER.match(view.text, cue.end)
+    )
     out = [draft]
     if draft.anaphoric and "imposer" not in draft.roles:
         return out  # its imposer is the one of a sanction told before (``merging``)
@@ -154,8 +161,11 @@ _LEADS_TO = re.compile(
 _OWNED_ACT = re.compile(
     r"(?:'s|’s)\s+(?:\w+\s+)?(?:decision|purchase|move|plan|acquisition|deal|order|buying)\b", re.IGNORECASE
 )
-_DECISION_TO = re.compile(r"\bdecision\s+to\s+$", re.IGNORECASE)
-_DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+to\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IMPOSED_BY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:imposed|announced|slapped)\s+(?:by|on|a\s)", re.IGNORECASE)
+# "Washington's decision on Thursday to sanction the Equipment Development Department"
+_DECISION_TO = re.compile(r"\bdecision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
+_DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
 
 
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -212,6 +222,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         warner, warned = _warning(view, clause)
         imposer = imposer or warner
         target = target or (warned if warned != imposer else None)
+    if imposer is None:
+        imposer = _reduced_relative(view, clause, cue) or imposer
     if imposer is None and "caatsa" in window.lower():
         imposer = "USA"
     if imposer and not target and status == "threatened" and _THE_PURCHASE.search(before):
@@ -232,6 +244,17 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # 19 Indian entities': the saying reacts to an act of another state, taken before the day it names
     draft.reacted = bool(_DECISION_TO.search(before)) and bool(subj) and subj[-1].code != imposer
     return draft
+
+
+_IMPOSED_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:imposed|announced|slapped|levied)\b")
+
+
+def _reduced_relative(view: View, clause: Clause, cue: Cue) -> str | None:
+    """'the sanctions Washington imposed a day earlier on ...': the state right after the noun imposes."""
+    m = next((m for m in view.slots.mentions if cue.end <= m.start < clause.end), None)
+    if m is None or view.text[cue.end : m.start].strip() or not _IMPOSED_VERB.match(view.text, m.end):
+        return None
+    return m.code
 
 
 def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:

@@ -48,6 +48,7 @@ _ITS_OFFICE = re.compile(
 # 'President Aleksandar Vucic, who has been cautious about publicising the purchase, said': a relative
 # clause between the speaker and the verb
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,]{1,90},")
+_ON_DAY = re.compile(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$")
 _WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
@@ -78,6 +79,8 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
     titled = speaker is None and not pronoun and _titled(text, clause, cue)
     if speaker is None and not pronoun and not titled:
         return None
+    if titled and non_actor_context(text, max(clause.start, cue.start - 60), cue.start):
+        return None  # 'Former Army chief General MM Naravane said': no office of a state now
     if speaker is not None and (
         speaker.kind == "company" or non_actor_context(text, max(0, speaker.start - 40), cue.start)
     ):
@@ -106,7 +109,7 @@ def _which_said(view: View, cue: Cue) -> Mention | None:
 def _titled(text: str, clause: Clause, cue: Cue) -> bool:
     """A titled person the gazetteer lacks right before the verb, or right after it ending the clause,
     or an unnamed official of the article's state ('..., a government spokesman said on Wednesday')."""
-    before = text[max(clause.start, cue.start - 60) : cue.start]
+    before = _ON_DAY.sub(" ", text[max(clause.start, cue.start - 60) : cue.start])
     if _TITLED_BEFORE.search(before) or _UNNAMED.search(before) or _ITS_OFFICE.search(before):
         return True
     return bool(_TITLED_AFTER.match(text[cue.end : cue.end + 60]))

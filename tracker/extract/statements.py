@@ -61,12 +61,24 @@ def resolve_statements(
             d.roles["about"] = list(dict.fromkeys(about))
 
 
+_OFFICE_OPENS = re.compile(
+    r"(?:^|[—–-]\s*)The\s+(?:[\w-]+\s+){0,2}(?:Office|Ministry|ministry|office|[Gg]overnment)\b(?!\s+of\b)"
+)
+
+
 def _titled_speaker(view: View, memory: Memory, verb: int) -> Speaker | None:
     """'Indonesia hopes to sign ..., Defence Minister Ryamizard Ryacudu said': the last speaker of the
     paragraph, else the article's own state when the words reported before the verb name it."""
     if memory.last is not None and memory.paragraph == view.sentence.paragraph:
         return memory.last
     if view.home is not None and any(m.code == view.home and m.end <= verb for m in view.mentions):
+        return (view.home, None, None)
+    opens = _OFFICE_OPENS.search(view.text, 0, verb)
+    if opens and view.home == "USA" and "foreign" in opens.group(0).lower():
+        opens = None  # Washington has a State Department: a foreign office there is another state's
+    if view.home is not None and opens and not any(m.end <= verb for m in view.mentions):
+        # 'ISLAMABAD - The Foreign Office on Thursday described as "biased" the sanctions ...': an office
+        # that opens the report, of no state named, is the article's own
         return (view.home, None, None)
     return None
 
