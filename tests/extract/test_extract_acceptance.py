@@ -358,6 +358,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind14.json")["documents"],
         *load_gold("extract_gold_blind15.json")["documents"],
         *load_gold("extract_gold_blind16.json")["documents"],
+        *load_gold("extract_gold_blind17.json")["documents"],
+        *load_gold("extract_gold_blind18.json")["documents"],
     ]
 
 
