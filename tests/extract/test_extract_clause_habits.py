@@ -354,3 +354,22 @@ def test_a_decision_dated_before_its_infinitive() -> None:
     (sanction,) = of_type(text, "sanction", datetime(2018, 9, 23, 3, tzinfo=UTC))
     assert sanction["roles"] == {"imposer": "USA", "target": "CHN"}
     assert sanction["occurred"]["date"] == "2018-09-20"
+
+
+def test_goods_each_with_a_price_of_their_own_are_deals_of_their_own() -> None:
+    text = (
+        "NEW DELHI (Reuters) - India on Tuesday signed deals to buy 24 MH-60R naval helicopters for $2.6 "
+        "billion and six AH-64E Apache attack helicopters for $800 million from the United States."
+    )
+    deals = {d["items"][0]["name"]: d for d in of_type(text, "deal", datetime(2020, 2, 25, 13, tzinfo=UTC))}
+    assert set(deals) == {"MH-60R", "AH-64E Apache"}
+    assert (deals["MH-60R"]["items"][0]["quantity"], deals["MH-60R"]["value"]["amount"]) == (24, 2.6e9)
+    assert deals["AH-64E Apache"]["value"]["amount"] == 8e8
+    assert all(d["roles"] == {"buyer": "IND", "seller": "USA"} for d in deals.values())
+    listed = (
+        "The State Department on Tuesday approved two possible Foreign Military Sales to India: Javelin "
+        "anti-tank missiles for an estimated $41.8 million, and Excalibur artillery projectiles for $47.1 "
+        "million."
+    )
+    prices = {d["items"][0]["name"]: d["value"]["amount"] for d in of_type(listed, "deal")}
+    assert prices == {"Javelin": 41.8e6, "Excalibur": 47.1e6}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import another, co_buyers, deal
+from tracker.extract.deals import another, co_buyers, deal, priced_apart
 from tracker.extract.deliveries import co_suppliers, delivery
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
@@ -44,12 +44,14 @@ def drafts(view: View) -> list[Draft]:
         clause = view.clauses[ci]
         for etype, build in _BUILDERS:
             cues = groups.get((ci, etype))
-            parts = _trades(view, clause, cues) if cues and etype == "deal" else [(clause, cues or [])]
+            whole = _with_list(view, groups, ci) if etype == "deal" else clause
+            parts = _trades(view, whole, cues) if cues and etype == "deal" else [(clause, cues or [])]
             for part, part_cues in parts:
                 draft = build(view, part, part_cues) if part_cues else None
                 if draft is not None:
                     out.append(draft)
                     if etype == "deal":
+                        out.extend(priced_apart(view, part, draft))
                         out.extend(another(view, part, draft))
                         out.extend(co_buyers(view, part, draft))
                     else:
@@ -70,6 +72,17 @@ def drafts(view: View) -> list[Draft]:
                     break
                 said = draft
     return out
+
+
+def _with_list(view: View, groups: dict[tuple[int, str], list[Cue]], ci: int) -> Clause:
+    """'approved two possible Foreign Military Sales to India: Javelin missiles for $41.8 million, and
+    Excalibur projectiles for $47.1 million': the list after a colon holds the deal's goods and prices."""
+    clause = view.clauses[ci]
+    if ci + 1 >= len(view.clauses) or (ci + 1, "deal") in groups:
+        return clause
+    if not view.text[clause.end : clause.end + 3].lstrip().startswith(":"):
+        return clause
+    return Clause(clause.start, view.clauses[ci + 1].end, clause.opener)
 
 
 def _relative_approvals(view: View, groups: dict[tuple[int, str], list[Cue]]) -> None:

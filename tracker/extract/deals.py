@@ -248,7 +248,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
 def _predicate_status(view: View, clause: Clause) -> str | None:
     """'The contract, worth about 10 billion yen, was signed in 2020': the clause after the appositive
     is the predicate of the deal named before it, and its verb tells the status."""
-    ci = view.clauses.index(clause)
+    ci = view.clause_of(max(clause.start, clause.end - 1))
     if ci + 1 >= len(view.clauses) or view.clauses[ci + 1].opener not in _PREDICATE_OPENERS:
         return None
     after = view.clauses[ci + 1]
@@ -286,6 +286,21 @@ def another(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     second.items = [draft.items[0]._replace(quantity=int(m.group(1)))]
     second.date_span = (m.end(), clause.end)
     return [second]
+
+
+def priced_apart(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'signed deals to buy 24 MH-60R helicopters for $2.6 billion and six AH-64E Apaches for $800
+    million': goods each followed by a price of their own are purchases of their own; the draft is
+    the first, the others are returned."""
+    items = sorted(draft.items, key=lambda it: it.start)
+    money = view.within(clause, view.money)
+    if len(items) < 2 or len(money) != len(items):
+        return []
+    bounds = [it.start for it in items[1:]] + [clause.end]
+    if not all(it.end <= m.start < end for it, m, end in zip(items, money, bounds, strict=True)):
+        return []
+    draft.items, draft.value = [items[0]], money[0]
+    return [replace(draft, items=[it], value=m) for it, m in zip(items[1:], money[1:], strict=True)]
 
 
 def co_buyers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
