@@ -373,3 +373,20 @@ def test_goods_each_with_a_price_of_their_own_are_deals_of_their_own() -> None:
     )
     prices = {d["items"][0]["name"]: d["value"]["amount"] for d in of_type(listed, "deal")}
     assert prices == {"Javelin": 41.8e6, "Excalibur": 47.1e6}
+
+
+def test_a_firm_of_a_named_state_shekels_and_an_order_a_state_placed() -> None:
+    airbus = (
+        "The defence ministry of India on Friday signed a contract with Airbus Defence and Space of Spain "
+        "for 56 C-295MW transport aircraft."
+    )
+    assert of_type(airbus, "deal")[0]["roles"]["seller"] == "ESP"
+    (nis,) = find_money("signed a NIS 11 billion deal")
+    assert (nis.amount, nis.currency) == (11e9, "ILS")
+    placed = (
+        "The first batch of Pinaka rocket launchers has been delivered to Armenia. The launchers are part "
+        "of an order of about $250 million that Armenia placed with India in 2022."
+    )
+    (deal,) = of_type(placed, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "ARM", "seller": "IND"}, "signed")
+    assert deal["occurred"]["date"] == "2022"

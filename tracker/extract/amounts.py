@@ -20,7 +20,7 @@ _PREFIX = {
     "₩": "KRW", "krw": "KRW", "₺": "TRY", "try": "TRY", "pln": "PLN", "zł": "PLN", "czk": "CZK",
     "kč": "CZK", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "ils": "ILS", "₪": "ILS", "sar": "SAR",
     "aed": "AED", "zar": "ZAR", "idr": "IDR", "myr": "MYR", "php": "PHP", "₱": "PHP", "brl": "BRL",
-    "uah": "UAH", "₴": "UAH",
+    "uah": "UAH", "₴": "UAH", "nis": "ILS",
 }  # fmt: skip
 _SUFFIX = {
     "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",

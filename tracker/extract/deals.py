@@ -125,6 +125,8 @@ _SPECULATION = Caseless(
 )
 _ORDERED_FOR = re.compile(r"\s+for\s+(?:the|its|their)\s+", re.IGNORECASE)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
+# 'part of an order of about $250 million that Armenia placed with India in 2022'
+_PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
@@ -233,7 +235,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues, start)
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
-    if draft.status is None and _PLACED.search(view.text, clause.start, clause.end):
+    # ('... an order of about $250 million that Armenia placed': the relative clause may follow)
+    placed = _PLACED_BY.search(view.text, clause.start)
+    if draft.status is None and (_PLACED.search(view.text, clause.start, clause.end) or placed):
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
     if draft.status is None:
         draft.status = _predicate_status(view, clause)

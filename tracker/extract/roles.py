@@ -122,13 +122,24 @@ def after(s: Slots, clause: Clause, pos: int, preps: tuple[str, ...]) -> Mention
     """The first noun phrase after ``pos`` in the clause governed by one of ``preps``."""
     for i, m in enumerate(s.mentions):
         if _inside(m, clause) and m.start >= pos and s.preps[i] in preps:
-            return s.mentions[s.head(i)]
+            return _firm_of(s, s.head(i))
     return None
+
+
+_OF_STATE = re.compile(r"^(?:\s+[\w&]+){0,3}\s+of\s+$")
+
+
+def _firm_of(s: Slots, i: int) -> Mention:
+    """'a contract with Airbus Defence and Space of Spain': the state a firm's name says it is of."""
+    m = s.mentions[i]
+    nxt = s.mentions[i + 1] if i + 1 < len(s.mentions) else None
+    named = m.kind == "company" and nxt is not None and nxt.kind == "country" and s.preps[i + 1] == "of"
+    return nxt if named and nxt is not None and _OF_STATE.match(s.text[m.end : nxt.start]) else m
 
 
 def all_after(s: Slots, clause: Clause, preps: tuple[str, ...]) -> list[Mention]:
     return [
-        s.mentions[s.head(i)] for i, m in enumerate(s.mentions) if _inside(m, clause) and s.preps[i] in preps
+        _firm_of(s, s.head(i)) for i, m in enumerate(s.mentions) if _inside(m, clause) and s.preps[i] in preps
     ]
 
 
