@@ -390,3 +390,25 @@ def test_a_firm_of_a_named_state_shekels_and_an_order_a_state_placed() -> None:
     (deal,) = of_type(placed, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "ARM", "seller": "IND"}, "signed")
     assert deal["occurred"]["date"] == "2022"
+
+
+def test_bans_on_shipments_restrictions_on_exports_and_the_one_facing_sanctions() -> None:
+    ban = (
+        "BEIJING (Nikkei Asia) -- China's commerce ministry on Tuesday banned shipments of gallium, "
+        "germanium and antimony to the United States."
+    )
+    (banned,) = of_type(ban, "sanction", datetime(2024, 12, 4, 2, tzinfo=UTC))
+    assert (banned["roles"], banned["occurred"]["date"]) == (
+        {"imposer": "CHN", "target": "USA"},
+        "2024-12-03",
+    )
+    lifted = (
+        "TOKYO (Kyodo) - Japan on Thursday lifted restrictions on exports of key chipmaking materials to "
+        "South Korea that it had imposed in 2019."
+    )
+    (ended,) = of_type(lifted, "sanction", datetime(2023, 3, 17, 3, tzinfo=UTC))
+    assert (ended["roles"], ended["status"]) == ({"imposer": "JPN", "target": "KOR"}, "lifted")
+    assert ended["occurred"]["date"] == "2023-03-16"
+    facing = "Washington has yet to decide whether New Delhi should face sanctions over the S-400 purchase."
+    (threat,) = of_type(facing, "sanction")
+    assert (threat["roles"], threat["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")

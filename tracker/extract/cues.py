@@ -67,7 +67,7 @@ DELIVERY = re.compile(
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
     r"(?:trade )?restriction list|"
-    r"export (?:restrictions?|curbs)|"
+    r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
@@ -106,6 +106,7 @@ SAY = re.compile(
 PENDING = Caseless(r"\b(?:yet|still)\b")
 _BAN_OK = Caseless(
     r"\b(?:entering|entry|imports?|exports?|travel|deliver(?:ing|y|ies)|suppl(?:ying|ies|y)|arms sales|"
+    r"shipments?|transfers?|"
     r"selling\s+(?:[\w-]+\s+){0,2}(?:arms|weapons|military)|sales?\s+of)\b"
 )  # 'lifted a ban on delivering S-300 systems to Iran', '... on selling lethal weapons to Vietnam'
 _BACKGROUND = Caseless(

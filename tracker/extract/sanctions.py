@@ -164,6 +164,7 @@ _OWNED_ACT = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IMPOSED_BY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:imposed|announced|slapped)\s+(?:by|on|a\s)", re.IGNORECASE)
 # "Washington's decision on Thursday to sanction the Equipment Development Department"
+_FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DECISION_TO = re.compile(r"\bdecision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
 _DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
 
@@ -189,6 +190,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if (
         r.patient_subject(s.text, clause, cue)
         or _CONSEQUENCES.match(cue.text)
+        or _FACES.search(before)  # 'whether New Delhi should face sanctions': New Delhi is exposed
         or (_LEADS_TO.search(before) and _OWNED_ACT.search(before))
     ):
         target = subj[-1].code if subj else None
@@ -197,6 +199,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             agent = None  # 'Turkey faces sanctions': the one facing them imposes nothing
         agent = agent or r.after(s, clause, cue.end, ("under",))
         imposer = agent.code if agent else None
+        facing = _facing(view, clause, before)
+        if facing is not None and facing.code != (subj[-1].code if subj else None):
+            # 'Washington has yet to decide whether New Delhi should face sanctions': the one deciding
+            # would impose them on the one facing them
+            target, imposer = facing.code, (subj[-1].code if subj else None)
     else:
         mod = r.modifier_before(s, cue.start) or _decided_by(view, clause, cue, subj)
         imposer = mod.code if mod else (subj[-1].code if subj else None)
@@ -255,6 +262,18 @@ def _reduced_relative(view: View, clause: Clause, cue: Cue) -> str | None:
     if m is None or view.text[cue.end : m.start].strip() or not _IMPOSED_VERB.match(view.text, m.end):
         return None
     return m.code
+
+
+def _facing(view: View, clause: Clause, before: str) -> Mention | None:
+    """The state right before 'face' ('New Delhi should face sanctions')."""
+    face = _FACES.search(before)
+    if face is None:
+        return None
+    at = clause.start + face.start()
+    named = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= at]
+    if not named or len(view.text[named[-1].end : at].split()) > 3:
+        return None
+    return named[-1]
 
 
 def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:
