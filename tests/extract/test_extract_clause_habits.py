@@ -412,3 +412,48 @@ def test_bans_on_shipments_restrictions_on_exports_and_the_one_facing_sanctions(
     facing = "Washington has yet to decide whether New Delhi should face sanctions over the S-400 purchase."
     (threat,) = of_type(facing, "sanction")
     assert (threat["roles"], threat["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+
+
+def test_penalty_tariffs_raised_to_a_rate_and_removed_when_announced() -> None:
+    raised = (
+        "President Donald Trump on Wednesday signed an executive order imposing an additional 25% tariff on "
+        "imports from India as a penalty for its purchases of Russian oil, lifting the total levy on many "
+        "Indian goods to 50%."
+    )
+    (imposed,) = of_type(raised, "sanction", datetime(2025, 8, 7, 0, 30, tzinfo=UTC))
+    assert (imposed["roles"], imposed["status"]) == ({"imposer": "USA", "target": "IND"}, "imposed")
+    removed = (
+        "WASHINGTON (PTI) - President Donald Trump on Monday announced that the United States was removing "
+        "the 25% penalty tariff imposed on India over its purchases of Russian oil."
+    )
+    (lifted,) = of_type(removed, "sanction", datetime(2026, 2, 3, 3, 30, tzinfo=UTC))
+    assert (lifted["status"], lifted["occurred"]["date"]) == ("lifted", "2026-02-02")
+
+
+def test_a_buyer_named_for_the_purchase_a_waiver_only_hoped_for_and_a_former_chiefs_musing() -> None:
+    pact = (
+        "India and the United States on Tuesday signed agreements worth more than $3 billion for India to "
+        "buy 24 MH-60R naval helicopters."
+    )
+    assert of_type(pact, "deal")[0]["roles"] == {"buyer": "IND", "seller": "USA"}
+    unless = (
+        "India's plan to buy the Russian S-400 system could expose it to US sanctions under CAATSA unless "
+        "Washington grants a waiver."
+    )
+    assert all(s["status"] != "waived" for s in of_type(unless, "sanction"))
+    former = (
+        "India could consider buying additional S-400 squadrons if Russia sticks to the revised schedule, "
+        "former Air Chief Marshal R.K.S. Bhadauria said at a seminar."
+    )
+    assert of_type(former, "deal") == []
+    fresh = "The Indian Army received a fresh consignment of Russian-made Igla-S systems earlier this month."
+    assert [d["status"] for d in of_type(fresh, "delivery")] == ["ongoing"]
+
+
+def test_a_weekday_before_a_past_verb_lies_behind_a_planned_event() -> None:
+    offer = (
+        "BENGALURU (The Print) - Russia's state arms exporter Rosoboronexport on Monday offered to set up "
+        "production of the Su-57E fighter in India."
+    )
+    dated = [to_wire(x) for x in extract(offer, published=datetime(2025, 2, 11, 3, tzinfo=UTC))]
+    assert all(e["occurred"] is None or e["occurred"]["date"] <= "2025-02-11" for e in dated)

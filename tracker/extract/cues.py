@@ -69,7 +69,7 @@ SANCTION = re.compile(
     r"(?:trade )?restriction list|"
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
-    r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|"
+    r"tariffs?(?=[^.;]{0,60}\bas (?:a )?penalty\b)|penalty(?= (?:that|imposed))|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
@@ -180,14 +180,15 @@ _NTH_OF = re.compile(
     re.IGNORECASE,
 )
 _NTH_BATCH = Caseless(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|next)\s+"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|next|fresh|new)\s+"
     r"(?:batch|tranche|consignment|lot|shipment)\b"
 )
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
-    r"\b(?:lift\w*|eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|"
+    r"\b(?:lift\w*(?! (?:the )?(?:\w+ )?(?:levy|duty|duties|tariffs?|rate) (?:on [\w ]{1,30})?to \d)|"
+    r"eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|"
     r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief)\b",
 )
 THREATENED = Caseless(
@@ -364,6 +365,9 @@ def _count(word: str) -> int:
 _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sought|request\w*)\b")
 
 
+_UNLESS_WAIVED = Caseless(
+    r"\b(?:unless|if|until)\s+(?:\w+\s+){0,4}(?:waiv\w*|exempt\w*|grants?\s+(?:an?\s+)?(?:waiver|exemption))"
+)
 _NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b")
 
 
@@ -372,8 +376,10 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
         return "imposed" if _WITHDRAWN.found(window) else None
     if WAIVED.found(window):
-        # 'There is no blanket waiver for India from sanctions': the sanctions still loom
-        return "threatened" if _ASKED.found(window) or _NO_WAIVER.found(window) else "waived"
+        # 'There is no blanket waiver for India from sanctions': the sanctions still loom, as they do
+        # 'unless Washington grants a waiver'
+        looming = _ASKED.found(window) or _NO_WAIVER.found(window) or _UNLESS_WAIVED.found(window)
+        return "threatened" if looming else "waived"
     if LIFTED.found(window):
         return "lifted"
     if THREATENED.found(window):

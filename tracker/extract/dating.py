@@ -79,10 +79,19 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
         resolved = [
             (rank, occ)
             for rank, dm in cands
-            if (occ := _resolved(view, dm, published, future and _after_saying(view, dm) is None))
+            if (occ := _resolved(view, dm, published, future and _future_date(view, dm)))
         ]
         if resolved:
             d.occurred = _best(resolved)
+
+
+# 'Rosoboronexport on Monday offered to set up production': a day before a verb in the past is past
+_PAST_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|told|made|sent|gave|took|won|met|held)\b")
+
+
+def _future_date(view: View, dm: DateMention) -> bool:
+    """Whether a planned event's date may lie ahead: not the day of a saying or of a past verb."""
+    return _after_saying(view, dm) is None and not _PAST_AFTER.match(view.text, dm.end)
 
 
 def _resolved(view: View, dm: DateMention, published: datetime | None, future: bool) -> Occurred | None:

@@ -121,9 +121,13 @@ _EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 _SPECULATION = Caseless(
     r"\b(?:(?:analysts?|experts?|observers?|commentators?)\s+(?:\w+\s+){0,2}"
     r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
-    r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table)"
+    r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table|"
+    r"\b(?:could|might|may)\b[^.;]*\bformer\s+[^;]{0,60}?\b(?:said|says)\b)"
 )
 _ORDERED_FOR = re.compile(r"\s+for\s+(?:the|its|their)\s+", re.IGNORECASE)
+_FOR_TO_BUY = re.compile(
+    r"\bfor\s+(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s+to\s+(?:buy|purchase|acquire|procure)\b"
+)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
@@ -543,6 +547,12 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     # 'to export Pinaka launchers, anti-tank rockets and ammunition to Armenia': the list may end a clause
     rest = Clause(clause.start, len(view.text), clause.opener)
     to = r.after(s, rest, purpose.end(), ("to",)) if purpose is not None and purpose.group(1) else None
+    for_who = _FOR_TO_BUY.search(view.text, clause.start, clause.end)
+    if for_who is not None and len(parties) == 2:
+        # 'signed agreements worth more than $3 billion for India to buy 24 MH-60R helicopters'
+        named = next((m for m in s.mentions if m.start == for_who.start("who")), None)
+        if named is not None and named.code in parties:
+            return _pair(named.code, next(p for p in parties if p != named.code))
     if to is not None and to.code != subj[-1].code:
         # 'India has signed a contract to export Pinaka launchers to Armenia': the subject sells to 'to X'
         return _pair(to.code, subj[-1].code)

@@ -130,7 +130,8 @@ def _quoted(view: View, d: Draft) -> bool:
     return all(view.in_quote(c.start) for c in d.cues)
 
 
-_IS_NOW = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b")
+# 'announced that the United States was removing the penalty tariff': told as under way when said
+_IS_NOW = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
 _ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+)?$")
@@ -204,6 +205,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
             and (d.status in _INHERIT or _progressive(view, d) or _announced(view, d))
             and d.clause.opener not in _TEMPORAL
             and not d.reacted
+            and not d.background  # 'examining the sanctions imposed by Washington': known before
         ):
             say = say or saying_date(view, published)
             d.occurred = say

@@ -132,6 +132,7 @@ class Clause(NamedTuple):
     opener: str
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
 _ON_X = re.compile(r"\b(?:on|to|via)\s+X$")
 
 
@@ -141,7 +142,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = _WORD_BREAK.split(head)[-1].lower()
     if word == "x" and _ON_X.search(head):
         return False  # 'Singh said in a post on X. The previous ...': the platform, not an initial
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    # initials run together ('Air Chief Marshal R.K.S. Bhadauria') end no sentence either
+    return word in _ABBREV or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[Sentence]:
