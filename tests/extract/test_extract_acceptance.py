@@ -360,6 +360,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind16.json")["documents"],
         *load_gold("extract_gold_blind17.json")["documents"],
         *load_gold("extract_gold_blind18.json")["documents"],
+        *load_gold("extract_gold_blind19.json")["documents"],
+        *load_gold("extract_gold_blind20.json")["documents"],
     ]
 
 

@@ -89,3 +89,30 @@ def test_blind18_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.64
     assert totals["precision"] >= 0.82
     assert totals["date_accuracy"] >= 0.92
+
+
+def test_blind19_news_set(score: ModuleType) -> None:
+    """50 headlines and leads by a twentieth labeller on the model case, India's defence ties with
+    Russia and the United States, 2017 to 2026 (48 events: S-400, AK-203, Igla-S, MH-60R, Apache,
+    MQ-9B, F414, COMCASA and BECA, CAATSA threats, the Chabahar waiver, the 2025 penalty tariffs; 10
+    items with none). On arrival F1 0.716 (the session's first code 0.702), 7 forbidden. Then penalty
+    tariffs, 'for India to buy', waivers only hoped for, a former chief's musing, initials that end no
+    sentence: F1 0.777 (recall 34/48, precision 0.860), 3 forbidden, dates 31/31."""
+    totals = _totals(score, load_gold("extract_gold_blind19.json"))
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.83
+    assert totals["date_accuracy"] >= 0.95
+
+
+def test_blind20_news_set(score: ModuleType) -> None:
+    """50 headlines and leads by a twenty-first labeller with no India at all (45 events: aid to
+    Ukraine, EU packages, Gulf approvals and holds, Asia-Pacific sales and countermeasures, Russian,
+    Turkish and Chinese sales to Africa and Latin America; 10 items with none). Scored on arrival
+    only, the last check of the session: F1 0.743 (recall 31/45, precision 0.807), 3 forbidden,
+    dates 24/27; the session's first code scored 0.655."""
+    totals = _totals(score, load_gold("extract_gold_blind20.json"))
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.78
+    assert totals["date_accuracy"] >= 0.85
