@@ -457,3 +457,39 @@ def test_a_weekday_before_a_past_verb_lies_behind_a_planned_event() -> None:
     )
     dated = [to_wire(x) for x in extract(offer, published=datetime(2025, 2, 11, 3, tzinfo=UTC))]
     assert all(e["occurred"] is None or e["occurred"]["date"] <= "2025-02-11" for e in dated)
+
+
+def test_a_warning_that_it_could_attract_sanctions_and_tariffs_over_purchases() -> None:
+    caatsa = (
+        "NEW DELHI (PTI) - India and Russia on Friday signed a $5.43 billion contract for five S-400 "
+        "systems, going ahead with the purchase despite Washington's warning that it could attract "
+        "sanctions under CAATSA."
+    )
+    (threat,) = of_type(caatsa, "sanction", datetime(2018, 10, 6, 4, 30, tzinfo=UTC))
+    assert (threat["roles"], threat["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+    tariff = (
+        "Peskov said sovereign countries should choose their partners, after US President Donald Trump "
+        "threatened to raise tariffs on Indian goods over New Delhi's purchases of Russian oil."
+    )
+    (raised,) = of_type(tariff, "sanction")
+    assert (raised["roles"], raised["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+    decided = (
+        "India said on Wednesday that a U.S. decision to impose an additional 25% tariff on Indian goods "
+        'over its purchases of Russian oil was "unfair, unjustified and unreasonable".'
+    )
+    kinds = sorted(e["type"] for e in (to_wire(x) for x in extract(decided, published=PUB)))
+    assert kinds == ["sanction", "statement"]  # the saying reacts to the decision, it attributes nothing
+
+
+def test_pacts_named_by_acronym_and_technology_transfer_moves_no_goods() -> None:
+    pact = (
+        "India and the United States on Thursday signed the Communications Compatibility and Security "
+        "Agreement (COMCASA) at the first 2+2 dialogue."
+    )
+    (deal,) = of_type(pact, "deal")
+    assert [i["name"] for i in deal["items"]] == ["COMCASA"]
+    offer = (
+        "Russia's state arms exporter Rosoboronexport on Monday offered to set up production of the "
+        "Su-57E fighter in India with full transfer of technology."
+    )
+    assert of_type(offer, "delivery") == []

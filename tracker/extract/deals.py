@@ -165,7 +165,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not cues:
         return None
     kinds = {c.kind for c in cues}
-    items, money = view.within(clause, view.items), view.within(clause, view.money)
+    items, money = view.within(clause, view.items) + _bracketed(view, clause), view.within(clause, view.money)
     if "approve" in kinds and not _approves_trade(view, cues):
         kinds.discard("approve")
     if "approve" in kinds and _STOPPED.search(view.text, clause.start, cues[0].end):
@@ -450,6 +450,15 @@ def _package_for(view: View, clause: Clause, cues: list[Cue]) -> dict[str, objec
     if not _FOR_TO.fullmatch(view.text, noun.end, buyer.start) or seller.code == buyer.code:
         return {}
     return _pair(buyer.code, seller.code)
+
+
+def _bracketed(view: View, clause: Clause) -> list[ItemMention]:
+    """'signed the Communications Compatibility and Security Agreement (COMCASA)': the name in brackets
+    right after the clause is its goods' too."""
+    if not view.text.startswith("(", clause.end):
+        return []
+    close = view.text.find(")", clause.end)
+    return [it for it in view.items if clause.end < it.start and (close < 0 or it.end <= close)]
 
 
 def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:

@@ -61,6 +61,11 @@ _BUILT_BY = re.compile(
     re.IGNORECASE,
 )  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
+# 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
+# Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing
+_FORMER_SAID = re.compile(
+    r"\b(?:could|might|may)\b[^.;]*\bformer\s+[^;]{0,60}?\b(?:said|says)\b", re.IGNORECASE
+)
 _AN_ORDER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
     re.IGNORECASE,
@@ -119,7 +124,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
-    if cue_words.RUMOURED.found(view.text):
+    if cue_words.RUMOURED.found(view.text) or _FORMER_SAID.search(view.text):
         return None
     if _TO_MANY.search(view.text, clause.start, clause.end) or _to_a_list(view, clause, cues):
         return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives

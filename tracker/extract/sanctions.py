@@ -165,8 +165,14 @@ _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IMPOSED_BY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:imposed|announced|slapped)\s+(?:by|on|a\s)", re.IGNORECASE)
 # "Washington's decision on Thursday to sanction the Equipment Development Department"
 _FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_DECISION_TO = re.compile(r"\bdecision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
-_DECISION_OF = re.compile(r"(?:'s|’s)?\s+decision\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
+_IT_COULD = re.compile(r"^\W*(?:that\s+)?it\s+(?:could|would|might|may|will)\b", re.IGNORECASE)
+# ... 'decision to impose an additional tariff over its purchases of Russian oil'
+_TO_IMPOSE = (
+    r"(?:(?:on|last|this)\s+\w+\s+)?to\s+(?:(?:impose|slap|levy)\s+(?:an?\s+)?"
+    r"(?:additional\s+|new\s+|fresh\s+|further\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?)?$"
+)
+_DECISION_TO = re.compile(rf"\bdecision\s+{_TO_IMPOSE}", re.IGNORECASE)
+_DECISION_OF = re.compile(rf"(?:'s|’s)?\s+decision\s+{_TO_IMPOSE}", re.IGNORECASE)
 
 
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -233,7 +239,13 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         imposer = _reduced_relative(view, clause, cue) or imposer
     if imposer is None and "caatsa" in window.lower():
         imposer = "USA"
-    if imposer and not target and status == "threatened" and _THE_PURCHASE.search(before):
+    # ("... going ahead with the purchase despite Washington's warning that it could attract sanctions")
+    it_trade = _IT_COULD.match(before) and any(c.etype == "deal" and c.end <= clause.start for c in view.cues)
+    if it_trade and status == "threatened":
+        warner = _warner_before(view, clause)
+        imposer = warner or ("USA" if "caatsa" in window.lower() else None)
+        target = None
+    if imposer and not target and status == "threatened" and (_THE_PURCHASE.search(before) or it_trade):
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
@@ -249,7 +261,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
     # 'India on Friday said it was engaging with US authorities over Washington's decision to sanction
     # 19 Indian entities': the saying reacts to an act of another state, taken before the day it names
-    draft.reacted = bool(_DECISION_TO.search(before)) and bool(subj) and subj[-1].code != imposer
+    said_before = any(c.etype == "statement" and c.end <= cue.start for c in view.cues)
+    draft.reacted = bool(_DECISION_TO.search(before)) and (
+        said_before or (bool(subj) and subj[-1].code != imposer)
+    )
     return draft
 
 
@@ -262,6 +277,21 @@ def _reduced_relative(view: View, clause: Clause, cue: Cue) -> str | None:
     if m is None or view.text[cue.end : m.start].strip() or not _IMPOSED_VERB.match(view.text, m.end):
         return None
     return m.code
+
+
+_WARNING_OF = re.compile(r"(?:'s|’s)?\s+warnings?\s*$|^\s*$", re.IGNORECASE)
+
+
+def _warner_before(view: View, clause: Clause) -> str | None:
+    """ "despite Washington's warning that it could attract sanctions": the state whose warning it is."""
+    ci = view.clause_of(clause.start)
+    if ci == 0:
+        return None
+    prev = view.clauses[ci - 1]
+    m = next((m for m in reversed(view.slots.mentions) if prev.start <= m.start and m.end <= prev.end), None)
+    if m is None or not re.search(r"warnings?\s*$", view.text[prev.start : prev.end], re.IGNORECASE):
+        return None
+    return m.code if _WARNING_OF.match(view.text, m.end, prev.end) else None
 
 
 def _facing(view: View, clause: Clause, before: str) -> Mention | None:
