@@ -493,3 +493,21 @@ def test_pacts_named_by_acronym_and_technology_transfer_moves_no_goods() -> None
         "Su-57E fighter in India with full transfer of technology."
     )
     assert of_type(offer, "delivery") == []
+
+
+def test_goods_a_state_ordered_from_another_arrive_and_goods_turned_to_instead() -> None:
+    kilo = (
+        "HANOI, Jan. 20 (Xinhua) -- The sixth and last Kilo-class submarine that Vietnam ordered from "
+        "Russia arrived at Cam Ranh Bay on Friday, completing a deal that was signed in 2009."
+    )
+    published = datetime(2017, 1, 21, 5, tzinfo=UTC)
+    (delivery,) = of_type(kilo, "delivery", published)
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "VNM"}
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("completed", "2017-01-20")
+    assert all(d["occurred"]["date"] != "2017-01-20" for d in of_type(kilo, "deal", published))
+    instead = (
+        "Indonesia has abandoned plans to buy 11 Russian Su-35 fighter jets and will instead focus on "
+        "acquiring French Rafales and American F-15s."
+    )
+    (dropped,) = of_type(instead, "deal")
+    assert [i["name"] for i in dropped["items"]] == ["Su-35"]

@@ -128,6 +128,7 @@ _ORDERED_FOR = re.compile(r"\s+for\s+(?:the|its|their)\s+", re.IGNORECASE)
 _FOR_TO_BUY = re.compile(
     r"\bfor\s+(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s+to\s+(?:buy|purchase|acquire|procure)\b"
 )
+_INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
@@ -166,6 +167,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     kinds = {c.kind for c in cues}
     items, money = view.within(clause, view.items) + _bracketed(view, clause), view.within(clause, view.money)
+    if "cancel" in kinds:
+        # 'has abandoned plans to buy 11 Su-35 jets and will instead focus on acquiring Rafales': the goods
+        # turned to instead are no part of the deal called off
+        items = [it for it in items if not _INSTEAD.search(view.text, cues[0].end, it.start)]
     if "approve" in kinds and not _approves_trade(view, cues):
         kinds.discard("approve")
     if "approve" in kinds and _STOPPED.search(view.text, clause.start, cues[0].end):

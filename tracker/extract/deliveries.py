@@ -109,6 +109,9 @@ _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,5}?(?:\w+s
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = _cargo(view, view.within(clause, view.items))
+    ordered = _ordered_then_arrived(view, clause, cues)
+    if ordered is not None:
+        return ordered
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
     last = max(c.end for c in cues)
@@ -304,6 +307,32 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
 
 
 _DECISION_OF = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?decision\s+to\s+$", re.IGNORECASE)
+
+
+# 'The sixth and last Kilo-class submarine that Vietnam ordered from Russia arrived at Cam Ranh Bay on Friday'
+_ORDERED_FROM = re.compile(r"^that\s+$")
+
+
+def _ordered_then_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """Goods named before a relative clause that tells who ordered them from whom, and then that they
+    arrived: the orderer receives from the seller, on the day of the arrival."""
+    arrive = next((c for c in cues if c.kind == "get" and _ARRIVE.match(c.text)), None)
+    ci = view.clause_of(clause.start)
+    if arrive is None or clause.opener != "that" or ci == 0:
+        return None
+    buy = next((c for c in view.cues if clause.start <= c.start < arrive.start and c.etype == "deal"), None)
+    if buy is None or buy.kind != "buy":
+        return None
+    inside = [m for m in view.slots.mentions if clause.start <= m.start < buy.start]
+    source = r.after(view.slots, Clause(buy.end, arrive.start, ""), buy.end, ("from",))
+    goods = view.within(view.clauses[ci - 1], view.items)
+    if len(inside) != 1 or source is None or not goods or source.code == inside[0].code:
+        return None
+    roles: dict[str, object] = {"supplier": source.code, "recipient": inside[0].code}
+    draft = Draft("delivery", view, clause, [arrive], roles, items=goods)
+    window = view.text[view.clauses[ci - 1].start : arrive.end]
+    draft.status = cue_words.delivery_status(window, window, [arrive])
+    return draft
 
 
 def _foreign_commission(
