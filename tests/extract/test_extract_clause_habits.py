@@ -511,3 +511,15 @@ def test_goods_a_state_ordered_from_another_arrive_and_goods_turned_to_instead()
     )
     (dropped,) = of_type(instead, "deal")
     assert [i["name"] for i in dropped["items"]] == ["Su-35"]
+
+
+def test_a_deal_for_the_goods_of_a_part_delivered_counts_the_whole_and_two_more_go_on() -> None:
+    text = (
+        "WASHINGTON, July 17 (PTI) - The U.S. Navy on Friday handed over the first two of 24 MH-60R "
+        "helicopters to the Indian Navy. India signed the $2.4 billion deal for the helicopters, built "
+        "by Lockheed Martin, in February last year."
+    )
+    (deal,) = of_type(text, "deal", datetime(2021, 7, 17, 4, tzinfo=UTC))
+    assert (deal["items"][0]["name"], deal["items"][0]["quantity"]) == ("MH-60R", 24)
+    more = "Brazil's air force received two more Saab Gripen E fighter jets from Sweden on Wednesday."
+    assert [d["status"] for d in of_type(more, "delivery")] == ["ongoing"]

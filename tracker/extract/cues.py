@@ -185,6 +185,8 @@ _NTH_BATCH = Caseless(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|next|fresh|new)\s+"
     r"(?:batch|tranche|consignment|lot|shipment)\b"
 )
+# 'received two more Saab Gripen E fighter jets': more came before, and the order goes on
+_N_MORE = Caseless(rf"\b{_NUMBERS}\s+more\b")
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
@@ -350,7 +352,7 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     nth = _NTH_OF.search(window)
     if nth is not None:
         return "ongoing" if _ORDINALS.index(nth["nth"].lower()) + 2 < _count(nth["of"]) else "completed"
-    if _NTH_BATCH.found(window) and not COMPLETED.found(window):
+    if (_NTH_BATCH.found(window) or _N_MORE.found(window)) and not COMPLETED.found(window):
         return "ongoing"  # 'a third batch of three Rafale fighters arrived': more came before
     if BEGAN.found(window) or STARTED.found(clause):
         return "began"

@@ -36,6 +36,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _definite_goods(trades)
     _seller_of_goods(trades)
     _home_recipient(trades)
+    _order_count(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -125,6 +126,25 @@ _DELIVERY_PART_OF = re.compile(
     r"(?:delivery|deliveries|shipment|handover|transfer|consignment|batch)\s+"
     r"(?:is|was|are|were|comes?|came|forms?|formed)\s+(?:part\s+of|under)\b"
 )
+
+
+# 'handed over the first two of 24 MH-60R helicopters': a part, counted against the whole order
+_PART_OF_WHOLE = re.compile(r"\b(?:first|last|remaining)\s+(?:\w+\s+)?of\s+(?:the\s+)?(?P<whole>\d{1,4})\b")
+
+
+def _order_count(trades: list[Draft]) -> None:
+    """'India signed the $2.4 billion deal for the helicopters' after 'handed over the first two of 24
+    MH-60R helicopters': a deal for the goods of a delivery told as a part of a whole counts the whole."""
+    for d in trades:
+        if d.etype != "deal" or len(d.items) != 1 or d.items[0].quantity is not None:
+            continue
+        for t in trades:
+            if t.etype != "delivery" or not any(it.name == d.items[0].name for it in t.items):
+                continue
+            whole = _PART_OF_WHOLE.search(t.view.text, t.clause.start, t.clause.end)
+            if whole is not None:
+                d.items = [d.items[0]._replace(quantity=int(whole["whole"]))]
+                break
 
 
 def _deal_behind_delivery(trades: list[Draft]) -> None:
