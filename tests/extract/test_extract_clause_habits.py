@@ -523,3 +523,13 @@ def test_a_deal_for_the_goods_of_a_part_delivered_counts_the_whole_and_two_more_
     assert (deal["items"][0]["name"], deal["items"][0]["quantity"]) == ("MH-60R", 24)
     more = "Brazil's air force received two more Saab Gripen E fighter jets from Sweden on Wednesday."
     assert [d["status"] for d in of_type(more, "delivery")] == ["ongoing"]
+
+
+def test_pesos_are_the_datelines_countrys() -> None:
+    (cop,) = find_money("a deal estimated at about 16.5 trillion pesos", None, "COL")
+    assert (cop.amount, cop.currency) == (16.5e12, "COP")
+    (php,) = find_money("an 18.9-billion-peso contract", None, "PHL")
+    assert php.currency == "PHP"
+    assert find_money("16.5 trillion pesos") == []  # whose pesos nobody says
+    text = "BOGOTA (EFE) - Colombia has signed a deal worth 16.5 trillion pesos to buy 17 Gripen jets from Sweden."
+    assert of_type(text, "deal")[0]["value"]["currency"] == "COP"

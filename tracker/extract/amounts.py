@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.extract.sentences import lower_pattern
 
@@ -39,6 +39,7 @@ _SUFFIX = {
     "canadian dollars": "CAD", "canadian dollar": "CAD", "singapore dollars": "SGD",
     "taiwan dollars": "TWD", "new taiwan dollars": "TWD", "hong kong dollars": "HKD",
     "new zealand dollars": "NZD", "forints": "HUF", "forint": "HUF", "lei": "RON",
+    "pesos": "PESO", "peso": "PESO",  # whose pesos: the article's country (``find_money``)
 }  # fmt: skip
 _WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -84,8 +85,10 @@ QUANTITY = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+_PESOS = {"COL": "COP", "MEX": "MXN", "ARG": "ARS", "CHL": "CLP", "PHL": "PHP", "URY": "UYU", "DOM": "DOP"}
+
+
+class Money(NamedTuple):
     start: int
     end: int
     amount: float
@@ -97,10 +100,18 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
-def find_money(text: str, low: str | None = None) -> list[Money]:
-    """'$5 billion' -> 5e9 USD, 'Rs 5,000 crore' -> 5e10 INR, '178 million euros' -> 1.78e8 EUR."""
-    out: list[Money] = []
+def find_money(text: str, low: str | None = None, home: str | None = None) -> list[Money]:
+    """'$5 billion' -> 5e9 USD, 'Rs 5,000 crore' -> 5e10 INR, '178 million euros' -> 1.78e8 EUR; plain
+    'pesos' are the ones of ``home``, the article's country ('BOGOTA - ... 16.5 trillion pesos': COP)."""
     low = low if low is not None else text.lower()
+    if "peso" in low and home in _PESOS:
+        out = [m._replace(currency=_PESOS[home]) if m.currency == "PESO" else m for m in _found(text, low)]
+        return [m for m in out if m.currency != "PESO"]
+    return [m for m in _found(text, low) if m.currency != "PESO"]
+
+
+def _found(text: str, low: str) -> list[Money]:
+    out: list[Money] = []
     if not _DIGIT.search(low):
         # every amount in figures has digits; most sentences have none, nor a scale word
         return _word_money(text, low) if "illion" in low else out

@@ -104,7 +104,7 @@ class View:
 
     @_once
     def money(self) -> list[Money]:
-        return find_money(self.text, self.low)
+        return find_money(self.text, self.low, self.home)
 
     @_once
     def dates(self) -> list[DateMention]:
