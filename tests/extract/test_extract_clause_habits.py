@@ -531,5 +531,5 @@ def test_pesos_are_the_datelines_countrys() -> None:
     (php,) = find_money("an 18.9-billion-peso contract", None, "PHL")
     assert php.currency == "PHP"
     assert find_money("16.5 trillion pesos") == []  # whose pesos nobody says
-    text = "BOGOTA (EFE) - Colombia has signed a deal worth 16.5 trillion pesos to buy 17 Gripen jets from Sweden."
+    text = "BOGOTA (EFE) - Colombia signed a deal worth 16.5 trillion pesos to buy 17 Gripen jets from Sweden"
     assert of_type(text, "deal")[0]["value"]["currency"] == "COP"
