@@ -533,3 +533,35 @@ def test_pesos_are_the_datelines_countrys() -> None:
     assert find_money("16.5 trillion pesos") == []  # whose pesos nobody says
     text = "BOGOTA (EFE) - Colombia signed a deal worth 16.5 trillion pesos to buy 17 Gripen jets from Sweden"
     assert of_type(text, "deal")[0]["value"]["currency"] == "COP"
+
+
+def test_the_goods_future_the_makers_side_and_the_purchase_a_sanction_is_over() -> None:
+    join = (
+        "The navy version will join the 36 Rafale jets the Indian Air Force bought from France under a "
+        "€7.87 billion contract signed in September 2016."
+    )
+    assert [d["status"] for d in of_type(join, "deal")] == ["signed"]
+    talks = (
+        "A French government delegation began price negotiations with India's defence ministry on Monday "
+        "for the navy's planned purchase of 26 Rafale Marine fighters."
+    )
+    assert of_type(talks, "deal")[0]["roles"] == {"buyer": "IND", "seller": "FRA"}
+    over = (
+        "Under its CAATSA law, Washington can penalise countries that buy major weapons from Russia, and in "
+        "September it sanctioned the equipment development department of China's military over its "
+        "purchase of Su-35 fighters and S-400 systems from Moscow."
+    )
+    (sanction,) = of_type(over, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "CHN"}
+    assert of_type(over, "deal")[0]["roles"] == {"buyer": "CHN", "seller": "RUS"}
+
+
+def test_quotes_of_another_speaker_tell_nothing_of_a_later_statement() -> None:
+    text = (
+        "JERUSALEM (Reuters) - Israel Aerospace Industries said on Thursday it had signed contracts worth "
+        'almost $2 billion with India. "This is a vote of confidence in Israeli technology," Israeli '
+        "Defence Minister Avigdor Lieberman said. Pakistan's foreign office said the sale would fuel an "
+        "arms race in South Asia."
+    )
+    pakistan = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "PAK"]
+    assert pakistan and "IND" in pakistan[0]["roles"]["about"]

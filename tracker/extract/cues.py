@@ -133,7 +133,10 @@ TRADE_HALT = re.compile(r"^(?:halted|suspended|ban)", _I)
 
 _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
-    r"\b(?:will|would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
+    # ('will join the 36 Rafale jets the air force bought': the goods' future, not the deal's)
+    r"\b(?:will(?! (?:join|replace|equip|serve|operate|complement|augment|"
+    r"be (?:used|based|deployed|stationed)))|"
+    r"would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"

@@ -547,6 +547,10 @@ def _bought(
         seller = _weapon_origin(view, clause, buyer)
     if seller is None and items and all(it.maker == buyer for it in items):
         return {}  # 'France has ordered 42 more Rafale jets': goods made at home, no trade between states
+    if seller is not None and items and all(it.maker == buyer for it in items):
+        # 'A French delegation began price negotiations with India for the navy's planned purchase of 26
+        # Rafale Marine fighters': the maker's side sells, whoever opens the sentence
+        buyer, seller = seller, buyer
     return _pair(buyer, seller)
 
 

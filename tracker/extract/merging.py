@@ -28,6 +28,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     sanction 'also' imposed borrows the imposer of the one before."""
     _also_sanctioned(ds)
     _decision_dated(ds)
+    _sanctioned_buyer(ds)
     trades = [d for d in ds if d.etype in ("deal", "delivery")]
     _approver_of_earlier_sale(trades)
     _deal_behind_delivery(trades)
@@ -91,6 +92,28 @@ def _decision_dated(ds: list[Draft]) -> None:
             ),
             None,
         )
+
+
+_OVER_ITS = re.compile(r"\b(?:over|for)\s+(?:its|their)\s+$", re.IGNORECASE)
+
+
+def _sanctioned_buyer(ds: list[Draft]) -> None:
+    """'it sanctioned the equipment development department of China's military over its purchase of
+    Su-35 fighters from Moscow': the purchase a sanction is over is its target's."""
+    for d in ds:
+        if d.etype != "deal":
+            continue
+        text = d.view.text
+        over = next((c for c in d.cues if _OVER_ITS.search(text, max(0, c.start - 20), c.start)), None)
+        if over is None:
+            continue
+        causes = [
+            s for s in ds if s.etype == "sanction" and s.view is d.view and s.cues[0].start < over.start
+        ]
+        target = causes[-1].roles.get("target") if causes else None
+        if isinstance(target, str) and target != d.roles.get("seller"):
+            d.roles["buyer"] = target
+            d.roles.pop("parties", None)
 
 
 def _target_before(d: Draft, before: list[Draft]) -> bool:

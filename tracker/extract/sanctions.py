@@ -52,9 +52,9 @@ _ENTITY_TARGET = re.compile(
 # 'imposed sanctions on an affiliate of Iran's Mahan Air', 'on two subsidiaries of Russia's Rostec': the
 # entity belongs to the state named after 'of'
 _PART_OF = re.compile(
-    r"\W*(?:\w+\s+){0,3}?(?:on|against)\s+(?:(?:a|an|the|two|three|four|five|several|some|\d+)\s+)?"
+    r"\W*(?:(?:\w+\s+){0,3}?(?:on|against)\s+)?(?:(?:a|an|the|two|three|four|five|several|some|\d+)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:affiliates?|subsidiar(?:y|ies)|units?|arms?|networks?|branch(?:es)?|"
-    r"front compan(?:y|ies)|divisions?)\s+of\s+$"
+    r"front compan(?:y|ies)|divisions?|departments?|agenc(?:y|ies)|bureaus?)\s+of\s+(?:the\s+)?$"
 )
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _INCLUDING = re.compile(

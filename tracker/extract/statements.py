@@ -56,7 +56,11 @@ def resolve_statements(
         if para_quotes:
             d.quote = " ".join(text[a:b].strip() for a, b in para_quotes)
         about = [m.code for m in view.mentions if m.code != d.roles["speaker"]]
-        about += _quoted_actors(para_quotes, memory, d.roles["speaker"])
+        # the actors of quotes count when the speaker's own sentence holds a quote, or none of the
+        # paragraph's quotes is another speaker's ('Pakistan's foreign office said the sale would fuel an
+        # arms race' is not about the 'Israeli technology' an Israeli minister praised in quotes)
+        own = [(a, b) for a, b in para_quotes if view.sentence.start <= a < view.sentence.end]
+        about += _quoted_actors(own or _unclaimed(para_quotes, memory, view), memory, d.roles["speaker"])
         if about:
             d.roles["about"] = list(dict.fromkeys(about))
 
@@ -118,7 +122,9 @@ def about_the_act(ds: list[Draft], before: list[Draft]) -> None:
         if act is None:
             continue
         speaker = d.roles.get("speaker")
-        states = [v for k, v in act.roles.items() if k != "about" and isinstance(v, str) and v != speaker]
+        sides = [v for k, v in act.roles.items() if k != "about"]
+        flat = [str(x) for v in sides for x in (v if isinstance(v, list) else [v])]  # a pact's parties too
+        states = [v for v in flat if v != speaker]
         if states:
             d.roles["about"] = list(dict.fromkeys([*states, *named]))
 
@@ -130,6 +136,17 @@ def about_previous(ds: list[Draft], prev: View) -> None:
             about = [m.code for m in prev.mentions if m.code != d.roles.get("speaker")]
             if about:
                 d.roles["about"] = list(dict.fromkeys(about))
+
+
+def _unclaimed(quotes: list[tuple[int, int]], memory: Memory, view: View) -> list[tuple[int, int]]:
+    """The paragraph's quotes outside the sentence, unless a sentence holding one names its own speaker."""
+    for other in memory.views:
+        if other is view or other.is_title:
+            continue
+        holds = any(other.sentence.start <= a < other.sentence.end for a, _ in quotes)
+        if holds and any(c.etype == "statement" for c in other.cues) and other.mentions:
+            return []
+    return quotes
 
 
 def _same_paragraph(text: str, sentence: Sentence, pos: int) -> bool:
