@@ -565,3 +565,22 @@ def test_quotes_of_another_speaker_tell_nothing_of_a_later_statement() -> None:
     )
     pakistan = [s for s in of_type(text, "statement") if s["roles"]["speaker"] == "PAK"]
     assert pakistan and "IND" in pakistan[0]["roles"]["about"]
+
+
+def test_already_sanctioned_entities_dated_before_the_reason_and_the_gulf_state() -> None:
+    already = "Washington had already sanctioned Iranian entities in 2022 over drone deliveries to Moscow."
+    (sanction,) = of_type(already, "sanction", datetime(2024, 9, 11, 5, tzinfo=UTC))
+    assert (sanction["roles"], sanction["occurred"]["date"]) == ({"imposer": "USA", "target": "IRN"}, "2022")
+    gulf = (
+        "ABU DHABI (Reuters) - The United Arab Emirates has suspended talks with the United States on "
+        "buying F-35 jets, an Emirati official said on Tuesday. Days earlier, on Dec. 3, the Gulf state "
+        "signed a €16 billion deal to buy 80 Rafale fighters from France."
+    )
+    rafale = [
+        d for d in of_type(gulf, "deal", datetime(2021, 12, 15, 5, tzinfo=UTC)) if d["status"] == "signed"
+    ]
+    assert rafale[0]["roles"] == {"buyer": "ARE", "seller": "FRA"}
+    evidence = (
+        "Analysts said Pyongyang may have received help from Russia, though there is no public evidence."
+    )
+    assert of_type(evidence, "delivery") == []

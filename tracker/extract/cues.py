@@ -118,7 +118,8 @@ _BACKGROUND = Caseless(
 _IMPOSED_KIND = re.compile(
     r"\b(?:impos|slapp|announc|adopt)\w*\s+(?:new\s+|fresh\s+)?(?:unilateral|western|additional)\s+$", _I
 )
-_ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|already|most)\s+$")
+# ('the already sanctioned firms' describes; 'had already sanctioned Iranian entities' acts)
+_ADJECTIVE = Caseless(r"\b(?:the|two|both|a|an|other|heavily|(?:the|an?)\s+already|most)\s+$")
 _DEMANDED = re.compile(
     r"\b(?:urg|demand|ask|call\w* on|press)\w*\s+(?:[\w'’.-]+\s+){0,3}?to\s+(?:\w+ly\s+)?$", _I
 )
@@ -148,7 +149,7 @@ PLANNED = Caseless(
 # 'Reports that India is set to buy Su-57s are speculative', 'revived speculation that Russia may have
 # begun delivering ...': a rumour told, nothing traded
 RUMOURED = Caseless(
-    r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|"
+    r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|no (?:public |firm |hard |clear )?evidence|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"

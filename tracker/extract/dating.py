@@ -23,7 +23,7 @@ from tracker.extract.view import View
 _FUTURE = frozenset({"planned"})
 # 'shipped ... on Tuesday under a deal signed in August': the day is the shipment's, not the deal's
 # and 'sanctioned by Britain on Thursday for supplying drone parts': the day is the sanction's
-_UNDER = re.compile(r"\b(?:under|for)\b", re.IGNORECASE)
+_UNDER = re.compile(r"\b(?:under|for|over)\b", re.IGNORECASE)  # ('... in 2022 over drone deliveries')
 
 
 # 'has signed', 'have agreed', 'has already ordered': done at a time the verb leaves open

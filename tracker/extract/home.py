@@ -29,7 +29,8 @@ BARE = re.compile(
     r"\b[Tt]he\s+(?:(?:country's|nation's)\s+)?"
     r"(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior|[Cc]ommerce|[Tt]rade|"
     r"[Ff]inance|[Ee]conomy)\s+)?"
-    r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|military|armed forces|navy|army|air force)\b"
+    r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|military|armed forces|navy|army|air force|"
+    r"Gulf state|kingdom|emirate)\b"  # 'Days earlier the Gulf state signed a deal to buy 80 Rafale fighters'
     r"(?:\s+of\s+(?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ee]xternal [Aa]ffairs|[Hh]ome [Aa]ffairs|"
     r"[Ff]inance))?"
 )  # 'The defence ministry', 'The Ministry of Defence'

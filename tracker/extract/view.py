@@ -25,7 +25,10 @@ from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
 from tracker.extract.words import Words, read_words
 
-_BARE_WORDS = ("ministry", "government", "cabinet", "military", "armed forces", "navy", "army", "air force")
+_BARE_WORDS = (
+    *("ministry", "government", "cabinet", "military", "armed forces", "navy", "army", "air force"),
+    *("gulf state", "kingdom", "emirate"),
+)
 _Span = TypeVar("_Span", ItemMention, Money)
 _T = TypeVar("_T")
 
