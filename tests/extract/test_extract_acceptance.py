@@ -362,6 +362,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind18.json")["documents"],
         *load_gold("extract_gold_blind19.json")["documents"],
         *load_gold("extract_gold_blind20.json")["documents"],
+        *load_gold("extract_gold_blind21.json")["documents"],
+        *load_gold("extract_gold_blind22.json")["documents"],
     ]
 
 

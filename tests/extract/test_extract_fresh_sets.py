@@ -116,3 +116,28 @@ def test_blind20_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.66
     assert totals["precision"] >= 0.78
     assert totals["date_accuracy"] >= 0.85
+
+
+def test_blind21_news_set(score: ModuleType) -> None:
+    """50 feed-reader headlines with a one-sentence lead by a twenty-second labeller ('US OKs $1.2bn
+    sale', 'Seoul, Warsaw ink ...'; 41 events; 10 items with none). On arrival F1 0.748 (recall
+    31/41, precision 0.740), 3 forbidden, dates 19/19; the session's first code scored 0.701."""
+    totals = _totals(score, load_gold("extract_gold_blind21.json"))
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.73
+    assert totals["precision"] >= 0.72
+    assert totals["date_accuracy"] >= 0.95
+
+
+def test_blind22_news_set(score: ModuleType) -> None:
+    """40 wire stories with leads of three or four sentences by a twenty-third labeller (106 events:
+    the news, its background deals and deliveries with their own dates, and reactions quoted after
+    the fact). On arrival F1 0.694 (the session's first code 0.597), 7 forbidden, dates 43/47. Then
+    quotes kept with their own speaker, modals of the goods, the maker's side, a sanction's reason,
+    'had already sanctioned', the Gulf state: F1 0.761 (recall 73/106, precision 0.850), 5 forbidden,
+    dates 48/51. Most misses left are background events told with a pronoun or 'the first squadron'."""
+    totals = _totals(score, load_gold("extract_gold_blind22.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.82
+    assert totals["date_accuracy"] >= 0.9
