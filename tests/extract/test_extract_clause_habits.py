@@ -584,3 +584,23 @@ def test_already_sanctioned_entities_dated_before_the_reason_and_the_gulf_state(
         "Analysts said Pyongyang may have received help from Russia, though there is no public evidence."
     )
     assert of_type(evidence, "delivery") == []
+
+
+def test_halted_approvals_listings_by_put_and_talk_that_moves_nothing() -> None:
+    halt = "BERLIN (Reuters) - Germany on Monday halted approvals of new arms exports to Saudi Arabia."
+    assert of_type(halt, "sanction")[0]["roles"] == {"imposer": "DEU", "target": "SAU"}
+    listed = (
+        "BEIJING (Reuters) - China on Thursday put Lockheed Martin and a unit of Raytheon Technologies on "
+        "its unreliable entity list over arms sales to Taiwan."
+    )
+    assert of_type(listed, "sanction")[0]["roles"] == {"imposer": "CHN", "target": "USA"}
+    talk = (
+        "The Kremlin said on Monday it was extremely concerned by talk of the United States supplying "
+        "Tomahawk cruise missiles to Ukraine."
+    )
+    assert of_type(talk, "delivery") == []
+    musing = (
+        "Pakistan could become the first foreign customer for China's J-35 stealth fighter within a few "
+        "years, defence analysts said on Tuesday."
+    )
+    assert of_type(musing, "delivery") == [] and of_type(musing, "deal") == []

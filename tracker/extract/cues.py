@@ -78,6 +78,7 @@ SANCTION = re.compile(
     r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
     r"freeze\s+on\s+(?:arms\s+|weapons?\s+)?(?:exports|sales|deliveries)|"
     r"(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\s+(?:new\s+)?(?:arms\s+)?export\w*|"
+    r"(?:stopp|halt|suspend|froze|freez)\w*\s+(?:the\s+)?approvals?\s+(?:of|for)\s+(?:new\s+)?(?:arms\s+)?exports?|"
     r"(?:defen[cs]e\s+|arms\s+)?trade\s+(?:restrictions|curbs)|"
     r"(?:export\s+)?(?:permits|licen[cs]es)(?=\s+for\s+(?:the\s+)?exports?\b)|export\s+(?:permits|licen[cs]es))\b",
 )
@@ -150,6 +151,7 @@ PLANNED = Caseless(
 # begun delivering ...': a rumour told, nothing traded
 RUMOURED = Caseless(
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|no (?:public |firm |hard |clear )?evidence|"
+    r"no talks (?:were|are|have been|had been) (?:under ?way|held)|talk of|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"

@@ -64,7 +64,9 @@ _BUILT_BY = re.compile(
 # 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
 # Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing
 _FORMER_SAID = re.compile(
-    r"\b(?:could|might|may)\b[^.;]*\bformer\s+[^;]{0,60}?\b(?:said|says)\b", re.IGNORECASE
+    r"\b(?:could|might|may)\b[^.;]*\b(?:former\s+[^;]{0,60}?|(?:analysts?|experts?|observers?)\s+(?:\w+\s+)?)"
+    r"(?:said|says|say)\b",
+    re.IGNORECASE,
 )
 _AN_ORDER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",

@@ -73,7 +73,7 @@ _REFUSED = re.compile(
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
-_ADDED = re.compile(r"\badd(?:s|ed|ing)?\b")
+_ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
 _SUPPLYING_TO = re.compile(r"\b(?:supplying|selling|providing|shipping)\s+(?:[\w-]+\s+){0,4}?to\s")
 _ITS_FORCES = re.compile(r"(?:'s|’s)?\s*(?:military|army|armed forces|junta|regime)\b|[\w-]*\s*military\b")
 _GERUND_SUBJECT = re.compile(r"\W*(?:that\s+)?(?:buying|purchasing|acquiring|procuring)\b", re.IGNORECASE)
@@ -185,6 +185,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
+    if status is None and cue.text.lower().endswith("list") and _ADDED.search(before):
+        status = "imposed"  # 'put Lockheed Martin ... on its unreliable entity list'
     if status is None and _DECISION_TO.search(before):
         status = "imposed"  # "arising from Washington's decision to sanction 19 Indian entities"
     if status is None:
