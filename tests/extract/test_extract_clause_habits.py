@@ -604,3 +604,31 @@ def test_halted_approvals_listings_by_put_and_talk_that_moves_nothing() -> None:
         "years, defence analysts said on Tuesday."
     )
     assert of_type(musing, "delivery") == [] and of_type(musing, "deal") == []
+
+
+def test_firms_of_several_states_among_the_targets_are_sanctions_on_each() -> None:
+    text = (
+        "The United States on Wednesday imposed sanctions on nearly 400 companies and individuals, among "
+        "them 19 Indian firms and dozens of entities in mainland China, accused of helping Russia."
+    )
+    assert {s["roles"]["target"] for s in of_type(text, "sanction")} == {"IND", "CHN"}
+    japan = (
+        "Japan on Friday approved additional sanctions against Russia, freezing the assets of 11 "
+        "organisations including companies based in China and the United Arab Emirates."
+    )
+    assert {s["roles"]["target"] for s in of_type(japan, "sanction")} == {"RUS", "CHN", "ARE"}
+
+
+def test_potential_uses_refusing_to_subscribe_and_a_revoked_waiver() -> None:
+    ban = (
+        "China on Tuesday banned exports to the United States of gallium, germanium, antimony and other "
+        "materials with potential military applications."
+    )
+    assert [s["status"] for s in of_type(ban, "sanction")] == ["imposed"]
+    refuse = "India does not subscribe to any unilateral sanction measures, the foreign ministry said."
+    assert of_type(refuse, "sanction") == []
+    revoked = (
+        "The revocation of the 2018 sanctions exemption for Iran's Chabahar port was announced by the State "
+        "Department on Tuesday, a move that will expose Indian entities to US penalties."
+    )
+    assert all(s["status"] != "waived" for s in of_type(revoked, "sanction"))

@@ -202,8 +202,10 @@ LIFTED = Caseless(
     r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief)\b",
 )
 THREATENED = Caseless(
-    r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|possible|"
-    r"potential|"
+    # ('materials with potential military applications' threaten nothing)
+    r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|"
+    r"(?:possible|potential)(?= (?:new |further |more |fresh |us |u\.s\. |eu )?"
+    r"(?:sanctions|penalties|measures|restrictions|curbs|bans?|tariffs|action|punitive))|"
     r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet to|refrain\w*|if|unless|should|expos\w*|prepar\w*|"
     r"draft\w*|"
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"
@@ -378,6 +380,10 @@ _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sough
 _UNLESS_WAIVED = Caseless(
     r"\b(?:unless|if|until)\s+(?:\w+\s+){0,4}(?:waiv\w*|exempt\w*|grants?\s+(?:an?\s+)?(?:waiver|exemption))"
 )
+_REVOKED_WAIVER = Caseless(
+    r"\b(?:revo\w+|withdr\w+|scrap\w*|cancel\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:waiver|exemption|exception)s?\b"
+)
 _NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b")
 
 
@@ -385,6 +391,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if any(_PERMITS.search(c.text) for c in cues):
         # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
         return "imposed" if _WITHDRAWN.found(window) else None
+    if WAIVED.found(window) and _REVOKED_WAIVER.found(window):
+        return "threatened"  # 'the revocation of the 2018 sanctions exception' exposes firms again
     if WAIVED.found(window):
         # 'There is no blanket waiver for India from sanctions': the sanctions still loom, as they do
         # 'unless Washington grants a waiver'

@@ -67,7 +67,8 @@ _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 # sanction at all; 'has not yet been sanctioned' and 'would not hesitate to impose' still threaten
 _REFUSED = re.compile(
     r"\b(?:will not|won't|does not|do not|doesn't|don't|no plans? to|not plan\w* to|refus\w* to|"
-    r"declin\w* to|ruled out|rules out|ruling out)\s+(?!hesitat)(?:\w+\s+){0,3}$",
+    r"declin\w* to|ruled out|rules out|ruling out)\s+(?!hesitat)(?:\w+\s+){0,3}$|"
+    r"\b(?:not|n't|never)\s+(?:subscribe|recogni[sz]e|follow|abide)\w*\s+(?:by\s+|to\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
@@ -118,6 +119,12 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
         or _coordinated(view, clause, cues[0], draft)
     ):
         out.append(replace(draft, roles={**draft.roles, "target": code}))
+    if not draft.anaphoric:
+        named = {d.roles.get("target") for d in out} | {draft.roles.get("imposer")}
+        for code in _entities_of_states(view, clause, cues[0]):
+            if code not in named:
+                named.add(code)
+                out.append(replace(draft, roles={**draft.roles, "target": code}))
     # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
     subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
     if len(subj) > 1 and draft.roles["imposer"] in subj and not r.patient_subject(view.text, clause, cues[0]):
@@ -306,6 +313,38 @@ def _facing(view: View, clause: Clause, before: str) -> Mention | None:
     if not named or len(view.text[named[-1].end : at].split()) > 3:
         return None
     return named[-1]
+
+
+# 'among them 19 Indian firms and dozens of entities in mainland China', 'companies based in China and
+# the United Arab Emirates', 'North Korea's defence minister ..., as well as Chinese firms'
+_ENTITY_NOUN = (
+    r"(?:firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?|individuals|banks?|refiner(?:y|ies)|"
+    r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister)"
+)
+_ENTITIES_AT = re.compile(
+    rf"\b{_ENTITY_NOUN}\s+(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+(?:mainland\s+)?(?:the\s+)?$"
+)
+_ENTITY_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}{_ENTITY_NOUN}\b")
+_AND_STATE = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
+
+
+def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
+    """The states whose firms, officials or entities a sanction names after its cue, in order."""
+    out: list[str] = []
+    prev: Mention | None = None
+    for m in view.slots.mentions:
+        if not (cue.end <= m.start and m.end <= clause.end) or m.kind != "country":
+            continue
+        text = view.text
+        entity = (
+            _ENTITIES_AT.search(text, max(0, m.start - 50), m.start)
+            or _ENTITY_AFTER.match(text, m.end)
+            or (prev is not None and prev.code in out and _AND_STATE.match(text, prev.end, m.start))
+        )
+        if entity:
+            out.append(m.code)
+        prev = m
+    return out
 
 
 def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:
