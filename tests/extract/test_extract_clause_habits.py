@@ -632,3 +632,27 @@ def test_potential_uses_refusing_to_subscribe_and_a_revoked_waiver() -> None:
         "Department on Tuesday, a move that will expose Indian entities to US penalties."
     )
     assert all(s["status"] != "waived" for s in of_type(revoked, "sanction"))
+
+
+def test_an_opening_official_a_reaction_to_sanctions_in_force_and_a_passive_with_firms_of_states() -> None:
+    summoned = (
+        "BEIJING, Sept. 22 (Xinhua) -- Vice Foreign Minister Zheng Zeguang on Saturday summoned US "
+        "Ambassador Terry Branstad to lodge stern representations over Washington's sanctions on the "
+        "Equipment Development Department of China's Central Military Commission, urging the US side to "
+        "correct its mistake."
+    )
+    published = datetime(2018, 9, 22, 13, tzinfo=UTC)
+    (said,) = of_type(summoned, "statement", published)
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("CHN", "2018-09-22")
+    (sanction,) = of_type(summoned, "sanction", published)
+    assert (sanction["status"], sanction["occurred"]) == ("imposed", None)
+    passive = (
+        "More than 120 individuals and entities were sanctioned by the United States on Wednesday, among "
+        "them companies in Turkey and the United Arab Emirates."
+    )
+    assert {(s["roles"]["imposer"], s["roles"]["target"]) for s in of_type(passive, "sanction")} == {
+        ("USA", "TUR"),
+        ("USA", "ARE"),
+    }
+    year = "Washington has blacklisted many Iranian entities since it pulled out of the 2015 nuclear deal."
+    assert all(s["occurred"] is None for s in of_type(year, "sanction"))

@@ -36,6 +36,7 @@ _SAID_ON = re.compile(r"\s+(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 # 'supplied ... under a coalition formed last year', 'a provision enacted in 1992': a participle of no
 # event describing a noun takes the date that follows it
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
 _OWN_PARTICIPLE = re.compile(
     r"\b(?!(?:was|were|been|be|is|are|has|have|had|it|they|he|she)\s)[a-z]+\s+(?:formed|founded|created|"
     r"established|launched|set\s+up|built|enacted|passed|introduced|held|opened|elected|appointed|"
@@ -148,6 +149,11 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         saying = next((c for c in view.cues if c.etype == "statement" and c.start in owners), None)
         if saying is not None:
             return 0, saying.start
+    if _THE_BEFORE.search(view.text, max(0, dm.start - 6), dm.start) and dm.text.strip().isdigit():
+        # 'pulled out of the 2015 nuclear deal': a year naming a noun dates only the event that noun is
+        noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
+        if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
+            return None
     if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(
         dm.start - 24 <= c.end <= dm.start for c in view.cues
     ):

@@ -178,6 +178,7 @@ _TO_IMPOSE = (
     r"(?:(?:on|last|this)\s+\w+\s+)?to\s+(?:(?:impose|slap|levy)\s+(?:an?\s+)?"
     r"(?:additional\s+|new\s+|fresh\s+|further\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?)?$"
 )
+_OVER_THEIRS = re.compile(r"\b(?:over|against|at)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)(?:new\s+|latest\s+)?$")
 _DECISION_TO = re.compile(rf"\bdecision\s+{_TO_IMPOSE}", re.IGNORECASE)
 _DECISION_OF = re.compile(rf"(?:'s|’s)?\s+decision\s+{_TO_IMPOSE}", re.IGNORECASE)
 
@@ -265,6 +266,13 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if imposer is None and target and status == "imposed" and _ALSO.search(before):
         # 'A North Korean official was also blacklisted': the imposer of the sanction told before
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
+    if target is None:
+        # 'More than 120 individuals and entities were sanctioned by the United States on Wednesday,
+        # among them companies in Turkey and the United Arab Emirates'
+        states = [c for c in _entities_of_states(view, clause, cue) if c != imposer]
+        target = states[0] if states else None
+        by_agent = r.after(s, clause, cue.end, ("by",)) if target and not imposer else None
+        imposer = imposer or (by_agent.code if by_agent else None)
     if not imposer or not target or imposer == target:
         return None
     draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
@@ -274,6 +282,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft.reacted = bool(_DECISION_TO.search(before)) and (
         said_before or (bool(subj) and subj[-1].code != imposer)
     )
+    if _OVER_THEIRS.search(before):
+        # 'lodged stern representations over Washington's sanctions on ...': sanctions in force, reacted
+        # to on a day of the reaction's own
+        draft.status, draft.reacted = "imposed", True
     return draft
 
 

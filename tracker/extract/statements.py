@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.draft import Draft
+from tracker.extract.home import dateline_end
 from tracker.extract.sentences import Sentence
 from tracker.extract.view import View
 
@@ -70,6 +71,18 @@ _OFFICE_OPENS = re.compile(
 )
 
 
+# 'BEIJING - Vice Foreign Minister Zheng Zeguang on Saturday summoned ...': an official by title and name
+# opening a datelined lead is of the dateline's state
+_TITLE_OPENS = re.compile(
+    r"(?:^|[—–-]\s*|\)\s*)(?:Vice\s+|Deputy\s+)?(?:Foreign|Defen[cs]e|Commerce|Trade)\s+(?:Minister|Secretary|"
+    r"Ministry\s+spokes(?:man|woman|person))\s+[A-Z]"
+)
+
+
+def _dateline_lead(view: View) -> bool:
+    return view.sentence.start == 0 and not view.is_title and dateline_end(view.text) > 0
+
+
 def _titled_speaker(view: View, memory: Memory, verb: int) -> Speaker | None:
     """'Indonesia hopes to sign ..., Defence Minister Ryamizard Ryacudu said': the last speaker of the
     paragraph, else the article's own state when the words reported before the verb name it."""
@@ -77,7 +90,9 @@ def _titled_speaker(view: View, memory: Memory, verb: int) -> Speaker | None:
         return memory.last
     if view.home is not None and any(m.code == view.home and m.end <= verb for m in view.mentions):
         return (view.home, None, None)
-    opens = _OFFICE_OPENS.search(view.text, 0, verb)
+    opens = _OFFICE_OPENS.search(view.text, 0, verb) or (
+        _dateline_lead(view) and _TITLE_OPENS.search(view.text, 0, verb)
+    )
     if opens and view.home == "USA" and "foreign" in opens.group(0).lower():
         opens = None  # Washington has a State Department: a foreign office there is another state's
     if view.home is not None and opens and not any(m.end <= verb for m in view.mentions):
