@@ -656,3 +656,18 @@ def test_an_opening_official_a_reaction_to_sanctions_in_force_and_a_passive_with
     }
     year = "Washington has blacklisted many Iranian entities since it pulled out of the 2015 nuclear deal."
     assert all(s["occurred"] is None for s in of_type(year, "sanction"))
+
+
+def test_a_third_states_claim_about_others_trade_is_a_statement_and_a_second_verb_plans_nothing() -> None:
+    text = (
+        "LONDON (AP) - Russia has received shipments of Iranian Fath-360 close-range ballistic missiles and "
+        "is likely to use them against Ukraine within weeks, US Secretary of State Antony Blinken said on "
+        "Tuesday."
+    )
+    published = datetime(2024, 9, 10, 18, tzinfo=UTC)
+    (delivery,) = of_type(text, "delivery", published)
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "IRN", "recipient": "RUS"}, "completed")
+    (claim,) = of_type(text, "statement", published)
+    assert claim["roles"]["speaker"] == "USA" and claim["occurred"]["date"] == "2024-09-10"
+    own = "Russia has delivered the S-400 systems to India, Russian officials said on Tuesday."
+    assert of_type(own, "statement", published) == []  # a side telling its own trade only dates it

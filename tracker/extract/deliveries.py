@@ -68,6 +68,7 @@ _FORMER_SAID = re.compile(
     r"(?:said|says|say)\b",
     re.IGNORECASE,
 )
+_AND_VERB = re.compile(r"\s+and\s+(?:is|are|was|were|has|have|will|would|could|may|might)\b")
 _AN_ORDER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
     re.IGNORECASE,
@@ -157,8 +158,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not roles and not anaphoric:
         return _planned_bare(view, clause, cues)
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
-    # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing
+    # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing,
+    # nor does a second verb ('has received shipments of Iranian missiles and is likely to use them')
     stop = view.text.find(", ", last, clause.end)
+    second = _AND_VERB.search(view.text, last, stop if stop > 0 else clause.end)
+    stop = second.start() if second is not None else stop
     status = cue_words.delivery_status(
         view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )

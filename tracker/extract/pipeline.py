@@ -168,6 +168,17 @@ def _told_a_state(view: View, d: Draft) -> bool:
     )
 
 
+def _party_to(said: Draft, event: Draft) -> bool:
+    """Whether the one saying is a side of the event it tells ('Russia said it delivered ...'): then the
+    saying only dates the event. A third state telling of others' trade ('Russia has received Iranian
+    missiles, Blinken said') makes a claim, a statement of its own. An unnamed sayer counts as a side."""
+    speaker = said.roles.get("speaker")
+    if speaker is None:
+        return True
+    sides = [x for v in event.roles.values() for x in (v if isinstance(v, list) else [v])]
+    return speaker in sides
+
+
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     """Drafts of a sentence; a neutral 'X said' around a concrete event only lends it a date."""
     ds = drafts(view)
@@ -186,6 +197,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
                 and not o.reacted
                 and o.clause.opener not in _TEMPORAL
                 and not _quoted(view, o)
+                and _party_to(d, o)
                 for o in others
             )
     date_drafts(view, ds, published)
