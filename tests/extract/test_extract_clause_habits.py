@@ -671,3 +671,17 @@ def test_a_third_states_claim_about_others_trade_is_a_statement_and_a_second_ver
     assert claim["roles"]["speaker"] == "USA" and claim["occurred"]["date"] == "2024-09-10"
     own = "Russia has delivered the S-400 systems to India, Russian officials said on Tuesday."
     assert of_type(own, "statement", published) == []  # a side telling its own trade only dates it
+
+
+def test_sanctions_a_state_holds_on_others_and_the_sentences_further_targets() -> None:
+    termed = (
+        "ISLAMABAD (Dawn) - The Foreign Office on Thursday termed the latest US sanctions on the state-owned "
+        "National Development Complex 'unfortunate and biased'."
+    )
+    (held,) = of_type(termed, "sanction")
+    assert (held["roles"], held["status"]) == ({"imposer": "USA", "target": "PAK"}, "imposed")
+    package = (
+        "The European Union on Monday adopted a 15th package of sanctions against Russia that also targets "
+        "North Korea's defence minister, as well as Chinese firms that supply drone components to Moscow."
+    )
+    assert {s["roles"]["target"] for s in of_type(package, "sanction")} == {"RUS", "PRK", "CHN"}

@@ -193,6 +193,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
+    if status is None and r.modifier_before(s, cue.start) and r.after(s, clause, cue.end, ("on", "against")):
+        status = "imposed"  # 'termed the latest US sanctions on the National Development Complex biased'
     if status is None and cue.text.lower().endswith("list") and _ADDED.search(before):
         status = "imposed"  # 'put Lockheed Martin ... on its unreliable entity list'
     if status is None and _DECISION_TO.search(before):
@@ -334,18 +336,21 @@ _ENTITY_NOUN = (
     r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister)"
 )
 _ENTITIES_AT = re.compile(
-    rf"\b{_ENTITY_NOUN}\s+(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+(?:mainland\s+)?(?:the\s+)?$"
+    rf"\b{_ENTITY_NOUN}\s+(?:of\s+(?:[\w-]+\s+){{1,3}})?(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+"
+    r"(?:mainland\s+)?(?:the\s+)?$"
 )
 _ENTITY_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}{_ENTITY_NOUN}\b")
 _AND_STATE = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
 
 
 def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
-    """The states whose firms, officials or entities a sanction names after its cue, in order."""
+    """The states whose firms, officials or entities a sanction names after its cue, in order (to the
+    sentence's end: 'a package of sanctions against Russia that also targets North Korea's defence
+    minister ... as well as Chinese firms')."""
     out: list[str] = []
     prev: Mention | None = None
     for m in view.slots.mentions:
-        if not (cue.end <= m.start and m.end <= clause.end) or m.kind != "country":
+        if m.start < cue.end or m.kind != "country":
             continue
         text = view.text
         entity = (
