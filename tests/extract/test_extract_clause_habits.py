@@ -685,3 +685,19 @@ def test_sanctions_a_state_holds_on_others_and_the_sentences_further_targets() -
         "North Korea's defence minister, as well as Chinese firms that supply drone components to Moscow."
     )
     assert {s["roles"]["target"] for s in of_type(package, "sanction")} == {"RUS", "PRK", "CHN"}
+
+
+def test_a_waiver_granted_by_a_state_absurd_claims_and_any_supply_if_ever() -> None:
+    granted = (
+        "WASHINGTON, Nov 7 (PTI) - India has been granted an exemption by the US from certain sanctions for "
+        "developing Iran's Chabahar port."
+    )
+    (waiver,) = of_type(granted, "sanction")
+    assert (waiver["roles"], waiver["status"]) == ({"imposer": "USA", "target": "IND"}, "waived")
+    absurd = "Claims that North Korea has exported weapons to Russia are absurd, Kim Yo Jong said on Friday."
+    assert of_type(absurd, "delivery") == []
+    anyone = (
+        "Any supply of German Taurus cruise missiles to Kiev would make Berlin a direct participant in the "
+        "conflict, Kremlin Spokesman Dmitry Peskov told reporters on Monday."
+    )
+    assert of_type(anyone, "delivery") == []

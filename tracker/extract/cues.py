@@ -154,7 +154,7 @@ RUMOURED = Caseless(
     r"no talks (?:were|are|have been|had been) (?:under ?way|held)|talk of|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
-    r"untrue|unfounded|incorrect|wrong|fake)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
+    r"untrue|unfounded|incorrect|wrong|fake|absurd|ridiculous|groundless|nonsense|lies)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"

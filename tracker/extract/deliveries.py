@@ -68,6 +68,7 @@ _FORMER_SAID = re.compile(
     r"(?:said|says|say)\b",
     re.IGNORECASE,
 )
+_ANY_SUPPLY = re.compile(r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?$", re.IGNORECASE)
 _AND_VERB = re.compile(r"\s+and\s+(?:is|are|was|were|has|have|will|would|could|may|might)\b")
 _AN_ORDER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
@@ -132,6 +133,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if cue_words.RUMOURED.found(view.text) or _FORMER_SAID.search(view.text):
         return None
+    if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
+        return None  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
     if _TO_MANY.search(view.text, clause.start, clause.end) or _to_a_list(view, clause, cues):
         return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]

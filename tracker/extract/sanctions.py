@@ -268,6 +268,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if imposer is None and target and status == "imposed" and _ALSO.search(before):
         # 'A North Korean official was also blacklisted': the imposer of the sanction told before
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
+    granted = _granted_by(view, clause) if status == "waived" else None
+    if granted is not None:
+        imposer, target = granted
     if target is None:
         # 'More than 120 individuals and entities were sanctioned by the United States on Wednesday,
         # among them companies in Turkey and the United Arab Emirates'
@@ -315,6 +318,22 @@ def _warner_before(view: View, clause: Clause) -> str | None:
     if m is None or not re.search(r"warnings?\s*$", view.text[prev.start : prev.end], re.IGNORECASE):
         return None
     return m.code if _WARNING_OF.match(view.text, m.end, prev.end) else None
+
+
+_GRANTED = re.compile(
+    r"\b(?:been|was|were|is|are)\s+(?:\w+\s+)?granted\s+(?:an?\s+)?(?:\w+\s+)?(?:exemption|waiver)s?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _granted_by(view: View, clause: Clause) -> tuple[str, str] | None:
+    """'India has been granted an exemption by the US from certain sanctions': the one granting waives
+    for the subject."""
+    named = [m for m in view.slots.mentions if clause.start <= m.start < clause.end]
+    for m in named[1:]:
+        if _GRANTED.search(view.text, max(clause.start, m.start - 60), m.start) and named[0].code != m.code:
+            return m.code, named[0].code
+    return None
 
 
 def _facing(view: View, clause: Clause, before: str) -> Mention | None:
