@@ -701,3 +701,19 @@ def test_a_waiver_granted_by_a_state_absurd_claims_and_any_supply_if_ever() -> N
         "conflict, Kremlin Spokesman Dmitry Peskov told reporters on Monday."
     )
     assert of_type(anyone, "delivery") == []
+
+
+def test_the_owner_named_before_goods_supplied_by_others_receives_them() -> None:
+    owned = (
+        "KYIV (Reuters) - Ukraine's first F-16 fighter jets, supplied by Denmark and the Netherlands, "
+        "arrived in July, President Volodymyr Zelenskiy said on Sunday."
+    )
+    deliveries = of_type(owned, "delivery", datetime(2024, 8, 4, 15, tzinfo=UTC))
+    sides = {(d["roles"]["supplier"], d["roles"]["recipient"]) for d in deliveries}
+    assert sides == {("DNK", "UKR"), ("NLD", "UKR")}
+    assert {d["occurred"]["date"] for d in deliveries} == {"2024-07"}
+    placed = "Armenia last month placed an order worth about Rs 6,000 crore for India's Akash missiles."
+    (deal,) = of_type(placed, "deal", datetime(2023, 10, 11, 4, tzinfo=UTC))
+    assert (deal["roles"], deal["occurred"]["date"]) == ({"buyer": "ARM", "seller": "IND"}, "2023-09")
+    due = "HAL signed a contract with GE for 113 F404 engines, with deliveries due between 2027 and 2032."
+    assert all(d["status"] == "planned" for d in of_type(due, "delivery"))

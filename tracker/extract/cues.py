@@ -142,7 +142,7 @@ PLANNED = Caseless(
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
-    r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next)|"
+    r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next|between)|"
     r"pushed (?:back )?to|delayed (?:to|until|till)|postponed|rescheduled|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
     cased=_MAY,

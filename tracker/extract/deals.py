@@ -186,6 +186,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     strong = (
         (choice is not None and "buy" in kinds)
         or ("sign" in kinds and "noun" in kinds)
+        or ("sign" in kinds and _placed(cues) and bool(items or money))
         or ("sign" in kinds and bool(kinds & {"buy", "sell"}) and bool(items))
         or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
@@ -456,6 +457,11 @@ def _package_for(view: View, clause: Clause, cues: list[Cue]) -> dict[str, objec
     if not _FOR_TO.fullmatch(view.text, noun.end, buyer.start) or seller.code == buyer.code:
         return {}
     return _pair(buyer.code, seller.code)
+
+
+def _placed(cues: list[Cue]) -> bool:
+    """'Armenia last month placed an order worth about Rs 6,000 crore for India's Akash': the order named."""
+    return any(c.text.lower().startswith("placed") for c in cues)
 
 
 def _bracketed(view: View, clause: Clause) -> list[ItemMention]:

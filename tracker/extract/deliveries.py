@@ -68,7 +68,9 @@ _FORMER_SAID = re.compile(
     r"(?:said|says|say)\b",
     re.IGNORECASE,
 )
-_ANY_SUPPLY = re.compile(r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?$", re.IGNORECASE)
+_ANY_SUPPLY = re.compile(
+    r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?(?:[\w-]+\s+)?(?:decision\s+to\s+)?$", re.IGNORECASE
+)
 _AND_VERB = re.compile(r"\s+and\s+(?:is|are|was|were|has|have|will|would|could|may|might)\b")
 _AN_ORDER = re.compile(
     r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
@@ -307,6 +309,9 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         recipient = next(c for c in pair if c != supplier)
     if supplier is None and items and recipient and all(it.maker == recipient for it in items):
         return {}  # 'deliveries to the French air force from 2027' of Rafale jets: made and bought at home
+    if recipient is None and supplier is not None:
+        owner = _owner_of_goods(view, clause, items)
+        recipient = owner if owner != supplier else None
     out: dict[str, object] = {}
     if supplier and supplier != recipient:
         out["supplier"] = supplier
@@ -404,6 +409,22 @@ def _to_a_list(view: View, clause: Clause, cues: list[Cue]) -> bool:
 
 _TO_THE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$")
 _LISTED = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+_COUNTRYS = re.compile(r"\bthe country(?:'s|’s)\s+(?:first\s+)?(?:[\w-]+\s+){0,2}$")
+_OWNED_GOODS = re.compile(r"(?:'s|’s)\s+(?:first|new|latest|own)?\s*(?:[\w-]+\s+){0,2}$")
+
+
+def _owner_of_goods(view: View, clause: Clause, items: list[ItemMention]) -> str | None:
+    """ "Ukraine's first F-16 fighter jets, supplied by Denmark and the Netherlands": the owner named
+    right before the goods receives them ('the country's' stands for the article's state)."""
+    if not items:
+        return None
+    first = items[0]
+    named = [m for m in view.slots.mentions if m.end <= first.start and first.start - m.end <= 30]
+    if named and _OWNED_GOODS.match(view.text, named[-1].end - 2, first.start):
+        return named[-1].code
+    return view.home if _COUNTRYS.search(view.text, max(0, first.start - 40), first.start) else None
 
 
 def _by_agent(view: View, clause: Clause, give: Cue) -> bool:
