@@ -364,6 +364,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind20.json")["documents"],
         *load_gold("extract_gold_blind21.json")["documents"],
         *load_gold("extract_gold_blind22.json")["documents"],
+        *load_gold("extract_gold_blind23.json")["documents"],
+        *load_gold("extract_gold_blind24.json")["documents"],
     ]
 
 

@@ -141,3 +141,30 @@ def test_blind22_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.66
     assert totals["precision"] >= 0.82
     assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind23_news_set(score: ModuleType) -> None:
+    """45 headlines and leads by a twenty-fourth labeller, half on India (41 events: the subject, verb,
+    tense and modality varied on purpose; 9 items with none). Scored on arrival after blind set 22's
+    rules: F1 0.728 (the session's first code 0.632); after blind set 24's rules, still unseen, 0.749.
+    Then an order placed, 'due between' two years, any decision to supply, the owner named before
+    goods supplied by others: F1 0.828 (recall 34/41, precision 0.828), 1 forbidden, dates 22/24."""
+    totals = _totals(score, load_gold("extract_gold_blind23.json"))
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.8
+    assert totals["precision"] >= 0.8
+    assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind24_news_set(score: ModuleType) -> None:
+    """45 headlines and leads by a twenty-fifth labeller, weighted to sanctions and statements (55
+    events: 27 sanctions; OFAC and Entity List designations, secondary sanctions on Chinese, Indian,
+    Turkish and UAE firms, counter-sanctions, waivers, protests). On arrival F1 0.611 (the session's
+    first code 0.453), 8 forbidden. Then one sanction per state whose firms are among the targets,
+    sanctions reacted to as in force, waivers granted by a state, a third state's claim as a
+    statement: F1 0.851 (recall 45/55, precision 0.887), 2 forbidden, dates 36/38."""
+    totals = _totals(score, load_gold("extract_gold_blind24.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.78
+    assert totals["precision"] >= 0.85
+    assert totals["date_accuracy"] >= 0.9
