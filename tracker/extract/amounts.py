@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from tracker.extract.sentences import lower_pattern
 
@@ -88,7 +88,8 @@ QUANTITY = re.compile(
 _PESOS = {"COL": "COP", "MEX": "MXN", "ARG": "ARS", "CHL": "CLP", "PHL": "PHP", "URY": "UYU", "DOM": "DOP"}
 
 
-class Money(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Money:
     start: int
     end: int
     amount: float
@@ -105,7 +106,7 @@ def find_money(text: str, low: str | None = None, home: str | None = None) -> li
     'pesos' are the ones of ``home``, the article's country ('BOGOTA - ... 16.5 trillion pesos': COP)."""
     low = low if low is not None else text.lower()
     if "peso" in low and home in _PESOS:
-        out = [m._replace(currency=_PESOS[home]) if m.currency == "PESO" else m for m in _found(text, low)]
+        out = [replace(m, currency=_PESOS[home]) if m.currency == "PESO" else m for m in _found(text, low)]
         return [m for m in out if m.currency != "PESO"]
     return [m for m in _found(text, low) if m.currency != "PESO"]
 

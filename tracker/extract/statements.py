@@ -155,6 +155,8 @@ def about_previous(ds: list[Draft], prev: View) -> None:
 
 def _unclaimed(quotes: list[tuple[int, int]], memory: Memory, view: View) -> list[tuple[int, int]]:
     """The paragraph's quotes outside the sentence, unless a sentence holding one names its own speaker."""
+    if not quotes:
+        return quotes
     for other in memory.views:
         if other is view or other.is_title:
             continue
