@@ -1,4 +1,4 @@
-"""Blind sets 13 to 16, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 25, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from tests.extract.test_extract_acceptance import _totals, load_gold
 
 
 def test_blind13_news_set(score: ModuleType) -> None:
-    """60 headlines and leads by a fourteenth labeller (70 events). On arrival F1 0.724 (session's
-    first code 0.645); after its rules 0.803, forbidden 4, dates 41/41."""
+    """60 headlines and leads by a fourteenth labeller (70 events). On arrival F1 0.724 (session's first
+    code 0.645); after its rules 0.803, forbidden 4, dates 41/41."""
     totals = _totals(score, load_gold("extract_gold_blind13.json"))
     assert totals["forbidden"] <= 4
     assert totals["recall"] >= 0.74
@@ -20,97 +20,102 @@ def test_blind13_news_set(score: ModuleType) -> None:
 
 def test_blind14_news_set(score: ModuleType) -> None:
     """40 headlines and leads by a fifteenth labeller (50 events; 8 with none: a domestic approval, a
-    budget, an exercise, a missile test, a trade pact, an airline's order, a cricket match). On arrival
-    F1 0.642 (the session's first code 0.556), dates 27/29. Then rules: a participle of no event takes
-    the date after it, 'the third of five' goes on, amounts in words, goods under a dated contract,
-    the state after a verb is its object, a decision to sanction, the user of goods receives them:
-    F1 0.767 (recall 37/50, precision 0.797), 2 forbidden, dates 33/34."""
+    budget, an exercise, a missile test, a trade pact, an airline's order, a cricket match). On arrival F1
+    0.642 (the session's first code 0.556), dates 27/29. Then rules: a participle of no event takes the
+    date after it, 'the third of five' goes on, amounts in words, goods under a dated contract, the state
+    after a verb is its object, a decision to sanction, the user of goods receives them: F1 0.767 (recall
+    37/50, precision 0.797), 2 forbidden, dates 33/34. With the later sets' rules: F1 0.775 (recall 37/50,
+    precision 0.814), no forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind14.json"))
-    assert totals["forbidden"] <= 2
+    assert totals["forbidden"] <= 0
     assert totals["recall"] >= 0.72
-    assert totals["precision"] >= 0.77
-    assert totals["date_accuracy"] >= 0.93
+    assert totals["precision"] >= 0.79
+    assert totals["date_accuracy"] >= 0.92
 
 
 def test_blind15_news_set(score: ModuleType) -> None:
     """60 headlines with two- and three-sentence leads by a sixteenth labeller (76 events, 20 of them
-    sanctions; 12 items with none). On arrival F1 0.692 (the session's first code 0.621), 6
-    forbidden, dates 29/31. Then: unfounded reports and unconfirmed deals, exports to a list of
-    states, counts of a part, orders for a named army, sanctions over a state's programme: F1 0.729
-    (recall 50/76, precision 0.818), 5 forbidden. Most misses left are statements whose speaker is a
-    named person ('President Vucic said') and handovers told as a commissioning."""
+    sanctions; 12 items with none). On arrival F1 0.692 (the session's first code 0.621), 6 forbidden,
+    dates 29/31. Then: unfounded reports and unconfirmed deals, exports to a list of states, counts of a
+    part, orders for a named army, sanctions over a state's programme: F1 0.729 (recall 50/76, precision
+    0.818), 5 forbidden. Most misses left are statements whose speaker is a named person ('President Vucic
+    said') and handovers told as a commissioning. With the later sets' rules: F1 0.798 (recall 58/76,
+    precision 0.837), 4 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind15.json"))
-    assert totals["forbidden"] <= 5
-    assert totals["recall"] >= 0.64
-    assert totals["precision"] >= 0.79
-    assert totals["date_accuracy"] >= 0.9
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.74
+    assert totals["precision"] >= 0.81
+    assert totals["date_accuracy"] >= 0.92
 
 
 def test_blind16_news_set(score: ModuleType) -> None:
     """60 headlines and leads by a seventeenth labeller (70 events; 12 items with none: domestic buys,
-    tests, exercises, an analysts' piece, a denial, rumours). On arrival F1 0.665 (the session's
-    first code 0.631), 10 forbidden, dates 34/38. Then: rumours and speculation, 'no plan to
-    transfer', deliveries 'due to begin', 'got under way', a buyer's own firm building the goods, a
-    state's decision that could lead to sanctions, counts over 'multi-role' and 'U.S.-made': F1 0.816
-    (recall 52/70, precision 0.904), 1 forbidden, dates 39/43."""
+    tests, exercises, an analysts' piece, a denial, rumours). On arrival F1 0.665 (the session's first
+    code 0.631), 10 forbidden, dates 34/38. Then: rumours and speculation, 'no plan to transfer',
+    deliveries 'due to begin', 'got under way', a buyer's own firm building the goods, a state's decision
+    that could lead to sanctions, counts over 'multi-role' and 'U.S.-made': F1 0.816 (recall 52/70,
+    precision 0.904), 1 forbidden, dates 39/43. With the later sets' rules: F1 0.885 (recall 58/70,
+    precision 0.949), 1 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind16.json"))
     assert totals["forbidden"] <= 1
-    assert totals["recall"] >= 0.72
-    assert totals["precision"] >= 0.88
-    assert totals["date_accuracy"] >= 0.88
+    assert totals["recall"] >= 0.81
+    assert totals["precision"] >= 0.92
+    assert totals["date_accuracy"] >= 0.93
 
 
 def test_blind17_news_set(score: ModuleType) -> None:
-    """60 headlines and leads by an eighteenth labeller, weighted to sanctions and reactions (71
-    events: 28 sanctions, 20 statements; secondary sanctions on Indian, Turkish and Chinese firms,
-    entity listings, waivers, tit-for-tat curbs; 12 items with none). On arrival F1 0.717 (the
-    session's first code 0.660), 4 forbidden, dates 35/38. Then: known sanctions a saying examines,
-    a reduced relative's imposer, 'a day earlier', an office opening the report, a decision dated
-    before its infinitive: F1 0.779 (recall 51/71, precision 0.850), 3 forbidden, dates 40/43. Most
-    misses left are reactions by named officials the gazetteer lacks and measures told as nouns
-    ('the lifting of international sanctions')."""
+    """60 headlines and leads by an eighteenth labeller, weighted to sanctions and reactions (71 events:
+    28 sanctions, 20 statements; secondary sanctions on Indian, Turkish and Chinese firms, entity
+    listings, waivers, tit-for-tat curbs; 12 items with none). On arrival F1 0.717 (the session's first
+    code 0.660), 4 forbidden, dates 35/38. Then: known sanctions a saying examines, a reduced relative's
+    imposer, 'a day earlier', an office opening the report, a decision dated before its infinitive: F1
+    0.779 (recall 51/71, precision 0.850), 3 forbidden, dates 40/43. Most misses left are reactions by
+    named officials the gazetteer lacks and measures told as nouns ('the lifting of international
+    sanctions'). With the later sets' rules: F1 0.783 (recall 52/71, precision 0.841), 3 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind17.json"))
     assert totals["forbidden"] <= 3
-    assert totals["recall"] >= 0.70
+    assert totals["recall"] >= 0.71
     assert totals["precision"] >= 0.82
     assert totals["date_accuracy"] >= 0.9
 
 
 def test_blind18_news_set(score: ModuleType) -> None:
-    """60 headlines and leads by a nineteenth labeller, weighted to deals and deliveries, two thirds
-    on India (56 events: DAC and DSCA approvals, government-to-government contracts, leases, batches,
-    delays, airlifts, gifts; 12 items with none). On arrival F1 0.631 (the session's first code
-    0.527), 6 forbidden, dates 22/23. Then: the maker sells whatever 'for' names later, an order
-    received, later batches, deliveries pushed to a year, airlifts, the place of a war, a state's
-    package for another approved in a relative clause: F1 0.742 (recall 37/56, precision 0.845), no
-    forbidden. Most misses left are two priced purchases in one sentence told as one deal."""
+    """60 headlines and leads by a nineteenth labeller, weighted to deals and deliveries, two thirds on
+    India (56 events: DAC and DSCA approvals, government-to-government contracts, leases, batches, delays,
+    airlifts, gifts; 12 items with none). On arrival F1 0.631 (the session's first code 0.527), 6
+    forbidden, dates 22/23. Then: the maker sells whatever 'for' names later, an order received, later
+    batches, deliveries pushed to a year, airlifts, the place of a war, a state's package for another
+    approved in a relative clause: F1 0.742 (recall 37/56, precision 0.845), no forbidden. Most misses
+    left are two priced purchases in one sentence told as one deal. With the later sets' rules: F1 0.822
+    (recall 43/56, precision 0.883), no forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind18.json"))
     assert totals["forbidden"] <= 0
-    assert totals["recall"] >= 0.64
-    assert totals["precision"] >= 0.82
-    assert totals["date_accuracy"] >= 0.92
-
-
-def test_blind19_news_set(score: ModuleType) -> None:
-    """50 headlines and leads by a twentieth labeller on the model case, India's defence ties with
-    Russia and the United States, 2017 to 2026 (48 events: S-400, AK-203, Igla-S, MH-60R, Apache,
-    MQ-9B, F414, COMCASA and BECA, CAATSA threats, the Chabahar waiver, the 2025 penalty tariffs; 10
-    items with none). On arrival F1 0.716 (the session's first code 0.702), 7 forbidden. Then penalty
-    tariffs, 'for India to buy', waivers only hoped for, a former chief's musing, initials that end no
-    sentence: F1 0.777 (recall 34/48, precision 0.860), 3 forbidden, dates 31/31."""
-    totals = _totals(score, load_gold("extract_gold_blind19.json"))
-    assert totals["forbidden"] <= 3
-    assert totals["recall"] >= 0.68
-    assert totals["precision"] >= 0.83
+    assert totals["recall"] >= 0.75
+    assert totals["precision"] >= 0.86
     assert totals["date_accuracy"] >= 0.95
 
 
+def test_blind19_news_set(score: ModuleType) -> None:
+    """50 headlines and leads by a twentieth labeller on the model case, India's defence ties with Russia
+    and the United States, 2017 to 2026 (48 events: S-400, AK-203, Igla-S, MH-60R, Apache, MQ-9B, F414,
+    COMCASA and BECA, CAATSA threats, the Chabahar waiver, the 2025 penalty tariffs; 10 items with none).
+    On arrival F1 0.716 (the session's first code 0.702), 7 forbidden. Then penalty tariffs, 'for India to
+    buy', waivers only hoped for, a former chief's musing, initials that end no sentence: F1 0.777 (recall
+    34/48, precision 0.860), 3 forbidden, dates 31/31. With the later sets' rules: F1 0.852 (recall 38/48,
+    precision 0.923), 3 forbidden."""
+    totals = _totals(score, load_gold("extract_gold_blind19.json"))
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.77
+    assert totals["precision"] >= 0.9
+    assert totals["date_accuracy"] >= 0.97
+
+
 def test_blind20_news_set(score: ModuleType) -> None:
-    """50 headlines and leads by a twenty-first labeller with no India at all (45 events: aid to
-    Ukraine, EU packages, Gulf approvals and holds, Asia-Pacific sales and countermeasures, Russian,
-    Turkish and Chinese sales to Africa and Latin America; 10 items with none). Scored on arrival
-    only, the last check of the session: F1 0.743 (recall 31/45, precision 0.807), 3 forbidden,
-    dates 24/27; the session's first code scored 0.655."""
+    """50 headlines and leads by a twenty-first labeller with no India at all (45 events: aid to Ukraine,
+    EU packages, Gulf approvals and holds, Asia-Pacific sales and countermeasures, Russian, Turkish and
+    Chinese sales to Africa and Latin America; 10 items with none). Scored on arrival only, the last check
+    of the session: F1 0.743 (recall 31/45, precision 0.807), 3 forbidden, dates 24/27; the session's
+    first code scored 0.655."""
     totals = _totals(score, load_gold("extract_gold_blind20.json"))
     assert totals["forbidden"] <= 3
     assert totals["recall"] >= 0.66
@@ -120,35 +125,37 @@ def test_blind20_news_set(score: ModuleType) -> None:
 
 def test_blind21_news_set(score: ModuleType) -> None:
     """50 feed-reader headlines with a one-sentence lead by a twenty-second labeller ('US OKs $1.2bn
-    sale', 'Seoul, Warsaw ink ...'; 41 events; 10 items with none). On arrival F1 0.748 (recall
-    31/41, precision 0.740), 3 forbidden, dates 19/19; the session's first code scored 0.701."""
+    sale', 'Seoul, Warsaw ink ...'; 41 events; 10 items with none). On arrival F1 0.748 (recall 31/41,
+    precision 0.740), 3 forbidden, dates 19/19; the session's first code scored 0.701. With the later
+    sets' rules: F1 0.792 (recall 33/41, precision 0.780), 2 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind21.json"))
-    assert totals["forbidden"] <= 3
-    assert totals["recall"] >= 0.73
-    assert totals["precision"] >= 0.72
-    assert totals["date_accuracy"] >= 0.95
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.78
+    assert totals["precision"] >= 0.76
+    assert totals["date_accuracy"] >= 0.97
 
 
 def test_blind22_news_set(score: ModuleType) -> None:
-    """40 wire stories with leads of three or four sentences by a twenty-third labeller (106 events:
-    the news, its background deals and deliveries with their own dates, and reactions quoted after
-    the fact). On arrival F1 0.694 (the session's first code 0.597), 7 forbidden, dates 43/47. Then
-    quotes kept with their own speaker, modals of the goods, the maker's side, a sanction's reason,
-    'had already sanctioned', the Gulf state: F1 0.761 (recall 73/106, precision 0.850), 5 forbidden,
-    dates 48/51. Most misses left are background events told with a pronoun or 'the first squadron'."""
+    """40 wire stories with leads of three or four sentences by a twenty-third labeller (106 events: the
+    news, its background deals and deliveries with their own dates, and reactions quoted after the fact).
+    On arrival F1 0.694 (the session's first code 0.597), 7 forbidden, dates 43/47. Then quotes kept with
+    their own speaker, modals of the goods, the maker's side, a sanction's reason, 'had already
+    sanctioned', the Gulf state: F1 0.761 (recall 73/106, precision 0.850), 5 forbidden, dates 48/51. Most
+    misses left are background events told with a pronoun or 'the first squadron'. With the later sets'
+    rules: F1 0.784 (recall 76/106, precision 0.864), 5 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind22.json"))
     assert totals["forbidden"] <= 5
-    assert totals["recall"] >= 0.66
-    assert totals["precision"] >= 0.82
-    assert totals["date_accuracy"] >= 0.9
+    assert totals["recall"] >= 0.7
+    assert totals["precision"] >= 0.84
+    assert totals["date_accuracy"] >= 0.88
 
 
 def test_blind23_news_set(score: ModuleType) -> None:
     """45 headlines and leads by a twenty-fourth labeller, half on India (41 events: the subject, verb,
     tense and modality varied on purpose; 9 items with none). Scored on arrival after blind set 22's
     rules: F1 0.728 (the session's first code 0.632); after blind set 24's rules, still unseen, 0.749.
-    Then an order placed, 'due between' two years, any decision to supply, the owner named before
-    goods supplied by others: F1 0.828 (recall 34/41, precision 0.828), 1 forbidden, dates 22/24."""
+    Then an order placed, 'due between' two years, any decision to supply, the owner named before goods
+    supplied by others: F1 0.828 (recall 34/41, precision 0.828), 1 forbidden, dates 22/24."""
     totals = _totals(score, load_gold("extract_gold_blind23.json"))
     assert totals["forbidden"] <= 1
     assert totals["recall"] >= 0.8
@@ -157,12 +164,12 @@ def test_blind23_news_set(score: ModuleType) -> None:
 
 
 def test_blind24_news_set(score: ModuleType) -> None:
-    """45 headlines and leads by a twenty-fifth labeller, weighted to sanctions and statements (55
-    events: 27 sanctions; OFAC and Entity List designations, secondary sanctions on Chinese, Indian,
-    Turkish and UAE firms, counter-sanctions, waivers, protests). On arrival F1 0.611 (the session's
-    first code 0.453), 8 forbidden. Then one sanction per state whose firms are among the targets,
-    sanctions reacted to as in force, waivers granted by a state, a third state's claim as a
-    statement: F1 0.851 (recall 45/55, precision 0.887), 2 forbidden, dates 36/38."""
+    """45 headlines and leads by a twenty-fifth labeller, weighted to sanctions and statements (55 events:
+    27 sanctions; OFAC and Entity List designations, secondary sanctions on Chinese, Indian, Turkish and
+    UAE firms, counter-sanctions, waivers, protests). On arrival F1 0.611 (the session's first code
+    0.453), 8 forbidden. Then one sanction per state whose firms are among the targets, sanctions reacted
+    to as in force, waivers granted by a state, a third state's claim as a statement: F1 0.851 (recall
+    45/55, precision 0.887), 2 forbidden, dates 36/38."""
     totals = _totals(score, load_gold("extract_gold_blind24.json"))
     assert totals["forbidden"] <= 2
     assert totals["recall"] >= 0.78
@@ -171,10 +178,10 @@ def test_blind24_news_set(score: ModuleType) -> None:
 
 
 def test_blind25_news_set(score: ModuleType) -> None:
-    """40 headlines and leads by a twenty-sixth labeller, the four types evenly and 42% on India
-    (37 events: handovers of ships, spare-part and support contracts, sanctions relief, protests;
-    8 items with none). Scored on arrival only, the session's last check: F1 0.688 (recall 24/37,
-    precision 0.732), 3 forbidden, dates 18/19; the session's first code scored 0.559."""
+    """40 headlines and leads by a twenty-sixth labeller, the four types evenly and 42% on India (37
+    events: handovers of ships, spare-part and support contracts, sanctions relief, protests; 8 items with
+    none). Scored on arrival only, the session's last check: F1 0.688 (recall 24/37, precision 0.732), 3
+    forbidden, dates 18/19; the session's first code scored 0.559."""
     totals = _totals(score, load_gold("extract_gold_blind25.json"))
     assert totals["forbidden"] <= 3
     assert totals["recall"] >= 0.62
