@@ -717,3 +717,20 @@ def test_the_owner_named_before_goods_supplied_by_others_receives_them() -> None
     assert (deal["roles"], deal["occurred"]["date"]) == ({"buyer": "ARM", "seller": "IND"}, "2023-09")
     due = "HAL signed a contract with GE for 113 F404 engines, with deliveries due between 2027 and 2032."
     assert all(d["status"] == "planned" for d in of_type(due, "delivery"))
+
+
+def test_warships_named_with_a_navys_prefix_the_first_of_an_order_and_a_day_after() -> None:
+    kirpan = "India on Saturday handed over the missile corvette INS Kirpan to the Vietnam People's Navy."
+    (gift,) = of_type(kirpan, "delivery")
+    assert [i["name"] for i in gift["items"]] == ["Kirpan"]
+    dornier = (
+        "GEORGETOWN (PTI) - The Guyana Defence Force on Tuesday received a Dornier 228 aircraft built by "
+        "Hindustan Aeronautics Limited, the first of two ordered from India earlier this year."
+    )
+    assert [d["status"] for d in of_type(dornier, "delivery")] == ["began"]
+    after = (
+        "BAKU (Anadolu) - Azerbaijan's foreign ministry on Tuesday condemned France for arming Armenia, "
+        "a day after Paris and Yerevan signed contracts for three Ground Master 200 radars."
+    )
+    (deal,) = of_type(after, "deal", datetime(2023, 10, 25, 7, tzinfo=UTC))
+    assert deal["occurred"]["date"] == "2023-10-23"

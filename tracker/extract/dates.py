@@ -55,7 +55,8 @@ CANDIDATES = re.compile(
     r" (?:week|month|year)|(?:a|an|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) ago"
     r"|(?:by )?the end of (?:the|this) year)\b"
     # 'the sanctions Washington imposed a day earlier': a day counted from another date of the sentence
-    r"|\b(?P<anc>(?:a|one|two|three|four|five|six|\d) days? (?:earlier|later)"
+    r"|\b(?P<anc>(?:a|one|two|three|four|five|six|\d) days? "
+    r"(?:earlier|later|after(?= \w+ (?:and|had|signed)))"
     r"|the (?:previous|next|following) day|the day before(?= *[,.;]))"
     rf"|\b(?:(?P<yp>{_PRE}|year|of|in the year)[\s-]+)?(?P<y>{_Y})\b{_UNIT_AFTER}"
 )
@@ -104,7 +105,8 @@ def anchored(dm: DateMention, anchor: Occurred) -> Occurred | None:
         return None
     words = dm.groups["anc"].lower().split()
     count = 1 if words[0] in ("a", "the") else int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
-    back = "earlier" in words or "previous" in words or "before" in words
+    # ('a day after Paris and Yerevan signed': the signing is the day before the sentence's date)
+    back = "earlier" in words or "previous" in words or "before" in words or "after" in words
     day = date.fromisoformat(anchor.date) + timedelta(days=-count if back else count)
     return _day(day, dm.text.strip())
 

@@ -143,7 +143,8 @@ def _after_saying(view: View, dm: DateMention) -> Cue | None:
 
 def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
     """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
-    ci = view.clause_of(dm.start)
+    # ('a day after Paris and Yerevan signed': the count belongs to the clause its 'after' opens)
+    ci = view.clause_of(dm.end - 1 if "anc" in dm.groups else dm.start)
     if _ISSUED.search(view.text, max(0, dm.start - 40), dm.start):
         # 'condemned North Korea's missile transfers in a joint statement issued Tuesday': the saying's day
         saying = next((c for c in view.cues if c.etype == "statement" and c.start in owners), None)

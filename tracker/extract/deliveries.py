@@ -68,6 +68,11 @@ _FORMER_SAID = re.compile(
     r"(?:said|says|say)\b",
     re.IGNORECASE,
 )
+_FIRST_OF_N = re.compile(
+    r"\bthe first (?:[\w-]+ )?of (?:the )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    re.IGNORECASE,
+)
 _ANY_SUPPLY = re.compile(
     r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?(?:[\w-]+\s+)?(?:decision\s+to\s+)?$", re.IGNORECASE
 )
@@ -171,6 +176,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     status = cue_words.delivery_status(
         view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )
+    if status == "completed" and _FIRST_OF_N.search(view.text, clause.start, clause.end):
+        status = "began"  # 'received a Dornier 228 aircraft ..., the first of two ordered from India'
     draft.status = title_future(view, cues) or status
     commissioned = any(c.text.lower().startswith("commission") for c in cues)
     if (

@@ -282,6 +282,22 @@ def _counts(word: str) -> bool:
     return bool(_NUMBER_WORD.match(word)) and word.lower() != "a"
 
 
+# 'handed over the in-service missile corvette INS Kirpan': a warship named with its navy's prefix
+_SHIP = re.compile(
+    r"\b(?:INS|PNS|HMS|USS|BNS|KRI|SLNS|HMAS|HMCS|ROKS|TCG|BRP|RSS|KD|ARA|NRP|HNLMS|FS|ITS|ESPS|HDMS|MMS)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+
+
+def ship_names(text: str, items: list[ItemMention]) -> list[ItemMention]:
+    """Warships named with a navy's prefix, when no known item already covers the name."""
+    out = []
+    for m in _SHIP.finditer(text):
+        if not any(i.start < m.end() and m.start() < i.end for i in items):
+            out.append(ItemMention(m.start(), m.end(), m["name"], None, None))
+    return out
+
+
 def designations(tokens: list[Token], text: str, taken: list[tuple[int, int]]) -> list[ItemMention]:
     """Unknown systems named by a designation a few words before a goods noun ('36 PULS rocket
     artillery systems', 'Su-75 Checkmate light fighter', 'MK-84 heavy bombs'): the gazetteer cannot

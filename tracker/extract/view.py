@@ -20,7 +20,7 @@ from tracker.extract.cues import Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.home import bare_mentions, dateline_end
-from tracker.extract.items import ItemMention, chosen_items, designations, names_weapons
+from tracker.extract.items import ItemMention, chosen_items, designations, names_weapons, ship_names
 from tracker.extract.names import find_names
 from tracker.extract.sentences import Clause, Sentence, Token, clauses, lower, tokenize
 from tracker.extract.words import Words, read_words
@@ -95,6 +95,9 @@ class View:
             extra = designations(self.tokens, self.text, taken)
             if extra:
                 items = sorted([*items, *extra], key=lambda i: i.start)
+        ships = ship_names(self.text, items)
+        if ships:
+            items = sorted([*items, *ships], key=lambda i: i.start)
         return actors, chosen_items(items, self.text, self.low) if items else items
 
     @_once
