@@ -213,7 +213,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
-    if _SPECULATION.found(view.text) or cue_words.RUMOURED.found(view.text):
+    if view.hearsay or _SPECULATION.found(view.text):
         return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets

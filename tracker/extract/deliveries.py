@@ -138,7 +138,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
-    if cue_words.RUMOURED.found(view.text) or _FORMER_SAID.search(view.text):
+    if view.hearsay or _FORMER_SAID.search(view.text):
         return None
     if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
         return None  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
