@@ -734,3 +734,16 @@ def test_warships_named_with_a_navys_prefix_the_first_of_an_order_and_a_day_afte
     )
     (deal,) = of_type(after, "deal", datetime(2023, 10, 25, 7, tzinfo=UTC))
     assert deal["occurred"]["date"] == "2023-10-23"
+
+
+def test_news_a_state_tells_of_itself_with_a_trailing_said_is_no_statement() -> None:
+    test_fire = (
+        "BEIJING, Sept 25 (Xinhua) - China's Rocket Force on Wednesday test-launched an intercontinental "
+        "ballistic missile into the Pacific Ocean, the defence ministry said."
+    )
+    assert of_type(test_fire, "statement") == []
+    stance = (
+        "India's external affairs ministry said yesterday that the country's defence acquisitions were "
+        "guided by its national security interests."
+    )
+    assert [s["roles"]["speaker"] for s in of_type(stance, "statement")] == ["IND"]
