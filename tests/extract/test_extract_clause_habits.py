@@ -747,3 +747,13 @@ def test_news_a_state_tells_of_itself_with_a_trailing_said_is_no_statement() -> 
         "guided by its national security interests."
     )
     assert [s["roles"]["speaker"] for s in of_type(stance, "statement")] == ["IND"]
+
+
+def test_an_airlines_order_is_no_deal_between_states() -> None:
+    text = (
+        "ISTANBUL, Dec 7 (Reuters) - Turkish Airlines said on Thursday it had agreed to buy up to 355 Airbus "
+        "jets, including 230 firm orders for A321neo and A350 aircraft."
+    )
+    assert of_type(text, "deal") == []
+    tanker = "Indonesia's air force signed a contract for two Airbus A330 MRTT tanker aircraft from France."
+    assert [d["roles"]["buyer"] for d in of_type(tanker, "deal")] == ["IDN"]

@@ -129,6 +129,13 @@ _ORDERED_FOR = re.compile(r"\s+for\s+(?:the|its|their)\s+", re.IGNORECASE)
 _FOR_TO_BUY = re.compile(
     r"\bfor\s+(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s+to\s+(?:buy|purchase|acquire|procure)\b"
 )
+_AIRLINE = Caseless(
+    r"\b(?:airlines?|airways|flag carrier|low-cost carrier|regional carrier|jetliners?|airliners?)\b"
+)
+_MILITARY = Caseless(
+    r"\b(?:military|defen[cs]e|fighters?|air force|navy|army|armed forces|missiles?|tankers?|"
+    r"transport aircraft)\b"
+)
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
@@ -213,6 +220,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
+    if _AIRLINE.found(view.text) and not _MILITARY.found(view.text):
+        return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text):
         return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
