@@ -29,7 +29,9 @@ DEAL = re.compile(
     r"arms package)"
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
     r"es|ed|ing|ement(?! (?:agency|office|administration|board|council|chief|minister|department)))|"
-    r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?(?! to\b)|"
+    r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
+    # 'signed an order imposing a tariff': a decree, not a purchase
+    r"(?! (?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
     r"paid(?=\s+(?:[^\s,.;]+\s+){0,6}for\b))"  # 'Armenia paid about $400 million in 2021 for Russian arms'
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
     r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"
@@ -102,7 +104,9 @@ SAY = re.compile(
     r"call(?:ed|s)(?= (?:it |them |the \w+ )?(?:an? )?(?:\w+ly )?(?:provocative|dangerous|illegal|"
     r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
     r"absurd|reckless|a violation|a threat|a mistake)\b)|"
-    r"reacted(?= (?:angrily|sharply|furiously|with))"
+    r"reacted(?= (?:angrily|sharply|furiously|with))|retorted|"
+    # 'responded the same day that the move was unjustified'
+    r"respond(?:ed|s)(?=(?: [\w'’-]+){0,4} (?:that|by saying)\b|,? *[\"“])"
     r")\b",
 )
 # 'has not yet signed', 'is still weighing': a negation of what is still to come, so a plan, never a denial
@@ -331,10 +335,17 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     return None
 
 
+_NOUN_SIGNED = re.compile(
+    r"\b(?:deal|contract|agreement|pact|accord)s?\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?$", _I
+)
+
+
 def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
     """The status a done signing or approval gives, unless a plan word stands before it; a later
     signing counts only without a plan or negation word between ('approved a possible sale ...,
     though no contract has been signed': announced)."""
+    if done.kind == "sign" and _NOUN_SIGNED.search(window, 0, max(0, done.start - offset)):
+        return "signed"  # 'if it goes ahead with a $2 billion deal signed with Moscow last year'
     if PLANNED.found(window, 0, max(0, done.start - offset)):
         return "planned"
     if done.kind == "sign":

@@ -84,6 +84,15 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
         ]
         if resolved:
             d.occurred = _best(resolved)
+        elif d.clause.opener == "as":
+            d.occurred = _while(view, d, published)
+
+
+def _while(view: View, d: Draft, published: datetime | None) -> Occurred | None:
+    """'..., Blinken said on Tuesday, as Washington and London announced new sanctions': an act at
+    the same time as the clause before it, whose date ends just before the 'as'."""
+    dm = next((dm for dm in view.dates if not view.text[dm.end : d.clause.start].strip(" ,")), None)
+    return _resolved(view, dm, published, False) if dm is not None else None
 
 
 # 'Rosoboronexport on Monday offered to set up production': a day before a verb in the past is past

@@ -152,7 +152,9 @@ _COUNTED = re.compile(
 )  # 'under a contract of about $800 million signed in February 2020 for six of the gunships'
 # 'signed an executive order imposing tariffs': a decree, which signs no deal
 _DECREE = re.compile(
-    r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+order|decree|law|bill)\b", re.IGNORECASE
+    r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+order|decree|law|bill"
+    r"|order(?=\s+(?:imposing|banning|barring|directing|authori[sz]ing|extending|that)\b))\b",
+    re.IGNORECASE,
 )
 _EXPORT_DEAL = re.compile(r"\bexport\s+(?:contract|deal|order|agreement)s?\b", re.IGNORECASE)
 _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)

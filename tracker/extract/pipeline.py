@@ -118,9 +118,13 @@ def _date_back(view: View, views_before: list[View], out: list[Draft], published
 def _same_day(ds: list[Draft], out: list[Draft]) -> None:
     """'Warsaw also signed a separate contract the same day for 180 K2 tanks': the day of the last event
     dated to the day before it."""
-    for d in ds:
-        if d.occurred is None and d.etype != "statement" and _SAME_DAY.found(d.view.text):
-            days = (e.occurred for e in reversed(out) if e.etype != "statement" and e.occurred)
+    for n, d in enumerate(ds):
+        if d.occurred is None and _SAME_DAY.found(d.view.text):
+            # ("..., and India's foreign ministry responded the same day": a reply takes the act's day)
+            said = d.etype == "statement"
+            before = [e for e in ds[:n] if e.cues[0].start < d.cues[0].start] if said else []
+            acts = (e for e in [*out, *before] if e.etype != "statement" or d.etype == "statement")
+            days = (e.occurred for e in reversed(list(acts)) if e.occurred)
             d.occurred = next((o for o in days if o.precision == "day"), None)
 
 
@@ -142,6 +146,17 @@ def _announced(view: View, d: Draft) -> bool:
     made by announcing it, on the day of the saying."""
     cue = d.cues[0]
     return bool(_ANNOUNCED.search(view.text, max(0, cue.start - 30), cue.start))
+
+
+# 'Trump said on Monday he would remove the additional 25% tariff': relief announced on that day
+_WOULD = re.compile(r"\b(?:would|will)\s+(?:[\w%$.-]+\s+){1,5}$")
+
+
+def _to_lift(view: View, d: Draft) -> bool:
+    cue = d.cues[0]
+    if d.status not in ("lifted", "waived"):
+        return False
+    return bool(_WOULD.search(view.text, max(0, cue.start - 45), cue.start))
 
 
 def _progressive(view: View, d: Draft) -> bool:
@@ -214,7 +229,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in others:
         if (
             d.occurred is None
-            and (d.status in _INHERIT or _progressive(view, d) or _announced(view, d))
+            and (d.status in _INHERIT or _progressive(view, d) or _announced(view, d) or _to_lift(view, d))
             and d.clause.opener not in _TEMPORAL
             and not d.reacted
             and not d.background  # 'examining the sanctions imposed by Washington': known before

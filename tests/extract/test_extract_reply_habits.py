@@ -1,0 +1,76 @@
+"""Habits met in blind set 26: replies dated by the act they answer, acts told in an 'as' clause beside
+a dated saying, relief announced in reported speech, decrees that buy nothing, and deals signed before
+the condition that puts them at risk."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2025, 8, 7, 2, 0, tzinfo=UTC)  # a Thursday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def day(event: dict) -> str | None:
+    return event["occurred"]["date"] if event["occurred"] else None
+
+
+def test_an_order_imposing_a_tariff_is_no_deal_and_the_reply_the_same_day_takes_its_day() -> None:
+    text = (
+        "President Donald Trump on Wednesday signed an order imposing a 25% tariff on Brazilian goods as a "
+        "penalty for Brasilia's purchases of Russian diesel, and Brazil's foreign ministry responded the "
+        'same day that the move was "unjustified".'
+    )
+    assert of_type(text, "deal") == []
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], day(sanction)) == ({"imposer": "USA", "target": "BRA"}, "2025-08-06")
+    (reply,) = of_type(text, "statement")
+    assert (reply["roles"]["speaker"], day(reply)) == ("BRA", "2025-08-06")
+
+
+def test_responded_without_content_is_no_statement() -> None:
+    text = "Brazil's navy responded to the distress call off the coast on Wednesday."
+    assert of_type(text, "statement") == []
+
+
+def test_an_as_clause_takes_the_date_that_ends_the_clause_before_it() -> None:
+    text = (
+        "North Korea has shipped artillery shells to Russia, Japan's foreign minister said on Tuesday, as "
+        "Tokyo and Canberra announced new sanctions on Pyongyang."
+    )
+    sanctions = of_type(text, "sanction")
+    assert {s["roles"]["imposer"] for s in sanctions} == {"JPN", "AUS"}
+    assert {day(s) for s in sanctions} == {"2025-08-05"}
+
+
+def test_an_as_clause_without_a_date_before_it_stays_undated() -> None:
+    text = "Tokyo and Canberra imposed new sanctions on Pyongyang, as the talks stalled."
+    assert {day(s) for s in of_type(text, "sanction")} == {None}
+
+
+def test_relief_said_to_come_takes_the_day_of_the_saying() -> None:
+    text = (
+        "President Donald Trump said on Monday he would remove the additional 25% tariff imposed on "
+        "Indian goods over New Delhi's purchases of Russian oil."
+    )
+    (lifted,) = of_type(text, "sanction")
+    assert (lifted["status"], day(lifted)) == ("lifted", "2025-08-04")
+
+
+def test_a_deal_signed_stays_signed_under_a_condition_on_going_ahead() -> None:
+    text = (
+        "Washington has warned Algeria that it could face sanctions if it goes ahead with a $2 billion "
+        "deal signed with Moscow last year for 14 Su-57 fighter jets."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "DZA", "seller": "RUS"}, "signed")
+    assert day(deal) == "2024"
+    (threat,) = of_type(text, "sanction")
+    assert threat["status"] == "threatened"
+    unsigned = "Algeria could face sanctions if it goes ahead with a deal with Moscow for 14 Su-57 jets."
+    assert all(d["status"] != "signed" for d in of_type(unsigned, "deal"))
