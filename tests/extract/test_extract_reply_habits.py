@@ -74,3 +74,27 @@ def test_a_deal_signed_stays_signed_under_a_condition_on_going_ahead() -> None:
     assert threat["status"] == "threatened"
     unsigned = "Algeria could face sanctions if it goes ahead with a deal with Moscow for 14 Su-57 jets."
     assert all(d["status"] != "signed" for d in of_type(unsigned, "deal"))
+
+
+def test_a_second_verb_of_the_subject_speaks_for_the_subject_not_the_object_before_it() -> None:
+    text = (
+        "Russia's ambassador in Ankara, Alexei Yerkhov, on Wednesday called Washington's sanctions on Turkey "
+        "unjustified and said that the Russian market is open to Turkish goods."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "RUS"
+    nested = (
+        "Blinken told Chinese leaders on Friday that Beijing was fuelling Russia's war, and said Washington "
+        "was ready to act."
+    )
+    assert "CHN" not in {s["roles"]["speaker"] for s in of_type(nested, "statement")}
+
+
+def test_goods_handed_over_under_the_order_make_no_deal_with_the_sides_reversed() -> None:
+    text = (
+        "GE Aerospace handed over the first F404 engine to Hindustan Aeronautics Limited on Wednesday, "
+        "with 99 engines due under the order."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "IND"}, "began")
+    assert all(d["roles"].get("buyer") != "USA" for d in of_type(text, "deal"))

@@ -157,6 +157,7 @@ _DECREE = re.compile(
     re.IGNORECASE,
 )
 _EXPORT_DEAL = re.compile(r"\bexport\s+(?:contract|deal|order|agreement)s?\b", re.IGNORECASE)
+_ORDER_NOUN = re.compile(r"^orders?$", re.IGNORECASE)
 _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
 # 'China firmly opposed a U.S. decision to approve arms sales to Taiwan': the opposer sells nothing
 _OPPOSED = re.compile(r"\b(?:oppos(?:e|es|ed|ing)|condemn(?:s|ed)?|protest(?:s|ed)?)\b", re.IGNORECASE)
@@ -228,10 +229,13 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets
-    noun = next((c for c in cues if c.kind == "noun"), None)
+    # ('with 99 engines due under the order': 'order' a noun there)
+    noun = next((c for c in cues if c.kind == "noun" or _ORDER_NOUN.match(c.text)), None)
     under = (
         noun is not None
-        and not verbs  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
+        and not any(
+            c is not noun and c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues
+        )  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
         and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
     )
     # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,

@@ -48,6 +48,11 @@ _ITS_OFFICE = re.compile(
 # 'President Aleksandar Vucic, who has been cautious about publicising the purchase, said': a relative
 # clause between the speaker and the verb
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,]{1,90},")
+_SUBORDINATE = frozenset(
+    {"that", "which", "who", "after", "before", "as", "while", "when", "since", "because", "if", "saying"}
+    | {"unless", "adding", "although", "though", "where", "amid", "despite", "following", "days", "a"}
+)
+_AND_VERB = re.compile(r"\s+and\s+(?:\w+ly\s+)?$")
 _ON_DAY = re.compile(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$")
 _WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
@@ -120,8 +125,23 @@ def _quoted(view: View, pos: int) -> bool:
 
 
 def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
-    """The last ungoverned actor before the verb, unless a comma or many words stand between."""
+    """The last ungoverned actor before the verb, unless a comma or many words stand between; for a
+    second verb of the subject ('..., on Wednesday called Washington's tariffs unjustified and said'),
+    the clause's first."""
     s = view.slots
+    main = clause.opener not in _SUBORDINATE
+    if main and _AND_VERB.search(view.text, max(clause.start, cue.start - 12), cue.start):
+        first = next(
+            (
+                m
+                for i, m in enumerate(s.mentions)
+                if clause.start <= m.start and m.end <= cue.start and s.preps[i] is None
+            ),
+            None,
+        )
+        lead = view.text[clause.start : first.start].split() if first is not None else []
+        if first is not None and len(lead) <= 3 and not _quoted(view, first.start):
+            return first
     for i in range(len(s.mentions) - 1, -1, -1):
         m = s.mentions[i]
         if (
