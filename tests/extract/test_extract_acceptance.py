@@ -368,6 +368,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind24.json")["documents"],
         *load_gold("extract_gold_blind25.json")["documents"],
         *load_gold("extract_gold_blind26.json")["documents"],
+        *load_gold("extract_gold_blind27.json")["documents"],
     ]
 
 
