@@ -98,3 +98,29 @@ def test_goods_handed_over_under_the_order_make_no_deal_with_the_sides_reversed(
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "IND"}, "began")
     assert all(d["roles"].get("buyer") != "USA" for d in of_type(text, "deal"))
+
+
+def test_the_threat_of_a_states_sanctions_brushed_aside_threatens_the_subject() -> None:
+    text = (
+        "Turkey signed a $2.5 billion deal with Russia on Friday for S-400 systems, brushing aside the "
+        "threat of US sanctions."
+    )
+    (threat,) = of_type(text, "sanction")
+    assert (threat["roles"], threat["status"]) == ({"imposer": "USA", "target": "TUR"}, "threatened")
+
+
+def test_a_vow_of_countermeasures_is_no_sanction() -> None:
+    text = (
+        "The US State Department on Friday approved a possible $2 billion arms sale to Taiwan, and China's "
+        'foreign ministry on Saturday vowed to take "resolute countermeasures".'
+    )
+    assert of_type(text, "sanction") == []
+    assert [d["roles"] for d in of_type(text, "deal")] == [{"buyer": "TWN", "seller": "USA"}]
+
+
+def test_a_navy_contract_with_a_home_shipbuilder_is_no_deal_between_states() -> None:
+    text = (
+        "The US Navy on Thursday awarded Huntington Ingalls Industries a contract worth about $15.2 billion "
+        "to build two Ford-class aircraft carriers."
+    )
+    assert of_type(text, "deal") == []

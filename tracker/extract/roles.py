@@ -216,7 +216,12 @@ def coordinated(s: Slots, clause: Clause, code: object, other: object) -> list[s
     if at is None:
         return []
     chain: list[tuple[str, bool]] = []  # (code, joined by 'and' or 'or')
-    while at + 1 < len(ms) and _AND_STATE.match(s.text, ms[at].end, ms[at + 1].start):
+    # ('a sale to Taiwan, and China's foreign ministry vowed': a possessive opens a new subject)
+    while (
+        at + 1 < len(ms)
+        and _AND_STATE.match(s.text, ms[at].end, ms[at + 1].start)
+        and not ms[at + 1].text.endswith(("'s", "’s"))
+    ):
         joined = bool(_AND_OR.search(s.text, ms[at].end, ms[at + 1].start))
         at += 1
         chain.append((ms[at].code if ms[at].kind == "country" else "", joined))

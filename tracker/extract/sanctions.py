@@ -201,6 +201,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         status = "imposed"  # "arising from Washington's decision to sanction 19 Indian entities"
     if status is None:
         return None
+    vowed = _VOWED.search(view.text, max(0, cue.start - 45), cue.start) if _COUNTER.match(cue.text) else None
+    if vowed is not None:
+        return None  # 'China vowed to take "resolute countermeasures"': a vow of no measure in particular
     subj = r.subjects(s, clause, cue.start, view.clauses)
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
@@ -268,6 +271,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if imposer is None and target and status == "imposed" and _ALSO.search(before):
         # 'A North Korean official was also blacklisted': the imposer of the sanction told before
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
+    if imposer and target is None and status == "threatened" and subj and _THREAT_OF.search(before):
+        # 'India signed the deal, brushing aside the threat of US sanctions': the subject is the one at risk
+        target = subj[0].code
     granted = _granted_by(view, clause) if status == "waived" else None
     if granted is not None:
         imposer, target = granted
@@ -294,6 +300,17 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     return draft
 
 
+_COUNTER = re.compile(r"^counter", re.IGNORECASE)
+_VOWED = re.compile(
+    r"\b(?:vow\w*|threat\w*|pledg\w*|promis\w*|warn\w*|will|would)\s+(?:to\s+)?(?:take|adopt|impose)\s+"
+    r"(?:[\w\"“'‘-]+\s+){0,2}[\"“'‘]?$",
+    re.IGNORECASE,
+)
+_THREAT_OF = re.compile(
+    r"\b(?:threats?|risk|prospect|spectre|specter|possibility)\s+of\s+(?:possible\s+|new\s+)?"
+    r"(?:[\w.'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _IMPOSED_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:imposed|announced|slapped|levied)\b")
 
 
