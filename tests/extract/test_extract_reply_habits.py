@@ -124,3 +124,50 @@ def test_a_navy_contract_with_a_home_shipbuilder_is_no_deal_between_states() -> 
         "to build two Ford-class aircraft carriers."
     )
     assert of_type(text, "deal") == []
+
+
+def test_undecided_whether_to_sanction_or_waive_waives_nothing_and_the_testimony_stays_a_statement() -> None:
+    text = (
+        "The administration has not yet decided whether to sanction Turkey or grant it a waiver under "
+        "CAATSA, Assistant Secretary of State Donald Lu told senators on Wednesday."
+    )
+    assert {s["status"] for s in of_type(text, "sanction")} <= {"threatened"}
+    (said,) = of_type(text, "statement")
+    assert (said["roles"]["speaker"], day(said)) == ("USA", "2025-08-06")
+
+
+def test_what_analysts_say_could_happen_is_no_deal() -> None:
+    text = (
+        "Trade friction with the United States could push New Delhi towards Russian arms, analysts at a "
+        "Delhi think tank said on Tuesday, though they expected the government to keep buying American "
+        "aircraft."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_paving_the_way_to_provide_plans_no_delivery() -> None:
+    text = (
+        "President Donald Trump said on Thursday the United States was paving the way to ultimately provide "
+        "India with F-35 stealth fighters."
+    )
+    assert of_type(text, "delivery") == []
+
+
+def test_a_saying_joined_after_a_dated_act_is_news_of_its_own_that_day() -> None:
+    text = (
+        "Russia and India on Friday signed a series of agreements during President Vladimir Putin's visit, "
+        "and Putin said Moscow was ready to ensure uninterrupted fuel shipments to India."
+    )
+    (said,) = of_type(text, "statement")
+    assert (said["roles"]["speaker"], day(said)) == ("RUS", "2025-08-01")
+    (deal,) = of_type(text, "deal")
+    assert set(deal["roles"]["parties"]) == {"RUS", "IND"}
+
+
+def test_sanctions_against_a_states_shipping_move_nothing() -> None:
+    text = (
+        "Britain on Friday imposed sanctions on 100 oil tankers of Russia's shadow fleet, its largest "
+        "package against Russian shipping."
+    )
+    assert of_type(text, "delivery") == []
+    assert [s["roles"] for s in of_type(text, "sanction")] == [{"imposer": "GBR", "target": "RUS"}]

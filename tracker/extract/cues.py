@@ -164,7 +164,9 @@ DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"no plans?|no intention|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
-    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*)\b",
+    r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*|"
+    # 'was "paving the way" to ultimately provide India with F-35 fighters': no plan in particular yet
+    r"pav(?:e|es|ed|ing)\W{0,2} the way\W{0,2}|clear(?:s|ed|ing)? the way)\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
@@ -390,6 +392,8 @@ _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sough
 
 _UNLESS_WAIVED = Caseless(
     r"\b(?:unless|if|until)\s+(?:\w+\s+){0,4}(?:waiv\w*|exempt\w*|grants?\s+(?:an?\s+)?(?:waiver|exemption))"
+    # 'has not yet decided whether to sanction India or grant it a waiver': both still open
+    r"|\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w'’]+\s+){0,8}(?:waiv\w*|exempt\w*|grant\b|or\b)"
 )
 _REVOKED_WAIVER = Caseless(
     r"\b(?:revo\w+|withdr\w+|scrap\w*|cancel\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}"

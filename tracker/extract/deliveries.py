@@ -117,6 +117,10 @@ _TO_BE = re.compile(
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,5}?(?:\w+s)\b(?=[^,]*$)")
 
 
+_SHIPPING = re.compile(r"^shipping$", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|on|targeting|target)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = _cargo(view, view.within(clause, view.items))
@@ -125,6 +129,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return ordered
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
+    if all(
+        _SHIPPING.match(c.text) and _AGAINST.search(view.text, max(0, c.start - 40), c.start) for c in cues
+    ):
+        return None  # 'its largest package against Russian shipping': a trade targeted, nothing moved
     last = max(c.end for c in cues)
     if any(c.kind == "get" and _AN_ORDER.match(view.text, c.end) for c in cues):
         return None  # 'Saab said it had received an order from the Indian Army': a sale, nothing moved

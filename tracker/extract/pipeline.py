@@ -183,6 +183,16 @@ def _told_a_state(view: View, d: Draft) -> bool:
     )
 
 
+_AND_APART = re.compile(r",\s+and\s+")
+
+
+def _said_apart(view: View, event: Draft, said: Draft) -> bool:
+    """'Russia and India on Friday signed a programme ..., and Putin said Moscow was ready to ensure fuel
+    shipments': a saying joined after the event by ', and' tells news of its own."""
+    end, start = event.cues[-1].end, said.cues[0].start
+    return end <= start and _AND_APART.search(view.text, end, start) is not None
+
+
 def _party_to(said: Draft, event: Draft) -> bool:
     """Whether the one saying is a side of the event it tells ('Russia said it delivered ...'): then the
     saying only dates the event. A third state telling of others' trade ('Russia has received Iranian
@@ -213,10 +223,16 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
                 and o.clause.opener not in _TEMPORAL
                 and not _quoted(view, o)
                 and _party_to(d, o)
+                and not _said_apart(view, o, d)
                 for o in others
             )
     date_drafts(view, ds, published)
     say = next((d.occurred for d in ds if d.etype == "statement" and d.occurred), None)
+    for d in ds:
+        if d.etype == "statement" and d.occurred is None and not d.attribution:
+            # ('... on Friday signed a programme ..., and Putin said': the same occasion)
+            dated = (o.occurred for o in others if o.occurred and _said_apart(view, o, d))
+            d.occurred = next((occ for occ in dated if occ.precision == "day"), None)
     for d in ds:
         if (
             d.etype == "statement"
