@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from events.model import to_wire
 from tracker.extract import extract
+from tracker.extract.sentences import clauses
 
 PUB = datetime(2025, 8, 7, 2, 0, tzinfo=UTC)  # a Thursday
 
@@ -171,3 +172,32 @@ def test_sanctions_against_a_states_shipping_move_nothing() -> None:
     )
     assert of_type(text, "delivery") == []
     assert [s["roles"] for s in of_type(text, "sanction")] == [{"imposer": "GBR", "target": "RUS"}]
+
+
+def test_the_same_day_after_a_dated_saying_takes_the_sayings_day() -> None:
+    text = (
+        "Secretary of State Antony Blinken said on Tuesday that Russia had received Iranian missiles. The "
+        "United States and Britain imposed new sanctions on Iran the same day."
+    )
+    sanctions = of_type(text, "sanction")
+    assert {s["roles"]["imposer"] for s in sanctions} == {"USA", "GBR"}
+    assert {day(s) for s in sanctions} == {"2025-08-05"}
+
+
+def test_a_fronted_temporal_clause_ends_at_the_comma_before_the_main_subject() -> None:
+    text = (
+        "A day after the lifting of international sanctions against Iran on Saturday, the Treasury "
+        "Department on Sunday imposed new sanctions on 11 companies linked to Tehran's missile programme."
+    )
+    imposed = [s for s in of_type(text, "sanction") if s["status"] == "imposed"]
+    assert [(s["roles"], day(s)) for s in imposed] == [({"imposer": "USA", "target": "IRN"}, "2025-08-03")]
+
+
+def test_a_fronted_clause_is_cut_only_before_a_capitalised_or_definite_subject() -> None:
+    text = "After talks in Moscow, India signed the deal."
+    assert [(c.opener, text[c.start : c.end]) for c in clauses(text)] == [
+        ("after", "After talks in Moscow"),
+        ("india", "India signed the deal."),
+    ]
+    later = "India signed the deal with Russia on Friday after talks in Moscow, officials said."
+    assert [c.opener for c in clauses(later)] == ["", "after"]

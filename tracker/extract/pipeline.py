@@ -123,9 +123,12 @@ def _same_day(ds: list[Draft], out: list[Draft]) -> None:
             # ("..., and India's foreign ministry responded the same day": a reply takes the act's day)
             said = d.etype == "statement"
             before = [e for e in ds[:n] if e.cues[0].start < d.cues[0].start] if said else []
-            acts = (e for e in [*out, *before] if e.etype != "statement" or d.etype == "statement")
-            days = (e.occurred for e in reversed(list(acts)) if e.occurred)
-            d.occurred = next((o for o in days if o.precision == "day"), None)
+            acts = [e for e in [*out, *before] if e.etype != "statement" or d.etype == "statement"]
+            # (no act told to the day before: the day of the saying before it, 'Blinken said on Tuesday ...
+            # The United States and Britain imposed new sanctions on Iran the same day')
+            days = [e.occurred for e in [*out, *acts] if e.occurred and e.occurred.precision == "day"]
+            acted = [e.occurred for e in acts if e.occurred and e.occurred.precision == "day"]
+            d.occurred = (acted or days)[-1] if acted or days else None
 
 
 def _quoted(view: View, d: Draft) -> bool:

@@ -483,14 +483,15 @@ def _target(
 
 
 # "new sanctions on 11 companies and individuals over Iran's ballistic missile programme"
-_OVER = re.compile(r"\b(?:over|for)\s+$", re.IGNORECASE)
+# ("... and individuals linked to Tehran's ballistic missile programme")
+_OVER = re.compile(r"\b(?:over|for|(?:linked|tied|connected)\s+to)\s+$", re.IGNORECASE)
 
 
 def _over_states(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
     """With no target named, the state whose programme or conduct the sanctions are over."""
     for m in view.slots.mentions:
         named = cue.end <= m.start < clause.end and m.code != imposer and m.kind == "country"
-        if named and is_possessive(view.text, m) and _OVER.search(view.text, max(0, m.start - 8), m.start):
+        if named and is_possessive(view.text, m) and _OVER.search(view.text, max(0, m.start - 14), m.start):
             return m
     return None
 

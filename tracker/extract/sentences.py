@@ -222,6 +222,26 @@ def clauses(text: str, low: str | None = None, words: Words | None = None) -> li
         following = text[pos : pos + 24].split()
         opener = following[0].lower().strip(",") if following else ""
     out.append(new(Clause, (pos, len(text), opener)))
+    return _fronted(text, out)
+
+
+_FRONTED = frozenset({"after", "before", "following", "despite", "amid", "while", "since"})
+_MAIN_AFTER = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _fronted(text: str, out: list[Clause]) -> list[Clause]:
+    """'A day after the lifting of sanctions on Saturday, the Treasury Department on Sunday imposed new
+    sanctions': a subordinate clause put first ends at the comma before the main clause's subject."""
+    for n, c in enumerate(out):
+        if c.start > 60:
+            break
+        first = c.opener or text[c.start : c.start + 12].split(" ", 1)[0].lower()
+        if first in _FRONTED:
+            cut = _MAIN_AFTER.search(text, c.start, c.end)
+            if cut is not None:
+                following = text[cut.end() : cut.end() + 24].split()
+                main = Clause(cut.end(), c.end, following[0].lower() if following else "")
+                return [*out[:n], Clause(c.start, cut.start(), first), main, *out[n + 1 :]]
     return out
 
 
