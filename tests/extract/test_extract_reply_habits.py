@@ -201,3 +201,46 @@ def test_a_fronted_clause_is_cut_only_before_a_capitalised_or_definite_subject()
     ]
     later = "India signed the deal with Russia on Friday after talks in Moscow, officials said."
     assert [c.opener for c in clauses(later)] == ["", "after"]
+
+
+def test_the_island_a_sale_goes_to_is_taiwan_in_an_article_about_taiwan() -> None:
+    text = (
+        "China sanctioned seven US defence firms over arms sales to Taiwan. The measures follow the State "
+        "Department's approval on Dec. 20 of a $295 million sale of tactical radios to the island."
+    )
+    deals = of_type(text, "deal")
+    assert {"buyer": "TWN", "seller": "USA"} in [d["roles"] for d in deals]
+    elsewhere = "The State Department approved a $295 million sale of radios to the island."
+    assert all("buyer" not in d["roles"] for d in of_type(elsewhere, "deal"))
+
+
+def test_the_owner_of_systems_a_sale_maintains_buys_it() -> None:
+    text = (
+        "The United States approved last month a $300 million sale of equipment to maintain Taiwan's "
+        "tactical information systems."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "TWN", "seller": "USA"}
+
+
+def test_a_deal_to_lease_a_submarine_makes_the_lessee_the_buyer() -> None:
+    text = "India signed a $3 billion deal with Russia on Thursday to lease a nuclear-powered submarine."
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], day(deal)) == ({"buyer": "IND", "seller": "RUS"}, "2025-08-07")
+
+
+def test_a_package_against_a_state_targets_it_beside_the_firm_of_another() -> None:
+    text = (
+        "The European Union on Friday imposed sanctions on Nayara Energy, the Indian refiner part-owned by "
+        "Russia's Rosneft, in its 18th package of sanctions against Russia."
+    )
+    assert {s["roles"]["target"] for s in of_type(text, "sanction")} >= {"RUS"}
+
+
+def test_a_day_after_an_approval_dates_the_approval_the_day_before() -> None:
+    text = (
+        "China's foreign ministry on Thursday urged Washington to stop arming Taiwan, a day after the US "
+        "State Department approved a possible $330 million sale of spare parts to the island."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], day(deal)) == ({"buyer": "TWN", "seller": "USA"}, "2025-08-06")

@@ -32,6 +32,7 @@ DEAL = re.compile(
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
     # 'signed an order imposing a tariff': a decree, not a purchase
     r"(?! (?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
+    r"leas(?:e|es|ed|ing)(?=\s+(?:a|an|the|two|three|\d+|its|another)\b)|"  # 'to lease a nuclear submarine'
     r"paid(?=\s+(?:[^\s,.;]+\s+){0,6}for\b))"  # 'Armenia paid about $400 million in 2021 for Russian arms'
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
     r"|(?P<approve>approv(?:e|es|ed|al|ing)|clear(?:s|ed|ance)|greenlit|green-lit|okay(?:s|ed)|chose|"

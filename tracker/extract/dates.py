@@ -56,7 +56,10 @@ CANDIDATES = re.compile(
     r"|(?:by )?the end of (?:the|this) year)\b"
     # 'the sanctions Washington imposed a day earlier': a day counted from another date of the sentence
     r"|\b(?P<anc>(?:a|one|two|three|four|five|six|\d) days? "
-    r"(?:earlier|later|after(?= \w+ (?:and|had|signed)))"
+    r"(?:earlier|later|after(?= \w+ (?:and|had|signed))"
+    # ('..., a day after the US State Department approved a possible sale')
+    r"|after(?= (?:the |a )?(?:[\w.'’-]+ ){1,4}"
+    r"(?:approved|signed|announced|imposed|agreed|cleared|unveiled)\b))"
     r"|the (?:previous|next|following) day|the day before(?= *[,.;]))"
     rf"|\b(?:(?P<yp>{_PRE}|year|of|in the year)[\s-]+)?(?P<y>{_Y})\b{_UNIT_AFTER}"
 )

@@ -163,6 +163,22 @@ _AWARDED = re.compile(r"award(?:s|ed|ing)?$", re.IGNORECASE)
 _OPPOSED = re.compile(r"\b(?:oppos(?:e|es|ed|ing)|condemn(?:s|ed)?|protest(?:s|ed)?)\b", re.IGNORECASE)
 
 
+# 'a sale of equipment to maintain Taiwan's tactical information systems': the owner of what is kept buys
+_KEPT_FOR = re.compile(
+    r"\b(?:to|for)\s+(?:maintain|sustain|support|upgrade|service|modernis|moderniz)\w*\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _kept_for(view: View, clause: Clause, cues: list[Cue]) -> str | None:
+    end = max(c.end for c in cues)
+    for m in view.slots.mentions:
+        owner = m.kind == "country" and m.text.endswith(("'s", "’s")) and end <= m.start < clause.end
+        if owner and _KEPT_FOR.search(view.text, max(0, m.start - 30), m.start):
+            return m.code
+    return None
+
+
 def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The deal the clause's deal cues describe, or None when they make no trade."""
     if all(c.kind == "offer" for c in cues):
@@ -246,6 +262,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
         roles["seller"] = choice.code
+    if "seller" in roles and not {"buyer", "parties"} & roles.keys():
+        owner = _kept_for(view, clause, cues)
+        if owner is not None and owner != roles["seller"]:
+            roles["buyer"] = owner
     draft = Draft("deal", view, clause, cues, roles)
     opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
     if opposed is not None:

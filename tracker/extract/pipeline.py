@@ -63,6 +63,8 @@ def extract(
     home = home_country(text, head.mentions if head else [], gaz)
     views = [analyse(s, False, quotes, gaz, home) for s in split_sentences(text)]
     body = _body_drafts(views, text, quotes, published)
+    if _TAIWAN.search(text):
+        _the_island(body)
     heads: list[Draft] = []
     if head is not None and head.text:
         heads = _sentence_drafts(head, published)
@@ -73,6 +75,24 @@ def extract(
     merged = [d for d in merged if complete(d)]
     merged.sort(key=lambda d: (d.view.is_title, d.position, d.etype))
     return [render(d, gaz, published, url, title) for d in merged]
+
+
+_TAIWAN = re.compile(r"\b(?:Taiwan|Taipei)\b")
+_TO_THE_ISLAND = re.compile(r"\b(?:to|for)\s+the\s+(?:self-ruled\s+|democratic\s+)?island\b")
+_ISLANDS = {"deal": "buyer", "delivery": "recipient"}
+
+
+def _the_island(drafts: list[Draft]) -> None:
+    """'... approval of a $295 million sale of tactical radios and spare parts to the island': in an
+    article about Taiwan, the island a trade goes to is Taiwan."""
+    for d in drafts:
+        side = _ISLANDS.get(d.etype)
+        if side is None or side in d.roles or "parties" in d.roles:
+            continue
+        if _TO_THE_ISLAND.search(d.view.text, d.cues[0].end, d.clause.end):
+            other = "seller" if side == "buyer" else "supplier"
+            if d.roles.get(other) != "TWN":
+                d.roles[side] = "TWN"
 
 
 def _body_drafts(

@@ -125,6 +125,12 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
             if code not in named:
                 named.add(code)
                 out.append(replace(draft, roles={**draft.roles, "target": code}))
+        # '... on Nayara Energy, the Indian refiner, in its 18th package of sanctions against Russia'
+        for later in cues[1:]:
+            m = r.after(view.slots, clause, later.end, ("against", "on"))
+            if m is not None and m.start - later.end <= 12 and m.code not in named and m.kind == "country":
+                named.add(m.code)
+                out.append(replace(draft, roles={**draft.roles, "target": m.code}))
     # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
     subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
     if len(subj) > 1 and draft.roles["imposer"] in subj and not r.patient_subject(view.text, clause, cues[0]):
