@@ -369,6 +369,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind25.json")["documents"],
         *load_gold("extract_gold_blind26.json")["documents"],
         *load_gold("extract_gold_blind27.json")["documents"],
+        *load_gold("extract_gold_blind28.json")["documents"],
     ]
 
 

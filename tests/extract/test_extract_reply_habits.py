@@ -244,3 +244,27 @@ def test_a_day_after_an_approval_dates_the_approval_the_day_before() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], day(deal)) == ({"buyer": "TWN", "seller": "USA"}, "2025-08-06")
+
+
+def test_a_reaction_clause_after_the_saying_lends_the_sayer_no_sanction() -> None:
+    text = (
+        "India does not subscribe to any unilateral sanction measures, the external affairs ministry said on "
+        "Friday, reacting to the European Union's listing of a refinery in its package of sanctions against "
+        "Russia."
+    )
+    assert all(s["roles"]["imposer"] != "IND" for s in of_type(text, "sanction"))
+
+
+def test_a_state_ordering_goods_its_own_industry_makes_is_procurement() -> None:
+    text = (
+        "France's armed forces ministry has ordered 42 additional Rafale fighter jets from Dassault Aviation "
+        "for about 5 billion euros, with deliveries to the French air force expected from 2027."
+    )
+    assert of_type(text, "deal") == [] and of_type(text, "delivery") == []
+    abroad = "Indonesia has ordered 42 Rafale fighter jets for about 8 billion dollars."
+    assert [d["roles"] for d in of_type(abroad, "deal")] == [{"buyer": "IDN", "seller": "FRA"}]
+
+
+def test_a_free_trade_agreement_is_no_arms_deal() -> None:
+    text = "India and Britain on Thursday signed a free trade agreement that will cut tariffs on whisky."
+    assert of_type(text, "deal") == []

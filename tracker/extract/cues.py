@@ -22,8 +22,8 @@ _I = re.IGNORECASE
 DEAL = re.compile(
     r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
     r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed|reach(?:ed|es))"
-    r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )deals?|contracts?|"
-    r"(?<!services )(?<!climate )agreements?|pacts?|(?<!peace )treat(?:y|ies)|"
+    r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )(?<!trade )deals?|contracts?|"
+    r"(?<!services )(?<!climate )(?<!trade )agreements?|(?<!trade )pacts?|(?<!peace )treat(?:y|ies)|"
     r"letters? of (?:offer and )?acceptance|"
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
     r"arms package)"

@@ -448,7 +448,7 @@ def complete(d: Draft) -> bool:
     roles = d.roles
     if _same_state(roles, "buyer", "seller") or _same_state(roles, "supplier", "recipient"):
         return False
-    if d.etype in _TRADE_SIDES and _thin(d):
+    if d.etype in _TRADE_SIDES and (_thin(d) or _home_goods(d)):
         return False
     if d.etype == "deal":
         return bool(roles)
@@ -457,6 +457,19 @@ def complete(d: Draft) -> bool:
     if d.etype == "sanction":
         return "imposer" in roles and "target" in roles
     return "speaker" in roles and (bool(roles.get("about")) or _on_relations(d))
+
+
+_TAKER_GIVER = {"deal": ("buyer", "seller"), "delivery": ("recipient", "supplier")}
+
+
+def _home_goods(d: Draft) -> bool:
+    """'France's armed forces ministry has ordered 42 additional Rafale fighter jets from Dassault': the
+    one state named makes all the goods, so it buys from its own industry."""
+    taker, giver = _TAKER_GIVER[d.etype]
+    side = d.roles.get(taker)
+    if side is None or giver in d.roles or "parties" in d.roles or not d.items:
+        return False  # (a seller or supplier of its own goods is the usual export)
+    return all(it.maker == side for it in d.items)
 
 
 def _on_relations(d: Draft) -> bool:
