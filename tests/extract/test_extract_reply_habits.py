@@ -268,3 +268,13 @@ def test_a_state_ordering_goods_its_own_industry_makes_is_procurement() -> None:
 def test_a_free_trade_agreement_is_no_arms_deal() -> None:
     text = "India and Britain on Thursday signed a free trade agreement that will cut tariffs on whisky."
     assert of_type(text, "deal") == []
+
+
+def test_a_package_of_a_bodys_sanctions_reacted_to_is_in_force_and_dated_by_its_relative_clause() -> None:
+    text = (
+        "Moscow will respond to the European Union's 12th package of anti-Russian sanctions, which was "
+        "approved on Monday, Russian Foreign Ministry Spokeswoman Maria Zakharova said on Tuesday."
+    )
+    (package,) = of_type(text, "sanction")
+    assert (package["roles"], package["status"]) == ({"imposer": "EU", "target": "RUS"}, "imposed")
+    assert day(package) == "2025-08-04"

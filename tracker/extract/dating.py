@@ -86,6 +86,28 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _best(resolved)
         elif d.clause.opener == "as":
             d.occurred = _while(view, d, published)
+        else:
+            d.occurred = _relative_passive(view, d, published)
+
+
+_WHICH_WAS = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:formally\s+)?"
+    r"(?:approved|adopted|imposed|announced|agreed|unveiled|signed)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_passive(view: View, d: Draft, published: datetime | None) -> Occurred | None:
+    """'... the EU's 12th package of anti-Russian sanctions, which was approved on Monday, ...': the
+    relative clause right after the act's noun tells its day."""
+    cue = d.cues[-1]
+    rel = _WHICH_WAS.match(view.text, cue.end)
+    if rel is None:
+        return None
+    ci = view.clause_of(rel.end())
+    clause = view.clauses[ci]
+    dm = next((dm for dm in view.dates if clause.start <= dm.start < clause.end), None)
+    return _resolved(view, dm, published, False) if dm is not None else None
 
 
 def _while(view: View, d: Draft, published: datetime | None) -> Occurred | None:

@@ -207,6 +207,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         status = "imposed"  # "arising from Washington's decision to sanction 19 Indian entities"
     if status is None:
         return None
+    package = _package(view, clause, cue)
+    if package is not None:
+        return package
     vowed = _VOWED.search(view.text, max(0, cue.start - 45), cue.start) if _COUNTER.match(cue.text) else None
     if vowed is not None:
         return None  # 'China vowed to take "resolute countermeasures"': a vow of no measure in particular
@@ -304,6 +307,36 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # to on a day of the reaction's own
         draft.status, draft.reacted = "imposed", True
     return draft
+
+
+_PACKAGE_OF = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:package|round)\s+of\s+(?:new\s+|fresh\s+)?(?:(?P<anti>anti-[\w-]+)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
+    """ "Moscow will respond to the European Union's 12th package of anti-Russian sanctions": a package
+    of a state or body is in force, whatever the one reacting to it will do."""
+    s = view.slots
+    owner = next(
+        (
+            m
+            for m in reversed(s.mentions)
+            if clause.start <= m.start and m.end <= cue.start and m.text.endswith(("'s", "’s"))
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    of = _PACKAGE_OF.match(view.text, owner.end, cue.start)
+    if of is None or of["anti"] is None:
+        return None
+    entry = view.gaz.actors.get(of["anti"][5:].lower())  # 'anti-Russian': the demonym's state
+    if entry is None or entry.code is None or entry.code == owner.code:
+        return None
+    roles: dict[str, object] = {"imposer": owner.code, "target": entry.code}
+    return Draft("sanction", view, clause, [cue], roles, status="imposed", reacted=True)
 
 
 _COUNTER = re.compile(r"^counter", re.IGNORECASE)
