@@ -278,3 +278,11 @@ def test_a_package_of_a_bodys_sanctions_reacted_to_is_in_force_and_dated_by_its_
     (package,) = of_type(text, "sanction")
     assert (package["roles"], package["status"]) == ({"imposer": "EU", "target": "RUS"}, "imposed")
     assert day(package) == "2025-08-04"
+
+
+def test_firms_based_in_a_state_make_it_a_target() -> None:
+    text = (
+        "The United States on Tuesday imposed sanctions on an affiliate of Iran's Mahan Air and three "
+        "China-based companies that had helped procure missile components for Iran."
+    )
+    assert {s["roles"]["target"] for s in of_type(text, "sanction")} == {"IRN", "CHN"}

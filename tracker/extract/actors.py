@@ -134,7 +134,7 @@ def _longest(
 
 _JOINERS = (" ", "-")
 _MADE = re.compile(
-    r"^(.+?)-(?:made|built|supplied|designed|origin|manufactured|produced|funded|led)$", re.IGNORECASE
+    r"^(.+?)-(?:made|built|supplied|designed|origin|manufactured|produced|funded|led|based)$", re.IGNORECASE
 )
 
 
