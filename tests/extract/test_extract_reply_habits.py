@@ -286,3 +286,30 @@ def test_firms_based_in_a_state_make_it_a_target() -> None:
         "China-based companies that had helped procure missile components for Iran."
     )
     assert {s["roles"]["target"] for s in of_type(text, "sanction")} == {"IRN", "CHN"}
+
+
+def test_designated_firms_are_sanctioned_and_a_definite_mention_of_the_goods_dates_their_delivery() -> None:
+    designated = (
+        "The US State Department on Friday designated three China-based companies and one Belarus-based "
+        "firm for supplying missile parts."
+    )
+    assert {s["roles"]["target"] for s in of_type(designated, "sanction")} == {"CHN", "BLR"}
+    text = (
+        "Thailand has received the last of 49 Ukrainian-built T-84 Oplot-M tanks. The final five tanks, "
+        "shipped from Odessa, arrived at the Sattahip naval base on Tuesday, a Thai army spokesman said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "UKR", "recipient": "THA"}, "completed")
+    assert day(delivery) == "2025-08-05"
+
+
+def test_a_date_closing_a_reduced_relative_clause_is_its_verbs() -> None:
+    text = "The first six of the 25 J-10C jets Pakistan ordered from China last year arrived this month."
+    (deal,) = of_type(text, "deal")
+    (delivery,) = of_type(text, "delivery")
+    assert (deal["occurred"]["date"], delivery["occurred"]["date"]) == ("2024", "2025-08")
+    noun = (
+        "Brazil received four more Gripen E jets from Sweden's Saab yesterday, bringing to eight the number "
+        "delivered under a 2014 contract for 36 aircraft worth about 39 billion Swedish crowns."
+    )
+    assert [d["occurred"]["date"] for d in of_type(noun, "deal")] == ["2014"]

@@ -70,6 +70,8 @@ DELIVERY = re.compile(
 )
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
+    # 'the State Department on Friday designated three China-based companies'
+    r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
     r"(?:trade )?restriction list|"
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"

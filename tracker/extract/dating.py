@@ -222,6 +222,14 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
             )
             if owner is not None:
                 return 1, owner.start
+    if prev is not None and nxt is not None and prev.etype != nxt.etype and prev.etype != "statement":
+        # 'The first six of the 25 jets Islamabad ordered from Beijing last year arrived earlier this
+        # month': a date closing a reduced relative clause is its verb's, not the main verb's after it
+        lead = view.text[prev.end : dm.start]
+        # (not 'delivered under a 2014 contract': a year naming the noun after it)
+        adverbial = not dm.text.strip().isdigit() and not view.text[dm.end : nxt.start].strip()
+        if adverbial and len(lead.split()) <= 4 and "," not in lead:
+            return 0, prev.start
     if nxt is not None:
         gap = view.text[dm.end : nxt.start]
         if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):

@@ -237,7 +237,8 @@ _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 _THE_GOODS = re.compile(
-    r"\b(?:the|these|those)\s+(?:same\s+)?(?:system|systems|jets|aircraft|drones|missiles|tanks|"
+    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|\w+)\s+(?:\w+\s+)?)?"
+    r"(?:system|systems|jets|aircraft|drones|missiles|tanks|"
     r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
     re.IGNORECASE,
 )
