@@ -313,3 +313,16 @@ def test_a_date_closing_a_reduced_relative_clause_is_its_verbs() -> None:
         "delivered under a 2014 contract for 36 aircraft worth about 39 billion Swedish crowns."
     )
     assert [d["occurred"]["date"] for d in of_type(noun, "deal")] == ["2014"]
+
+
+def test_the_goods_arriving_in_a_later_sentence_date_the_delivery_told_before() -> None:
+    text = (
+        "Nigeria has received the first three of eight JF-17 Thunder fighter jets it ordered from Pakistan, "
+        "the air force said on Thursday. The jets, bought under a contract signed in 2016, landed at Makurdi "
+        "air base on Tuesday. The equipment arrived in good order, officials said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "PAK", "recipient": "NGA"}, "began")
+    assert day(delivery) == "2025-08-05"
+    alone = "The equipment arrived at a base near Rabat on Friday, a military source said."
+    assert of_type(alone, "delivery") == []

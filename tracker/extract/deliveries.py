@@ -121,6 +121,24 @@ _SHIPPING = re.compile(r"^shipping$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|on|targeting|target)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# 'The jets, bought under a contract signed in 2016, landed at Makurdi air base on Tuesday'
+_THE_GOODS_SUBJECT = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}(?:jets|aircraft|equipment|ships?|vessels?|systems?|tanks|"
+    r"helicopters|missiles|batter(?:y|ies)|drones|submarines?|frigates?|boats?|howitzers|launchers|fighters)\b"
+)
+_ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
+
+
+def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """Goods of the delivery told before, named by a definite subject, arriving: the day of that
+    delivery (``merging`` folds it in; with no delivery before it, it is dropped)."""
+    if not all(_ARRIVED.match(c.text) for c in cues) or view.is_title:
+        return None
+    if _THE_GOODS_SUBJECT.match(view.text) is None:
+        return None
+    return Draft("delivery", view, clause, cues, {}, anaphoric=True)
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = _cargo(view, view.within(clause, view.items))
@@ -128,7 +146,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if ordered is not None:
         return ordered
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
-        return _planned_bare(view, clause, cues) or _unit_of_goods_before(view, clause, cues)
+        return (
+            _planned_bare(view, clause, cues)
+            or _unit_of_goods_before(view, clause, cues)
+            or _the_goods_arrived(view, clause, cues)
+        )
     if all(
         _SHIPPING.match(c.text) and _AGAINST.search(view.text, max(0, c.start - 40), c.start) for c in cues
     ):
@@ -172,7 +194,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         and not (items and all(it.name in COMMODITIES for it in items))
     ):
         return _offer(view, clause, cues, roles, items)  # 'ready to supply more oil' stays a supply
-    anaphoric = not roles and bool(_DEFINITE_GOODS.match(view.text[clause.start : cues[0].start]))
+    anaphoric = not roles and bool(
+        _DEFINITE_GOODS.match(view.text[clause.start : cues[0].start])
+        or (all(_ARRIVED.match(c.text) for c in cues) and _THE_GOODS_SUBJECT.match(view.text, clause.start))
+    )
     if not roles and not anaphoric:
         return _planned_bare(view, clause, cues)
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)

@@ -592,8 +592,8 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         target = next((e for e in out if _compatible(e, d, loose, kept[id(e)], theirs)), None)
         if target is None and only_merge and loose and (d.status is None or _has_type(out, d.etype)):
             continue  # a headline restating the body; an event of a type the body lacks is the headline's own
-        if target is None and d.etype == "deal" and not theirs and d.anaphoric:
-            target = next((e for e in reversed(out) if e.etype == "deal"), None)
+        if target is None and d.etype in ("deal", "delivery") and not theirs and d.anaphoric:
+            target = next((e for e in reversed(out) if e.etype == d.etype), None)
         if target is not None and not theirs and d.anaphoric and _other_year(target, d):
             _take_sides(d, target)  # 'The previous framework was signed in 2015': an earlier development
             target, theirs = None, _actors(d)
