@@ -326,3 +326,18 @@ def test_the_goods_arriving_in_a_later_sentence_date_the_delivery_told_before() 
     assert day(delivery) == "2025-08-05"
     alone = "The equipment arrived at a base near Rabat on Friday, a military source said."
     assert of_type(alone, "delivery") == []
+
+
+def test_government_bodies_of_a_state_and_a_day_counted_from_the_sentences_date_not_the_datelines() -> None:
+    bodies = "Britain lifted sanctions on a number of Syrian government bodies last month."
+    assert [(s["roles"], s["status"]) for s in of_type(bodies, "sanction")] == [
+        ({"imposer": "GBR", "target": "SYR"}, "lifted")
+    ]
+    text = (
+        "NEW DELHI, Nov 7 (Reuters) - The United States has exempted India from sanctions over its "
+        "development of Iran's Chabahar port, the State Department said on Tuesday, a day after U.S. "
+        "sanctions on Iran's oil and shipping sectors took effect."
+    )
+    published = datetime(2018, 11, 7, 5, 0, tzinfo=UTC)
+    on_iran = [s for s in of_type(text, "sanction", published) if s["roles"]["target"] == "IRN"]
+    assert [day(s) for s in on_iran] == ["2018-11-05"]

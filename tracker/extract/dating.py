@@ -130,11 +130,15 @@ def _resolved(view: View, dm: DateMention, published: datetime | None, future: b
     """``resolve``, and a day counted from another date of the sentence ('a day earlier')."""
     if "anc" not in dm.groups:
         return resolve(dm, published, future)
-    for other in view.dates:
-        if other is not dm and "anc" not in other.groups:
-            anchor = resolve(other, published, False)
-            if anchor is not None:
-                return anchored(dm, anchor)
+    # the nearest date before it, never the dateline's ('NEW DELHI, Nov 7 (Reuters) - ... said on Tuesday,
+    # a day after U.S. sanctions took effect'), else the first after it
+    cut = dateline_end(view.text) if view.sentence.start == 0 and not view.is_title else 0
+    others = [o for o in view.dates if o is not dm and "anc" not in o.groups and o.start >= cut]
+    before = [o for o in others if o.start < dm.start]
+    for other in [*reversed(before), *(o for o in others if o.start > dm.start)]:
+        anchor = resolve(other, published, False)
+        if anchor is not None:
+            return anchored(dm, anchor)
     return None
 
 

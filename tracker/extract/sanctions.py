@@ -408,7 +408,8 @@ def _facing(view: View, clause: Clause, before: str) -> Mention | None:
 # the United Arab Emirates', 'North Korea's defence minister ..., as well as Chinese firms'
 _ENTITY_NOUN = (
     r"(?:firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?|individuals|banks?|refiner(?:y|ies)|"
-    r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister)"
+    r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister|"
+    r"(?:government\s+)?(?:bodies|agencies|ministries|institutions))"
 )
 _ENTITIES_AT = re.compile(
     rf"\b{_ENTITY_NOUN}\s+(?:of\s+(?:[\w-]+\s+){{1,3}})?(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+"
