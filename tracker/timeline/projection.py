@@ -63,8 +63,9 @@ def _index(table: Table, name: str) -> Index:
 class TimelineProjection(Projection):
     name = "timeline"
     # 2: item names join through the gazetteer (develop.item_norm); 3: its items of this release
-    # ('artillery shells' apart from 'ammunition', NASAMS's long name, Mogami, Yuan, Bastion, ...)
-    version = 3
+    # ('artillery shells' apart from 'ammunition', NASAMS's long name, Mogami, Yuan, Bastion, ...);
+    # 4: Yak-130 and SeaVision
+    version = 4
     tables = (timeline_events, timeline_developments, timeline_versions, timeline_actors, timeline_items)
     # Read by queries only (a batch reads developments by ix_timeline_dev_bucket, members by
     # ix_timeline_events_dev, and writes items and actors by their primary keys).
