@@ -341,3 +341,41 @@ def test_government_bodies_of_a_state_and_a_day_counted_from_the_sentences_date_
     published = datetime(2018, 11, 7, 5, 0, tzinfo=UTC)
     on_iran = [s for s in of_type(text, "sanction", published) if s["roles"]["target"] == "IRN"]
     assert [day(s) for s in on_iran] == ["2018-11-05"]
+
+
+def test_entities_removed_from_a_list_lift_it_for_their_state() -> None:
+    text = (
+        "The US Commerce Department on Wednesday removed three Indian entities — Bhabha Atomic Research "
+        "Centre, Indira Gandhi Centre for Atomic Research and Indian Rare Earths — from its Entity List, a "
+        "step promised during a visit to New Delhi earlier this month."
+    )
+    (lifted,) = of_type(text, "sanction")
+    assert (lifted["roles"], lifted["status"], day(lifted)) == (
+        {"imposer": "USA", "target": "IND"},
+        "lifted",
+        "2025-08-06",
+    )
+
+
+def test_restrictions_on_exports_taking_effect_date_the_sanction_not_a_delivery() -> None:
+    text = (
+        "Japan's tighter restrictions on exports to South Korea of three materials used to make "
+        "semiconductors took effect on Thursday."
+    )
+    (curbs,) = of_type(text, "sanction")
+    assert (curbs["roles"], day(curbs)) == ({"imposer": "JPN", "target": "KOR"}, "2025-08-07")
+    assert of_type(text, "delivery") == []
+
+
+def test_a_visit_or_an_exercise_told_by_a_trailing_saying_is_no_statement() -> None:
+    visit = (
+        "Indian Defence Minister Rajnath Singh arrived in Moscow on Monday for a three-day visit during "
+        "which he will meet members of the Indian community, the Indian embassy said."
+    )
+    drill = (
+        "Warships from India, the United States, Japan and Australia began the annual Malabar naval exercise "
+        "off Guam on Tuesday, the Indian Navy said."
+    )
+    assert of_type(visit, "statement") == [] and of_type(drill, "statement") == []
+    stance = "Moscow will respond to new EU sanctions, the Russian foreign ministry said on Monday."
+    assert [s["roles"]["speaker"] for s in of_type(stance, "statement")] == ["RUS"]

@@ -289,6 +289,12 @@ def find_cues(
                 if not _blocked(text, m, etype, kind):
                     out.append(new(Cue, (etype, kind, start, end, text[start:end])))
     out.sort(key=_PLACE)
+    spans = [(c.start, c.end) for c in out if c.etype == "sanction" and c.end - c.start > 12]
+    if spans:
+        # 'restrictions on exports to South Korea': the exports are what the sanction restricts
+        out = [
+            c for c in out if c.etype == "sanction" or not any(s <= c.start and c.end <= e for s, e in spans)
+        ]
     return out
 
 

@@ -457,7 +457,22 @@ def complete(d: Draft) -> bool:
         return "recipient" in roles or ("supplier" in roles and bool(d.items))
     if d.etype == "sanction":
         return "imposer" in roles and "target" in roles
+    if _routine_told(d):
+        return False
     return "speaker" in roles and (bool(roles.get("about")) or _on_relations(d))
+
+
+# 'Rajnath Singh arrived in Moscow on Monday for a three-day visit ..., the Indian embassy said': a
+# schedule told, no stance; nor is 'began the annual Malabar naval exercise ..., the Indian Navy said'
+_ROUTINE = Caseless(r"\b(?:arriv(?:ed|es)\s+in\b[^.;]{0,80}\bvisit|exercises?|drills|war\s+games)\b")
+
+
+def _routine_told(d: Draft) -> bool:
+    cue = d.cues[0]
+    plain = d.quote is None and cue.text.lower() in _PLAIN_SAYING
+    if not plain or not _TRAILING.match(d.view.text, cue.end):
+        return False
+    return _ROUTINE.found(d.view.text, 0, cue.start)
 
 
 _TAKER_GIVER = {"deal": ("buyer", "seller"), "delivery": ("recipient", "supplier")}

@@ -205,6 +205,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         status = "imposed"  # 'put Lockheed Martin ... on its unreliable entity list'
     if status is None and _DECISION_TO.search(before):
         status = "imposed"  # "arising from Washington's decision to sanction 19 Indian entities"
+    listed = cue.text.lower().endswith("list")
+    if listed and _REMOVED_FROM.search(view.text, max(0, cue.start - 250), cue.start):
+        return _taken_off(view, clause, cues)
     if status is None:
         return None
     package = _package(view, clause, cue)
@@ -337,6 +340,37 @@ def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
         return None
     roles: dict[str, object] = {"imposer": owner.code, "target": entry.code}
     return Draft("sanction", view, clause, [cue], roles, status="imposed", reacted=True)
+
+
+_REMOVED_FROM = re.compile(
+    r"\bremov(?:ed|es|ing)\s+(?P<who>[^.;]{1,200}?)\s+from\s+(?:its|the|their)\s+$", re.IGNORECASE
+)
+
+
+def _taken_off(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
+    """'The US Commerce Department on Wednesday removed three Indian entities — ... — from its Entity
+    List': the listing lifted for the state of the entities."""
+    cue = cues[0]
+    removed = _REMOVED_FROM.search(view.text, max(0, cue.start - 250), cue.start)
+    if removed is None:
+        return None
+    s = view.slots
+    entity = next(
+        (
+            m
+            for m in s.mentions
+            if removed.start("who") <= m.start < removed.end("who")
+            and m.kind == "country"
+            and _ENTITY_AFTER.match(view.text, m.end)
+        ),
+        None,
+    )
+    first = view.clauses[view.clause_of(removed.start())]
+    subj = r.subjects(s, first, removed.start(), view.clauses)
+    if entity is None or not subj or subj[-1].code == entity.code:
+        return None
+    roles: dict[str, object] = {"imposer": subj[-1].code, "target": entity.code}
+    return Draft("sanction", view, first, cues, roles, status="lifted")
 
 
 _COUNTER = re.compile(r"^counter", re.IGNORECASE)
