@@ -379,3 +379,28 @@ def test_a_visit_or_an_exercise_told_by_a_trailing_saying_is_no_statement() -> N
     assert of_type(visit, "statement") == [] and of_type(drill, "statement") == []
     stance = "Moscow will respond to new EU sanctions, the Russian foreign ministry said on Monday."
     assert [s["roles"]["speaker"] for s in of_type(stance, "statement")] == ["RUS"]
+
+
+def test_a_ship_built_abroad_commissioned_in_the_passive_begins_deliveries() -> None:
+    text = (
+        "PNS Tughril, the first of four Type 054A/P frigates built by China for the Pakistan Navy, was "
+        "commissioned at a ceremony in Shanghai on Monday."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"], day(delivery)) == (
+        {"supplier": "CHN", "recipient": "PAK"},
+        "began",
+        "2025-08-04",
+    )
+    home = "INS Vikrant, built at Cochin Shipyard, was commissioned at a ceremony in Kochi on Monday."
+    assert of_type(home, "delivery") == []
+
+
+def test_the_first_of_its_class_told_after_a_commissioning_begins_deliveries() -> None:
+    text = (
+        "The Indian Navy on Monday commissioned the stealth frigate INS Tushil at the Yantar shipyard in "
+        "Russia's Kaliningrad. It is the first of two Krivak-class frigates India ordered from Russia under "
+        "a contract signed in 2018."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "began")

@@ -64,7 +64,7 @@ DELIVERY = re.compile(
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
     r"land(?:s|ed)|"
-    r"inducted|commissioned(?= into\b)|"
+    r"inducted|commissioned(?= into\b)|(?<=was )commissioned|(?<=were )commissioned|"
     r"commission(?:s|ed)(?= (?:the |its |a )?(?:[A-Z]{2,4}S |(?:[\w-]+ )?"
     r"(?:frigate|submarine|corvette|destroyer|warship|vessel|patrol vessel)s?\b))))\b",
 )

@@ -142,6 +142,8 @@ def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | N
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = _cargo(view, view.within(clause, view.items))
+    if not items and _PASSIVE_COMMISSION.search(view.text, max(0, clause.start - 2), clause.start + 20):
+        items = _cargo(view, view.items)  # the ship named in the clause before ('PNS Tughril, ..., was')
     ordered = _ordered_then_arrived(view, clause, cues)
     if ordered is not None:
         return ordered
@@ -221,6 +223,9 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = (
             None  # 'The jets landed at Kano on Tuesday': the delivery told before, no stage of its own
         )
+    if commissioned and draft.status is None and _FIRST_OF_N.search(view.text):
+        draft.status = "began"  # 'PNS Tughril, the first of four frigates ..., was commissioned'
+
     if items and items[0].quantity is None and len(items) == 1:
         part = _PART_OF_ORDER.search(view.text, clause.start, clause.end)
         if part is not None:
@@ -389,6 +394,9 @@ def _ordered_then_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft 
     return draft
 
 
+_PASSIVE_COMMISSION = re.compile(r"\b(?:was|were)\s+commissioned\b")
+
+
 def _foreign_commission(
     view: View, clause: Clause, roles: dict[str, object], items: list[ItemMention]
 ) -> bool:
@@ -397,6 +405,15 @@ def _foreign_commission(
     (it has arrived already), tells none. The ship and its builder may stand before the clause ('INS
     Tushil, a frigate built by Russia's Yantar shipyard, was commissioned into')."""
     recipient = roles.get("recipient")
+    passive = _PASSIVE_COMMISSION.search(view.text, max(0, clause.start - 2), clause.start + 20)
+    if recipient is None and passive:
+        # 'PNS Tughril, the first of four frigates built by China for the Pakistan Navy, was commissioned'
+        s = view.slots
+        owner = next(
+            (m for i, m in enumerate(s.mentions) if s.preps[i] == "for" and m.kind == "country"), None
+        )
+        if owner is not None:
+            recipient = roles["recipient"] = owner.code
     if "supplier" not in roles and recipient is not None:
         by = _builder(view, Clause(0, len(view.text), ""))
         maker = next((it.maker for it in items if it.maker and it.maker != recipient), None)

@@ -110,8 +110,25 @@ def _body_drafts(
         if n:
             _date_back(view, views[max(0, n - 2) : n], out, published)
         _same_day(ds, out)
+        if n:
+            _first_of_told_after(view, out, views[n - 1])
         out.extend(d for d in ds if not d.attribution)
     return out
+
+
+_IT_IS_FIRST = re.compile(
+    r"^(?:It|The\s+(?:ship|vessel|frigate|submarine|warship|corvette|destroyer))\s+is\s+the\s+first\s+of\b"
+)
+
+
+def _first_of_told_after(view: View, out: list[Draft], before: View) -> None:
+    """'The Indian Navy on Monday commissioned INS Tushil ... It is the first of two Krivak-class frigates
+    India ordered from Russia': the ship handed over begins the deliveries of its class."""
+    if not _IT_IS_FIRST.match(view.text):
+        return
+    for d in out:
+        if d.view is before and d.etype == "delivery" and d.status is None:
+            d.status = "began"
 
 
 def _date_back(view: View, views_before: list[View], out: list[Draft], published: datetime | None) -> None:
