@@ -404,3 +404,15 @@ def test_the_first_of_its_class_told_after_a_commissioning_begins_deliveries() -
     )
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "began")
+
+
+def test_talks_on_supplies_negotiate_a_deal_as_well_as_plan_the_delivery() -> None:
+    text = (
+        "Russia and India are holding talks on the supply of additional S-400 air defence systems, Dmitry "
+        "Shugayev said on Wednesday."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "RUS"}, "planned")
+    assert [d["status"] for d in of_type(text, "delivery")] == ["planned"]
+    promised = "Russia will supply additional S-400 systems to India next year, Dmitry Shugayev said."
+    assert of_type(promised, "deal") == []

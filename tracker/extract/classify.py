@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
 from tracker.extract.deals import another, co_buyers, deal, priced_apart
-from tracker.extract.deliveries import co_suppliers, delivery
+from tracker.extract.deliveries import co_suppliers, delivery, talks_deal
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
 from tracker.extract.sanctions import sanctions
@@ -56,6 +56,7 @@ def drafts(view: View) -> list[Draft]:
                         out.extend(co_buyers(view, part, draft))
                     else:
                         out.extend(co_suppliers(view, part, draft))
+                        out.extend(talks_deal(view, draft))
         cues = groups.get((ci, "sanction"))
         if cues:
             out.extend(sanctions(view, clause, cues))  # one per target

@@ -234,6 +234,26 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     return draft
 
 
+# 'Russia and India are holding talks on the supply of additional S-400 systems': a sale being negotiated
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|discussions)\s+(?:on|over|about|for)\s+(?:the\s+)?"
+    r"(?:(?:additional|more|further|new)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def talks_deal(view: View, draft: Draft) -> list[Draft]:
+    """The deal under negotiation when a planned delivery is the subject of talks."""
+    cue = draft.cues[0]
+    supplier, recipient = draft.roles.get("supplier"), draft.roles.get("recipient")
+    if draft.status != "planned" or not supplier or not recipient or not draft.items:
+        return []
+    if not _TALKS_ON.search(view.text, max(0, cue.start - 50), cue.start):
+        return []
+    roles: dict[str, object] = {"buyer": recipient, "seller": supplier}
+    return [Draft("deal", view, draft.clause, draft.cues, roles, status="planned", items=list(draft.items))]
+
+
 def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     """'F-16s delivered by Denmark and the Netherlands': one delivery per state sending the goods."""
     others = r.coordinated(view.slots, clause, draft.roles.get("supplier"), draft.roles.get("recipient"))
