@@ -416,3 +416,16 @@ def test_talks_on_supplies_negotiate_a_deal_as_well_as_plan_the_delivery() -> No
     assert [d["status"] for d in of_type(text, "delivery")] == ["planned"]
     promised = "Russia will supply additional S-400 systems to India next year, Dmitry Shugayev said."
     assert of_type(promised, "deal") == []
+
+
+def test_one_firm_in_another_state_is_a_second_target_and_likely_trends_are_no_deal() -> None:
+    text = (
+        "The United States on Tuesday imposed sanctions on seven companies in Iran and one in China that it "
+        "accused of supplying drone components."
+    )
+    assert {s["roles"]["target"] for s in of_type(text, "sanction")} == {"IRN", "CHN"}
+    trend = (
+        "Russia's share of India's arms imports is likely to keep falling as New Delhi buys more from "
+        "Western suppliers, defence analysts say."
+    )
+    assert of_type(trend, "deal") == []

@@ -451,6 +451,9 @@ _ENTITIES_AT = re.compile(
 )
 _ENTITY_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}{_ENTITY_NOUN}\b")
 _AND_STATE = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
+_AND_ONE_IN = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:one|two|three|four|five|\d+|another|others?)\s+(?:\w+\s+)?(?:in|from)\s+(?:the\s+)?$"
+)
 
 
 def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
@@ -467,6 +470,8 @@ def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
             _ENTITIES_AT.search(text, max(0, m.start - 50), m.start)
             or _ENTITY_AFTER.match(text, m.end)
             or (prev is not None and prev.code in out and _AND_STATE.match(text, prev.end, m.start))
+            # ('seven companies in Iran and one in China')
+            or (prev is not None and prev.code in out and _AND_ONE_IN.match(text, prev.end, m.start))
         )
         if entity:
             out.append(m.code)
