@@ -19,7 +19,8 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "store.py"
 )
 def test_the_store_benchmark_runs_and_reports_wall_and_cpu_ratios() -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH), "-n", "3000", "--append-rounds", "2", "--verify-events", "6000", "--json"],
+        [sys.executable, str(BENCH), "-n", "3000", "--append-rounds", "2", "--verify-events", "6000",
+         "--json"],
         capture_output=True, text=True, timeout=300, check=True,
     )  # fmt: skip
     figures = json.loads(done.stdout.strip().splitlines()[-1])

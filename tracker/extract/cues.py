@@ -21,7 +21,9 @@ from tracker.extract.words import Words
 _I = re.IGNORECASE
 DEAL = re.compile(
     r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
-    r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed|reach(?:ed|es))"
+    r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed|"
+    r"reach(?:ed|es)(?! (?:the |a |an )?(?:[\w-]+ )?"
+    r"(?:stage|point|phase|level|limit|end|milestone|mark)s?\b))"
     r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )(?<!trade )deals?|contracts?|"
     r"(?<!services )(?<!climate )(?<!trade )agreements?|(?<!trade )pacts?|(?<!peace )treat(?:y|ies)|"
     r"letters? of (?:offer and )?acceptance|"
@@ -64,6 +66,10 @@ DELIVERY = re.compile(
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
     r"land(?:s|ed)|"
+    # 'a first batch of ... carriers reached Armenia', not 'reached an agreement', 'the final stage'
+    r"reached(?! (?:an?|its|their|out|agreement|consensus|deals?|new|record|levels?|highs?|lows?|"
+    r"the (?:[\w-]+ )?(?:stage|point|end|level|limit|decision|deal|agreement|conclusion|milestone|mark|"
+    r"understanding|phase|final))\b)|"
     r"inducted|commissioned(?= into\b)|(?<=was )commissioned|(?<=were )commissioned|"
     r"commission(?:s|ed)(?= (?:the |its |a )?(?:[A-Z]{2,4}S |(?:[\w-]+ )?"
     r"(?:frigate|submarine|corvette|destroyer|warship|vessel|patrol vessel)s?\b))))\b",

@@ -374,6 +374,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         recipient = next(c for c in pair if c != supplier)
     if supplier is None and items and recipient and all(it.maker == recipient for it in items):
         return {}  # 'deliveries to the French air force from 2027' of Rafale jets: made and bought at home
+    if main.text.lower() == "reached" and supplier is None:
+        return {}  # 'shells had reached Kyiv via Czech and Polish intermediaries': from nobody known
     if recipient is None and supplier is not None:
         owner = _owner_of_goods(view, clause, items)
         recipient = owner if owner != supplier else None
@@ -558,6 +560,9 @@ def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tupl
         # 'The last three AH-64E Apache helicopters for the Indian Army ... arrived at Hindon'
         meant = r.after(view.slots, clause, clause.start, ("for",))
         found = found or (meant if meant is not None and meant.end <= get.start else None)
+        return None, found.code if found else None
+    if get.text.lower() == "reached":  # 'a first batch of ... carriers reached Armenia via Georgia'
+        found = r.direct_object(view.slots, clause, get.end, set())
         return None, found.code if found else None
     if get.text.lower() == "commissioned" and view.text.startswith(" into", get.end):
         # 'The Russian-built frigate Tushil was commissioned into the Indian Navy on Monday'

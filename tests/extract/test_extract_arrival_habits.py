@@ -1,0 +1,50 @@
+"""Habits met while labelling blind sets 29 and 30 and re-reading older misses: goods that 'reached' a
+state, and the same verb where it names a stage rather than a deal or a destination."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2023, 10, 26, 9, 0, tzinfo=UTC)  # a Thursday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_goods_that_reached_a_state_were_delivered_to_it() -> None:
+    text = (
+        "A first batch of French-made Bastion armoured personnel carriers reached Armenia via Georgia "
+        "earlier this month, local media reported."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "FRA", "recipient": "ARM"}
+    assert [i["name"] for i in delivery["items"]] == ["Bastion"]
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("began", "2023-10")
+
+
+def test_a_later_batch_reaching_the_philippines_goes_on() -> None:
+    text = "A second batch of BrahMos missile systems has reached the Philippines by sea, officials said."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "IND", "recipient": "PHL"}, "ongoing")
+
+
+def test_goods_reaching_a_place_from_nobody_known_are_no_delivery() -> None:
+    text = "The agency said hundreds of thousands of artillery shells had reached Kyiv via intermediaries."
+    assert of_type(text, "delivery") == []
+
+
+def test_reaching_a_stage_of_talks_is_no_deal_and_no_delivery() -> None:
+    text = "India and Russia reached the final stage of talks on the S-400 deal."
+    assert of_type(text, "deal") == []
+    assert of_type(text, "delivery") == []
+
+
+def test_a_deal_reached_is_still_a_deal() -> None:
+    text = "India and Russia on Tuesday reached a $5 billion deal for S-400 air defence systems."
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "RUS"}, "signed")
+    assert of_type(text, "delivery") == []
