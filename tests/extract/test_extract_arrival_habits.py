@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from events.model import to_wire
-from tracker.extract import extract
+from tests.extract.test_extract_reply_habits import of_type as wire_of_type
 
 PUB = datetime(2023, 10, 26, 9, 0, tzinfo=UTC)  # a Thursday
 
 
-def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
-    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+def of_type(text: str, etype: str) -> list[dict]:
+    return wire_of_type(text, etype, PUB)
 
 
 def test_goods_that_reached_a_state_were_delivered_to_it() -> None:
