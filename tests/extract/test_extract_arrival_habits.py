@@ -47,3 +47,15 @@ def test_a_deal_reached_is_still_a_deal() -> None:
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "RUS"}, "signed")
     assert of_type(text, "delivery") == []
+
+
+def test_a_state_facing_sanctions_named_by_their_imposer_is_threatened_by_it() -> None:
+    text = "Countries that buy Iranian crude, including India, could face American sanctions."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+
+
+def test_the_one_deciding_whether_a_state_should_face_sanctions_would_impose_them() -> None:
+    text = "Washington has yet to decide whether New Delhi should face sanctions over the purchase."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}

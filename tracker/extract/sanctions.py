@@ -235,8 +235,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         facing = _facing(view, clause, before)
         if facing is not None and facing.code != (subj[-1].code if subj else None):
             # 'Washington has yet to decide whether New Delhi should face sanctions': the one deciding
-            # would impose them on the one facing them
-            target, imposer = facing.code, (subj[-1].code if subj else None)
+            # would impose them on the one facing them, unless named: 'could face American sanctions'
+            named = r.modifier_before(s, cue.start)
+            if named is None or s.text[named.end : cue.start].strip() or named.code == facing.code:
+                named = subj[-1] if subj else None
+            target, imposer = facing.code, named.code if named else None
     else:
         mod = r.modifier_before(s, cue.start) or _decided_by(view, clause, cue, subj)
         imposer = mod.code if mod else (subj[-1].code if subj else None)
