@@ -59,3 +59,13 @@ def test_the_one_deciding_whether_a_state_should_face_sanctions_would_impose_the
     text = "Washington has yet to decide whether New Delhi should face sanctions over the purchase."
     (sanction,) = of_type(text, "sanction")
     assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+
+
+def test_the_one_whose_approval_governs_a_sale_sells_whatever_the_subject() -> None:
+    text = (
+        "The countermeasures, which freeze the companies' assets in mainland China and bar Chinese "
+        "organisations from dealing with them, follow the US State Department's approval earlier this month "
+        "of a US$295 million sale of tactical radio systems and spare parts to Taipei."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "TWN", "seller": "USA"}, "announced")

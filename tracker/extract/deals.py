@@ -383,6 +383,15 @@ def _chosen_supplier(view: View, clause: Clause, cues: list[Cue]) -> Mention | N
     return None
 
 
+def _approver(view: View, cues: list[Cue], sell: Cue) -> Mention | None:
+    """'follow the US State Department's approval earlier this month of a $295 million sale': the one
+    whose approval governs the sale sells, whatever the clause's subject."""
+    approval = next((c for c in cues if c.kind == "approve" and c.end <= sell.start), None)
+    if approval is None or approval.text.lower() != "approval":
+        return None
+    return r.modifier_before(view.slots, approval.start)
+
+
 def _approves_trade(view: View, cues: list[Cue]) -> bool:
     """'approved the possible sale of': the approval governs a trade word a few words later."""
     for a in (c for c in cues if c.kind == "approve"):
@@ -441,7 +450,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if buy is not None and len(r.codes(subj)) < 2:
         return _bought(view, clause, buy, subj, items)
     if sell is not None and len(r.codes(subj)) < 2:
-        mod = r.modifier_before(s, main.start)
+        mod = r.modifier_before(s, main.start) or _approver(view, cues, sell)
         by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
         if by is not None and "," in view.text[sell.end : by.start]:
             by = None  # '... to Saudi Arabia, the president said, on the eve of a visit by the crown prince'
