@@ -69,3 +69,11 @@ def test_the_one_whose_approval_governs_a_sale_sells_whatever_the_subject() -> N
     )
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "TWN", "seller": "USA"}, "announced")
+
+
+def test_the_carrier_goods_operate_from_is_no_goods() -> None:
+    text = (
+        "Deliveries are due to begin in 2029, and the jets will operate from the aircraft carrier "
+        "INS Vikrant."
+    )
+    assert all("Vikrant" not in (i["name"] for i in e["items"] or []) for e in of_type(text, "delivery"))

@@ -73,8 +73,12 @@ _PASSED_OVER = re.compile(
 _AND_NEXT = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?$")
 
 
-# 'arrived on Saturday aboard six Chinese Y-20 transport aircraft': the carrier, not the goods
-_CARRIER = re.compile(r"\b(?:aboard|on\s+board)\s+(?:an?\s+|the\s+|\w+\s+)?(?:[A-Z][\w-]*\s+)?$")
+# 'arrived on Saturday aboard six Chinese Y-20 transport aircraft': the carrier, not the goods; and
+# 'the jets will operate from the aircraft carrier INS Vikrant': the base they fly from
+_CARRIER = re.compile(
+    r"\b(?:aboard|on\s+board|operat(?:e|es|ed|ing)\s+from|(?:be\s+)?based\s+on)\s+"
+    r"(?:an?\s+|the\s+|\w+\s+)?(?:(?:aircraft\s+)?carriers?\s+)?(?:[A-Z][\w-]*\s+)?$"
+)
 
 
 def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMention]:
@@ -82,7 +86,7 @@ def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMent
     over: 'picked the SAMP/T over the US-made Patriot' buys no Patriot. 'over' counts only beside a
     verb of choice ('sanctions over S-400 purchases' keeps its item) or right after another item
     ('SAMP/T buy over Patriot'); 'instead of' and 'rather than' always pass the item over."""
-    if " aboard " in low or " on board " in low:
+    if " aboard " in low or " on board " in low or " from " in low or " based on " in low:
         items = [it for it in items if not _CARRIER.search(text, max(0, it.start - 40), it.start)]
     if " over " not in low and " instead of " not in low and " rather than " not in low:
         return items
