@@ -73,7 +73,9 @@ def test_the_one_whose_approval_governs_a_sale_sells_whatever_the_subject() -> N
 
 def test_the_carrier_goods_operate_from_is_no_goods() -> None:
     text = (
-        "Deliveries are due to begin in 2029, and the jets will operate from the aircraft carrier "
-        "INS Vikrant."
+        "India signed a deal with France on Monday for 26 Rafale Marine jets. Deliveries are due to begin "
+        "in 2029, and the jets will operate from the aircraft carrier INS Vikrant."
     )
-    assert all("Vikrant" not in (i["name"] for i in e["items"] or []) for e in of_type(text, "delivery"))
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "FRA", "recipient": "IND"}
+    assert [i["name"] for i in delivery["items"]] == ["Rafale-M"]
