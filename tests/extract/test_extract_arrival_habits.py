@@ -79,3 +79,17 @@ def test_the_carrier_goods_operate_from_is_no_goods() -> None:
     (delivery,) = of_type(text, "delivery")
     assert delivery["roles"] == {"supplier": "FRA", "recipient": "IND"}
     assert [i["name"] for i in delivery["items"]] == ["Rafale-M"]
+
+
+def test_a_unit_delivered_after_and_is_its_own_dated_delivery_of_the_goods_before() -> None:
+    text = (
+        "Russia will deliver the remaining two squadrons of the S-400 Triumf air defence system to India by "
+        "August 2026, the ambassador said. India signed the $5.43 billion contract for five squadrons in "
+        "October 2018, and the first squadron was delivered in December 2021 and deployed in Punjab."
+    )
+    deliveries = {e["occurred"]["date"]: e for e in of_type(text, "delivery")}
+    assert set(deliveries) == {"2026-08", "2021-12"}
+    first = deliveries["2021-12"]
+    assert (first["roles"], first["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "began")
+    (deal,) = of_type(text, "deal")
+    assert deal["occurred"]["date"] == "2018-10"

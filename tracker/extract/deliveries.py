@@ -263,7 +263,7 @@ def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
 # 'The first squadron arrived in December 2021', 'The second batch was delivered in May': a part of the
 # goods told before, named by its unit
 _UNIT_BEFORE = re.compile(
-    r"^\W*(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
+    r"^\W*(?:(?:and|but)\s+)?(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
     r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot)s?\s+"
     r"(?:(?:was|were|has been|have been|had been)\s+)?$",
     re.IGNORECASE,
@@ -273,7 +273,10 @@ _UNIT_BEFORE = re.compile(
 def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """A unit of the goods told before that arrived or was delivered on a day of its own: an anaphoric
     delivery, whose sides and goods are the trade's before it (``merging``)."""
-    if not _UNIT_BEFORE.match(view.text[clause.start : cues[0].start]):
+    head = view.text[clause.start : cues[0].start]
+    # '... signed the contract in October 2018, and the first squadron was delivered in December 2021'
+    tail = head[head.rfind(", ") + 2 :] if ", " in head else ""
+    if not _UNIT_BEFORE.match(head) and not _UNIT_BEFORE.match(tail):
         return None
     if not any(clause.start <= dm.start < clause.end for dm in view.dates):
         return None
