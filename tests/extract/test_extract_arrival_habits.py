@@ -93,3 +93,22 @@ def test_a_unit_delivered_after_and_is_its_own_dated_delivery_of_the_goods_befor
     assert (first["roles"], first["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "began")
     (deal,) = of_type(text, "deal")
     assert deal["occurred"]["date"] == "2018-10"
+
+
+def test_removal_from_a_programme_beside_threatened_sanctions_lifts_nothing() -> None:
+    text = (
+        "The first parts of a Russian S-400 missile defence system were delivered to Turkey on Friday, "
+        "defying warnings from Washington that the purchase would trigger U.S. sanctions and Turkey's "
+        "removal from the F-35 fighter jet programme."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "TUR"}, "threatened")
+
+
+def test_not_renewing_a_licence_that_eased_sanctions_reimposes_them() -> None:
+    text = (
+        "The United States on Wednesday said it would not renew a licence that had eased sanctions on "
+        "Venezuela's oil and gas sector when it expires at midnight, effectively reimposing the measures."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "VEN"}, "imposed")

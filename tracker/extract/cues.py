@@ -213,7 +213,9 @@ _CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "
 WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
 LIFTED = Caseless(
     r"\b(?:lift\w*(?! (?:the )?(?:\w+ )?(?:levy|duty|duties|tariffs?|rate) (?:on [\w ]{1,30})?to \d)|"
-    r"eas(?:e|es|ed|ing)|remov\w*|roll\w* back|revok\w*|"
+    # ('... trigger U.S. sanctions and Turkey's removal from the F-35 fighter jet programme': no relief)
+    r"eas(?:e|es|ed|ing)|remov\w*(?! from (?:the )?(?:[\w-]+ ){0,3}(?:programme|program|project)\b)|"
+    r"roll\w* back|revok\w*|"
     r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief)\b",
 )
 THREATENED = Caseless(
@@ -428,6 +430,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         # 'unless Washington grants a waiver'
         looming = _ASKED.found(window) or _NO_WAIVER.found(window) or _UNLESS_WAIVED.found(window)
         return "threatened" if looming else "waived"
+    if _REIMPOSING.found(window):
+        return "imposed"  # 'would not renew a licence that had eased sanctions ..., effectively reimposing'
     if LIFTED.found(window):
         return "lifted"
     if THREATENED.found(window):
@@ -438,6 +442,10 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
 
 
 _PERMITS = re.compile(r"(?:permits|licen[cs]es)$", _I)
+_REIMPOSING = Caseless(
+    r"\b(?:effectively\s+re-?impos\w*|(?:not|n't)\s+(?:to\s+)?renew\w*\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:licen[cs]e|waiver|exemption)s?\b)"
+)
 _WITHDRAWN = Caseless(
     r"\b(?:cancel\w*|revok\w*|suspend\w*|halt\w*|freez\w*|froze|withdr[ae]w\w*|den(?:y|ied|ies))\b"
 )
