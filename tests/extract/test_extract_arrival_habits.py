@@ -112,3 +112,19 @@ def test_not_renewing_a_licence_that_eased_sanctions_reimposes_them() -> None:
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "VEN"}, "imposed")
+
+
+def test_a_batch_that_arrived_last_week_goes_on_and_its_carrier_is_no_goods() -> None:
+    text = (
+        "The second batch of BrahMos missile systems for the Philippine Marine Corps reached the Philippines "
+        "last week aboard an Indian Air Force C-17 Globemaster, officials said on Thursday."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "IND", "recipient": "PHL"}, "ongoing")
+    assert [i["name"] for i in delivery["items"]] == ["BrahMos"]
+
+
+def test_a_shipment_paused_is_still_to_come() -> None:
+    text = "The United States last week paused a shipment of 1,800 bombs to Israel, an official said."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "ISR"}, "planned")

@@ -193,7 +193,12 @@ ONGOING = Caseless(
 )
 STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
 _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
-COMPLETED = Caseless(r"\b(?:complet\w*|all|final|last)\b")
+COMPLETED = Caseless(
+    r"\b(?:complet\w*|all|final|"
+    # 'reached the Philippines last week': a day, not the last of the goods
+    r"last(?!\s+(?:week|month|year|night|weekend|\w+day|spring|summer|autumn|fall|winter|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)\b)(?!\s+\w*$))\b"
+)
 # 'pushed to 2026-27 due to the war in Ukraine': the place of a war, no side of a trade
 WAR_IN = re.compile(r"\b(?:war|conflict|fighting|crisis|invasion)\s+(?:in|against|on)\s+(?:the\s+)?$", _I)
 # 'the third of five S-400 squadrons': deliveries go on, unless it is 'the second of two'
@@ -379,8 +384,18 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
 CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,4}$", _I)
 
 
+# 'paused a shipment of 1,800 bombs to Israel', 'suspended indefinitely the delivery of the first of two
+# Mistral carriers': goods held back are still to come
+HELD_BACK = Caseless(
+    r"\b(?:paus\w*|suspend\w*|halt\w*|held\s+up|hold\w*\s+up|withh[eo]ld\w*)\s+(?:indefinitely\s+)?"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:deliver\w*|shipments?|transfers?|suppl(?:y|ies))\b"
+)
+
+
 def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
+    if HELD_BACK.found(window):
+        return "planned"
     if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
     if ONGOING.found(clause):

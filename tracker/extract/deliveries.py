@@ -31,7 +31,10 @@ _NOUN_USE = re.compile(r"^(?:deliver(?:y|ies)|supplies|shipments?|exports?|hand-
 # 'Slovakia has completed the handover of 13 MiG-29s to Ukraine': the one doing the delivery sends it
 _DOING = re.compile(
     r"\b(?:complet\w*|beg[aiu]n\w*|start\w*|resum\w*|finish\w*|made|carried\s+out|accelerat\w*|"
-    r"speed\w*\s+up|sped\s+up)\s+(?:the\s+|its\s+|their\s+)?(?:first\s+|final\s+|last\s+)?$",
+    r"speed\w*\s+up|sped\s+up|"
+    # 'The United States last week paused a shipment of bombs to Israel': the one holding it back sends it
+    r"paus\w*|suspend\w*|halt\w*|held\s+up|hold\w*\s+up|withh[eo]ld\w*)\s+(?:indefinitely\s+)?"
+    r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:first\s+|final\s+|last\s+)?$",
     re.IGNORECASE,
 )
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)

@@ -77,7 +77,7 @@ _AND_NEXT = re.compile(r"^(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?(?:[A-Z
 # 'the jets will operate from the aircraft carrier INS Vikrant': the base they fly from
 _CARRIER = re.compile(
     r"\b(?:aboard|on\s+board|operat(?:e|es|ed|ing)\s+from|(?:be\s+)?based\s+on)\s+"
-    r"(?:an?\s+|the\s+|\w+\s+)?(?:(?:aircraft\s+)?carriers?\s+)?(?:[A-Z][\w-]*\s+)?$"
+    r"(?:an?\s+|the\s+|\w+\s+)?(?:(?:aircraft\s+)?carriers?\s+)?(?:[A-Z][\w-]*\s+){0,4}$"
 )
 
 
