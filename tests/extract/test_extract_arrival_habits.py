@@ -128,3 +128,9 @@ def test_a_shipment_paused_is_still_to_come() -> None:
     text = "The United States last week paused a shipment of 1,800 bombs to Israel, an official said."
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "ISR"}, "planned")
+
+
+def test_a_number_in_an_items_name_is_no_year() -> None:
+    text = "Ukraine has received its first Mirage 2000-5 fighter jets from France, the minister said."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["occurred"]) == ({"supplier": "FRA", "recipient": "UKR"}, None)

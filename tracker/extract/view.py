@@ -120,7 +120,11 @@ class View:
 
     @_once
     def dates(self) -> list[DateMention]:
-        return find_dates(self.text, self.low, self.words)
+        found = find_dates(self.text, self.low, self.words)
+        if any(d.text.isdigit() for d in found):
+            # 'its first Mirage 2000-5 fighter jets': a bare number inside an item's name is no year
+            found = [d for d in found if not any(i.start <= d.start < i.end for i in self.items)]
+        return found
 
     @_once
     def clauses(self) -> list[Clause]:
