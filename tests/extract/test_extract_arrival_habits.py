@@ -134,3 +134,12 @@ def test_a_number_in_an_items_name_is_no_year() -> None:
     text = "Ukraine has received its first Mirage 2000-5 fighter jets from France, the minister said."
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["occurred"]) == ({"supplier": "FRA", "recipient": "UKR"}, None)
+
+
+def test_sanctions_unlikely_to_be_imposed_are_none_and_units_nearing_shipment_are_still_to_come() -> None:
+    text = (
+        "As the first Russian S-400 units near shipment to India, analysts say the Biden administration is "
+        "unlikely to impose sanctions on New Delhi under CAATSA."
+    )
+    assert of_type(text, "sanction") == []
+    assert all(e["status"] == "planned" for e in of_type(text, "delivery"))

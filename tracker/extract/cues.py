@@ -157,7 +157,8 @@ PLANNED = Caseless(
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
     r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next|between)|"
     r"pushed (?:back )?to|delayed (?:to|until|till)|postponed|rescheduled|"
-    r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*)\b",
+    r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*|"
+    r"near(?:s|ing)?(?= (?:shipment|delivery|completion|handover)))\b",  # 'as the first units near shipment'
     cased=_MAY,
 )
 # 'Reports that India is set to buy Su-57s are speculative', 'revived speculation that Russia may have

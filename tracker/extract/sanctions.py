@@ -67,7 +67,7 @@ _ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 # sanction at all; 'has not yet been sanctioned' and 'would not hesitate to impose' still threaten
 _REFUSED = re.compile(
     r"\b(?:will not|won't|does not|do not|doesn't|don't|no plans? to|not plan\w* to|refus\w* to|"
-    r"declin\w* to|ruled out|rules out|ruling out)\s+(?!hesitat)(?:\w+\s+){0,3}$|"
+    r"declin\w* to|ruled out|rules out|ruling out|unlikely to)\s+(?!hesitat)(?:\w+\s+){0,3}$|"
     r"\b(?:not|n't|never)\s+(?:subscribe|recogni[sz]e|follow|abide)\w*\s+(?:by\s+|to\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
