@@ -143,3 +143,18 @@ def test_sanctions_unlikely_to_be_imposed_are_none_and_units_nearing_shipment_ar
     )
     assert of_type(text, "sanction") == []
     assert all(e["status"] == "planned" for e in of_type(text, "delivery"))
+
+
+def test_barring_a_states_people_from_entering_is_a_sanction_on_it() -> None:
+    text = (
+        "Russia on Friday barred 500 Americans, including former President Barack Obama and several U.S. "
+        "senators, from entering the country in retaliation for Washington's sanctions."
+    )
+    imposed = {(e["roles"]["imposer"], e["roles"]["target"]) for e in of_type(text, "sanction")}
+    assert ("RUS", "USA") in imposed
+
+
+def test_sanctions_on_more_than_300_targets_of_a_state_aim_at_it() -> None:
+    text = "Washington announced a new round of sanctions on more than 300 Russian targets on Friday."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "RUS"}, "imposed")

@@ -51,7 +51,7 @@ PREPOSITIONS = frozenset(
 # words a preposition may be separated from its noun phrase by ("to NATO ally Turkey", "on six Indian firms")
 _NP_FILLER = re.compile(
     r"^(?:the|a|an|its|their|his|her|our|all|some|several|three|two|four|five|six|seven|eight|nine|ten|"
-    r"\d[\d,]*|more|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
+    r"\d[\d,]*|more|nearly|almost|roughly|some|dozens|hundreds|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
     r"nato|close|former|colonial|power|partner|[A-Z][\w'’-]*)$"
 )
 _OFFICE = re.compile(r"^(?:Secretary|Minister|Ministry|Department|Chief|Head|Director|Chairman|Commander)$")
@@ -152,8 +152,12 @@ def _hyphenated(token: Token, gaz: Gazetteer) -> tuple[int, ActorEntry] | None:
 def preposition_before(text: str, start: int, floor: int = 0) -> str | None:
     """The preposition governing a noun phrase that starts at ``start``, looking back over fillers."""
     words = text[floor:start].rsplit(None, 5)  # the last five words: no need to split the whole clause
-    for word in reversed(words[-5:]):
+    last = words[-5:]
+    for n in range(len(last) - 1, -1, -1):
+        word = last[n]
         bare = word.strip(",\"“”'’").lower()
+        if bare == "than" and n and last[n - 1].lower() in ("more", "fewer", "less"):
+            continue  # 'sanctions on more than 300 Russian targets': a count, governed by 'on'
         if bare in PREPOSITIONS:
             return None if bare == "of" and _office_of(text, floor, start, word) else bare
         if word.endswith(",") or not _fills_np(word.strip('"“”')):

@@ -80,6 +80,8 @@ SANCTION = re.compile(
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
     r"(?:trade )?restriction list|"
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
+    # 'Russia on Friday barred 500 Americans, including former President Barack Obama, from entering'
+    r"barr(?:ed|ing|s)(?=[^;]{0,120}\bfrom entering\b)|entry bans?|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|"
