@@ -158,3 +158,13 @@ def test_sanctions_on_more_than_300_targets_of_a_state_aim_at_it() -> None:
     text = "Washington announced a new round of sanctions on more than 300 Russian targets on Friday."
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "RUS"}, "imposed")
+
+
+def test_a_firm_seated_in_a_business_hub_is_of_its_state_and_only_in_that_form() -> None:
+    text = (
+        "The U.S. Treasury Department on Tuesday removed a Mumbai-based ship management company from its "
+        "sanctions list."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "lifted")
+    assert of_type("Mumbai said on Tuesday it would host the air show.", "statement") == []

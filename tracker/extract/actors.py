@@ -138,12 +138,26 @@ _MADE = re.compile(
 )
 
 
+# Business hubs that stand for their state only as the seat of a firm ('a Mumbai-based ship manager'):
+# as names of their own they are places, not actors
+_HUBS = {
+    "mumbai": "India", "bengaluru": "India", "bangalore": "India", "chennai": "India", "hyderabad": "India",
+    "pune": "India", "kolkata": "India", "karachi": "Pakistan", "lahore": "Pakistan", "shanghai": "China",
+    "shenzhen": "China", "guangzhou": "China", "dubai": "United Arab Emirates",
+    "sharjah": "United Arab Emirates", "istanbul": "Turkey", "almaty": "Kazakhstan", "yerevan": "Armenia",
+    "tashkent": "Uzbekistan",
+}  # fmt: skip
+
+
 def _hyphenated(token: Token, gaz: Gazetteer) -> tuple[int, ActorEntry] | None:
     """'Chinese-made', 'US-supplied': the actor before the hyphen."""
     if not token[0][:1].isupper():
         return None
     m = _MADE.match(token[0])
     entry = gaz.actors.get(actor_key(m.group(1))) if m else None
+    if entry is None and m and token[0].lower().endswith("-based"):
+        hub = _HUBS.get(m.group(1).lower())
+        entry = gaz.actors.get(actor_key(hub)) if hub else None
     if entry is None or entry.code is None:
         return None
     return 1, entry
