@@ -168,3 +168,13 @@ def test_a_firm_seated_in_a_business_hub_is_of_its_state_and_only_in_that_form()
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "lifted")
     assert of_type("Mumbai said on Tuesday it would host the air show.", "statement") == []
+
+
+def test_the_maker_whose_goods_a_state_selected_sells_them() -> None:
+    text = (
+        "Australia on Tuesday selected Mitsubishi Heavy Industries' upgraded Mogami-class frigate over a "
+        "German rival for a A$10 billion program."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "AUS", "seller": "JPN"}, "announced")
+    assert deal["value"]["currency"] == "AUD"

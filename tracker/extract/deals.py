@@ -38,6 +38,7 @@ _WORTH = re.compile(
     re.IGNORECASE,
 )
 _CHOICE = re.compile(r"^(?:chose|chosen|choose|pick(?:s|ed)?|select(?:s|ed)?)$", re.IGNORECASE)
+_CHOSEN_GOODS = re.compile(r"(?:'s|’s|'|’)\s")
 _CHOSEN_TO = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,4}\s+to\s+(?:build|supply|make|provide|deliver)\b")
 # 'under a deal', 'completing a contract signed in 2016', 'as part of the agreement': the deal of a delivery
 _UNDER_DEAL = re.compile(
@@ -380,6 +381,11 @@ def _chosen_supplier(view: View, clause: Clause, cues: list[Cue]) -> Mention | N
             obj = r.direct_object(view.slots, clause, c.end, set())
             if obj is not None and _CHOSEN_TO.match(view.text, obj.end):
                 return obj
+            if obj is not None and _CHOSEN_GOODS.match(view.text, obj.end):
+                # "selected Mitsubishi Heavy Industries' upgraded Mogami-class frigate": the maker sells
+                goods = [it for it in view.items if obj.end < it.start <= obj.end + 40]
+                if goods:
+                    return obj
     return None
 
 
