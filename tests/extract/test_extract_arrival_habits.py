@@ -178,3 +178,12 @@ def test_the_maker_whose_goods_a_state_selected_sells_them() -> None:
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "AUS", "seller": "JPN"}, "announced")
     assert deal["value"]["currency"] == "AUD"
+
+
+def test_the_army_of_a_dateline_naming_its_paper_stands_for_the_home_state() -> None:
+    text = (
+        "NEW DELHI (Times of India) — The Army has dropped plans to buy or co-produce the US-made Stryker "
+        "infantry combat vehicle after trials in Ladakh, officials said on Sunday."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "USA"}, "cancelled")

@@ -24,12 +24,12 @@ _DATELINE = re.compile(
     r"(?=[,:(]|\s[-—–]\s|\.\s*/|\s?\[)"
 )
 # the words a dateline is made of: capitalised words, numbers and the agency's brackets
-_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|[(),:./—–\[\]-]|\s)*$")
+_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][\w'’.]*|\d+|of|[(),:./—–\[\]-]|\s)*$")  # '(Times of India)'
 BARE = re.compile(
     r"\b[Tt]he\s+(?:(?:country's|nation's)\s+)?"
     r"(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior|[Cc]ommerce|[Tt]rade|"
     r"[Ff]inance|[Ee]conomy)\s+)?"
-    r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|military|armed forces|navy|army|air force|"
+    r"(?:[Mm]inistry|[Gg]overnment|[Cc]abinet|[Mm]ilitary|[Aa]rmed [Ff]orces|[Nn]avy|[Aa]rmy|[Aa]ir [Ff]orce|"
     r"Gulf state|kingdom|emirate)\b"  # 'Days earlier the Gulf state signed a deal to buy 80 Rafale fighters'
     r"(?:\s+of\s+(?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ee]xternal [Aa]ffairs|[Hh]ome [Aa]ffairs|"
     r"[Ff]inance))?"
