@@ -187,3 +187,24 @@ def test_the_army_of_a_dateline_naming_its_paper_stands_for_the_home_state() -> 
     )
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "IND", "seller": "USA"}, "cancelled")
+
+
+def test_aircraft_arriving_for_an_exercise_are_no_delivery() -> None:
+    text = (
+        "An Indian Air Force contingent with Su-30MKI fighters and a C-17 transport aircraft has arrived at "
+        "Mont-de-Marsan in France for the eighth edition of the bilateral exercise Garuda, the IAF said."
+    )
+    assert of_type(text, "delivery") == []
+
+
+def test_reports_officials_declined_to_comment_on_and_accusations_tell_no_trade() -> None:
+    silent = (
+        "Pakistani and Turkish officials have declined to comment on social media reports that Islamabad has "
+        "agreed to buy dozens of Turkey's KAAN fighter jets."
+    )
+    assert of_type(silent, "deal") == []
+    accused = (
+        "Serbian President Aleksandar Vucic on Thursday rejected an accusation by Russia's SVR foreign "
+        "intelligence service that Serbian arms makers were supplying ammunition to Ukraine."
+    )
+    assert of_type(accused, "delivery") == []

@@ -184,7 +184,11 @@ _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
 DENIED = Caseless(
     r"\b(?:no evidence|den(?:y|ies|ied)|baseless|"
-    r"rejected (?:\w+ )?(?:claims|reports|accusations|allegations))\b[^,;]*$"
+    r"rejected (?:\w+ )?(?:claims|reports|accusations|allegations)|"
+    r"rejected (?:an? |the )(?:[\w'’-]+ ){0,6}?(?:claim|report|accusation|allegation)s?|"
+    r"(?:accusations?|allegations?) (?:by|from) |"  # 'an accusation by Russia's SVR ... that Serbian ...'
+    # 'declined to comment on social media reports that Islamabad has agreed to buy'
+    r"(?:declin\w*|refus\w*) to comment on (?:[\w-]+ ){0,3}(?:reports|claims))\b[^,;]*$"
 )
 BEGAN = Caseless(
     rf"\b(?:began|begun|begins?|beginning|start\w*|commenc\w*|first|initial|maiden|"

@@ -38,6 +38,11 @@ _DOING = re.compile(
     re.IGNORECASE,
 )
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+_FOR_EXERCISE = re.compile(
+    r"\b(?:for|to\s+take\s+part\s+in|to\s+join|to\s+participate\s+in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}"
+    r"(?:exercises?|drills?|war\s?games|air\s?shows?|exhibition|manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
 # 'over drone transfers to Russia', 'arms transfers': the noun, whose sides the sentence's subject is not
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|its|their|of|over|for|drone|arms|weapons?|missile|technology)\s+$", re.IGNORECASE
@@ -173,6 +178,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
+    if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
+        return None  # 'a contingent with Su-30MKI fighters has arrived in France for the exercise Garuda'
     if view.hearsay or _FORMER_SAID.search(view.text):
         return None
     if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
