@@ -208,3 +208,15 @@ def test_reports_officials_declined_to_comment_on_and_accusations_tell_no_trade(
         "intelligence service that Serbian arms makers were supplying ammunition to Ukraine."
     )
     assert of_type(accused, "delivery") == []
+
+
+def test_urging_a_state_to_stop_its_sanctions_imposes_none_and_trans_shipments_move_nothing() -> None:
+    urged = "China's foreign ministry on Friday urged Washington to stop its 'abuse of sanctions'."
+    assert of_type(urged, "sanction") == []
+    vowed = "China on Friday urged Washington to stop arming Taiwan and vowed 'resolute' countermeasures."
+    assert [e["status"] for e in of_type(vowed, "sanction")] in ([], ["threatened"])
+    package = (
+        "Switzerland on Wednesday adopted the European Union's 14th package of sanctions against Russia, "
+        "including restrictions on trans-shipments of Russian liquefied natural gas."
+    )
+    assert of_type(package, "delivery") == []

@@ -55,6 +55,7 @@ DEAL = re.compile(
 )
 DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|"
+    r"(?<!trans-)(?<!trans)"  # 'restrictions on trans-shipments of Russian LNG' move nothing
     r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|"

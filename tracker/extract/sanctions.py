@@ -71,6 +71,11 @@ _REFUSED = re.compile(
     r"\b(?:not|n't|never)\s+(?:subscribe|recogni[sz]e|follow|abide)\w*\s+(?:by\s+|to\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_URGED_TO_STOP = re.compile(
+    r"\b(?:urg\w*|call\w*\s+on|demand\w*|ask\w*|press\w*)\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,4}(?:to\s+)?"
+    r"(?:stop|end|lift|drop|halt|cease|withdraw|remove|revoke|scrap)\s+(?:[\w'’‘\"“-]+\s+){0,4}[\"'‘“]?$",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
@@ -196,6 +201,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     before = view.text[clause.start : cue.start]
     if _REFUSED.search(before) and not cue_words.PENDING.found(before):
         return None
+    if _URGED_TO_STOP.search(view.text, max(0, cue.start - 80), cue.start):
+        return None  # "urged Washington to stop its 'abuse of sanctions'": a demand, no measure of its own
     status = cue_words.sanction_status(window, cues)
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
