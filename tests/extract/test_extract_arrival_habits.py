@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from events.model import to_wire
 from tests.extract.test_extract_reply_habits import of_type as wire_of_type
+from tracker.extract import extract
 
 PUB = datetime(2023, 10, 26, 9, 0, tzinfo=UTC)  # a Thursday
 
@@ -220,3 +222,13 @@ def test_urging_a_state_to_stop_its_sanctions_imposes_none_and_trans_shipments_m
         "including restrictions on trans-shipments of Russian liquefied natural gas."
     )
     assert of_type(package, "delivery") == []
+
+
+def test_two_parties_and_the_buyer_named_in_the_headline_make_the_other_the_seller() -> None:
+    text = (
+        "Britain and Ukraine have agreed a deal under which Kyiv will use £1.6 billion of UK export finance "
+        "to buy more than 5,000 air defence missiles, Prime Minister Keir Starmer said on Sunday."
+    )
+    title = "Ukraine to buy 5,000 British air defence missiles in £1.6 billion deal"
+    events = [to_wire(x) for x in extract(text, title=title, published=PUB)]
+    assert [e["roles"] for e in events if e["type"] == "deal"] == [{"buyer": "UKR", "seller": "GBR"}]

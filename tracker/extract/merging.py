@@ -664,6 +664,18 @@ def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
+def _sides_from_parties(roles: dict[str, object]) -> None:
+    """Parties and one side ('Britain and Ukraine have agreed a deal', 'Ukraine to buy ... British
+    missiles'): the other party is the other side; once both sides are known the parties go."""
+    parties = roles.get("parties")
+    if isinstance(parties, list) and len(parties) == 2:
+        for side, other in (("buyer", "seller"), ("seller", "buyer")):
+            if roles.get(side) in parties and other not in roles:
+                roles[other] = next(p for p in parties if p != roles[side])
+    if "buyer" in roles and "seller" in roles:
+        roles.pop("parties", None)
+
+
 def _absorb(keep: Draft, d: Draft) -> None:
     """Fold a repeated mention into an event; the better sentence becomes the evidence."""
     if _score(d) > _score(keep):
@@ -673,8 +685,8 @@ def _absorb(keep: Draft, d: Draft) -> None:
             keep.roles[k] = v
         elif isinstance(v, list):
             keep.roles[k] = list(dict.fromkeys([*keep.roles[k], *v]))  # type: ignore[misc]
-    if keep.etype == "deal" and "buyer" in keep.roles and "seller" in keep.roles:
-        keep.roles.pop("parties", None)
+    if keep.etype == "deal":
+        _sides_from_parties(keep.roles)
     names = {i.name for i in keep.items}
     keep.items = keep.items + [i for i in d.items if i.name not in names]
     keep.value = _more_exact(keep.value, d.value)
