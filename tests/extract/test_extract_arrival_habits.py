@@ -232,3 +232,14 @@ def test_two_parties_and_the_buyer_named_in_the_headline_make_the_other_the_sell
     title = "Ukraine to buy 5,000 British air defence missiles in £1.6 billion deal"
     events = [to_wire(x) for x in extract(text, title=title, published=PUB)]
     assert [e["roles"] for e in events if e["type"] == "deal"] == [{"buyer": "UKR", "seller": "GBR"}]
+
+
+def test_goods_bought_to_be_given_on_are_delivered_by_the_buyer() -> None:
+    text = (
+        "Canada will buy a U.S.-made NASAMS surface-to-air missile system and donate it to Ukraine, Prime "
+        "Minister Justin Trudeau said on Tuesday."
+    )
+    (deal,) = of_type(text, "deal")
+    (delivery,) = of_type(text, "delivery")
+    assert deal["roles"] == {"buyer": "CAN", "seller": "USA"}
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "CAN", "recipient": "UKR"}, "planned")

@@ -417,7 +417,10 @@ def _goods(d: Draft) -> list[ItemMention]:
 def _borrow(d: Draft, other: Draft) -> None:
     """A delivery's supplier is the deal's seller, its recipient the buyer (and the other way)."""
     same = d.etype == "delivery" and other.etype == "deal" and other.view is d.view
-    if same and "seller" in other.roles and d.roles.get("supplier") == other.roles.get("buyer"):
+    # ('Canada will buy a U.S.-made NASAMS system and donate it to Ukraine': the buyer passes it on)
+    buyer, seller = other.roles.get("buyer"), other.roles.get("seller")
+    onward = d.roles.get("recipient") not in (None, buyer, seller)
+    if same and seller is not None and d.roles.get("supplier") == buyer and not onward:
         d.roles["supplier"] = other.roles["seller"]  # 'an order from Lithuania ..., to be delivered'
     for (etype, role), deal_role in _SIDES.items():
         mine, theirs = (role, deal_role) if d.etype == etype else (deal_role, role)
