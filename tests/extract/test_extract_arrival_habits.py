@@ -243,3 +243,13 @@ def test_goods_bought_to_be_given_on_are_delivered_by_the_buyer() -> None:
     (delivery,) = of_type(text, "delivery")
     assert deal["roles"] == {"buyer": "CAN", "seller": "USA"}
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "CAN", "recipient": "UKR"}, "planned")
+
+
+def test_the_worth_of_the_purchase_told_next_is_the_deals_value() -> None:
+    text = (
+        "Canada will buy a U.S.-made NASAMS surface-to-air missile system and donate it to Ukraine, Prime "
+        "Minister Justin Trudeau said on Tuesday. The purchase is worth about C$406 million, Defence "
+        "Minister Anita Anand said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["value"]["amount"], deal["value"]["currency"]) == (406_000_000, "CAD")

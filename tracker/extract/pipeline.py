@@ -112,8 +112,26 @@ def _body_drafts(
         _same_day(ds, out)
         if n:
             _first_of_told_after(view, out, views[n - 1])
+            _worth_told_after(view, out)
         out.extend(d for d in ds if not d.attribution)
     return out
+
+
+_WORTH_AFTER = re.compile(
+    r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)\s+(?:is|was|will\s+be)\s+"
+    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|an\s+estimated\s+)?$"
+)
+
+
+def _worth_told_after(view: View, out: list[Draft]) -> None:
+    """'Canada will buy a NASAMS system ... The purchase is worth about C$406 million': the price of the
+    deal told just before."""
+    money = view.money
+    if not money or not _WORTH_AFTER.match(view.text[: money[0].start]):
+        return
+    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
+    if deal is not None and deal.value is None:
+        deal.value = money[0]
 
 
 _IT_IS_FIRST = re.compile(
