@@ -253,3 +253,21 @@ def test_the_worth_of_the_purchase_told_next_is_the_deals_value() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert (deal["value"]["amount"], deal["value"]["currency"]) == (406_000_000, "CAD")
+
+
+def test_korean_missiles_and_a_full_engine_designation_name_their_systems() -> None:
+    text = (
+        "South Korea's LIG Nex1 Co. said Wednesday it had signed a $3.2 billion deal with Saudi Arabia's "
+        "defence ministry on Tuesday to supply 10 batteries of the Cheongung-II medium-range surface-to-air "
+        "missile system."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "SAU", "seller": "KOR"}
+    assert [i["name"] for i in deal["items"]] == ["Cheongung-II"]
+    engines = (
+        "State-run Hindustan Aeronautics Ltd (HAL) signed a contract with General Electric on Friday for 113 "
+        "F404-GE-IN20 engines worth about $1 billion to power additional Tejas Mk1A fighters."
+    )
+    (deal,) = of_type(engines, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "USA"}
+    assert {"name": "F404", "quantity": 113} in deal["items"]
