@@ -263,7 +263,7 @@ def test_korean_missiles_and_a_full_engine_designation_name_their_systems() -> N
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "SAU", "seller": "KOR"}
-    assert [i["name"] for i in deal["items"]] == ["Cheongung-II"]
+    assert deal["items"] == [{"name": "Cheongung-II", "quantity": 10}]
     engines = (
         "State-run Hindustan Aeronautics Ltd (HAL) signed a contract with General Electric on Friday for 113 "
         "F404-GE-IN20 engines worth about $1 billion to power additional Tejas Mk1A fighters."

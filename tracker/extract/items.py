@@ -256,7 +256,9 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
     j, skipped = i - 1, 0
     while j >= 0 and skipped < 4 and _MODIFIER.match(word(j)) and not _NUMBER_WORD.match(word(j)):
         j, skipped = j - 1, skipped + 1
-    if j >= 1 and word(j).lower() == "of" and _UNIT_OF.match(word(j - 1)):
+    if j >= 2 and word(j).lower() == "the" and word(j - 1).lower() == "of" and _UNIT_OF.match(word(j - 2)):
+        j -= 3  # '10 batteries of the Cheongung-II system'
+    elif j >= 1 and word(j).lower() == "of" and _UNIT_OF.match(word(j - 1)):
         j -= 2
     phrase = []
     if j >= 0 and _SCALE_WORD.match(word(j)):
