@@ -271,3 +271,12 @@ def test_korean_missiles_and_a_full_engine_designation_name_their_systems() -> N
     (deal,) = of_type(engines, "deal")
     assert deal["roles"] == {"buyer": "IND", "seller": "USA"}
     assert {"name": "F404", "quantity": 113} in deal["items"]
+
+
+def test_the_final_n_goods_arriving_complete_the_delivery() -> None:
+    text = (
+        "The final 16 K2 tanks for Poland under its first executive contract with South Korea's Hyundai "
+        "Rotem arrived at the port of Gdynia on Friday, the Polish defence ministry said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "KOR", "recipient": "POL"}, "completed")

@@ -200,6 +200,7 @@ ONGOING = Caseless(
     r"under ?way|being (?:delivered|supplied|shipped))\b",
 )
 STARTED = Caseless(r"\b(?:began|begun|begins?|start(?:s|ed)|commenc\w*)\b")
+_FINAL_N = Caseless(rf"\b(?:the\s+)?(?:last|final)\s+{_NUMBERS}\s+(?!of\b)")
 _LAST_OF = Caseless(rf"\b(?:last|final|remaining)\s+{_NUMBERS}\s+of\b")
 COMPLETED = Caseless(
     r"\b(?:complet\w*|all|final|"
@@ -408,8 +409,9 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
         return "planned"
     if ONGOING.found(clause):
         return "ongoing"
-    if _LAST_OF.found(window):
-        return "completed"  # 'the last six of 12 Super Tucano aircraft', not 'six of 12' begun
+    if _LAST_OF.found(window) or _FINAL_N.found(window):
+        # 'the last six of 12 Super Tucano aircraft', not 'six of 12' begun; 'The final 16 K2 tanks'
+        return "completed"
     nth = _NTH_OF.search(window)
     if nth is not None:
         return "ongoing" if _ORDINALS.index(nth["nth"].lower()) + 2 < _count(nth["of"]) else "completed"
