@@ -280,3 +280,13 @@ def test_the_final_n_goods_arriving_complete_the_delivery() -> None:
     )
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "KOR", "recipient": "POL"}, "completed")
+
+
+def test_a_date_before_and_the_next_verb_closes_the_verb_before_it() -> None:
+    text = (
+        "China, which signed a contract for the S-400 systems with Russia in 2014 and received its first "
+        "regiment in 2018, said it understood the decision."
+    )
+    (deal,) = of_type(text, "deal")
+    (delivery,) = of_type(text, "delivery")
+    assert (deal["occurred"]["date"], delivery["occurred"]["date"]) == ("2014", "2018")

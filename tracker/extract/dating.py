@@ -176,6 +176,11 @@ def _after_saying(view: View, dm: DateMention) -> Cue | None:
     return None
 
 
+_AND_NEXT_VERB = re.compile(
+    r"^\s*(?:and|but)\s+(?:(?:then|later|also|has|have|had|was|were)\s+)?$", re.IGNORECASE
+)
+
+
 def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) -> tuple[int, int] | None:
     """(rank, cue start) of the cue ``dm`` dates; a lower rank is a surer attachment."""
     # ('a day after Paris and Yerevan signed': the count belongs to the clause its 'after' opens)
@@ -234,6 +239,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         adverbial = not dm.text.strip().isdigit() and not view.text[dm.end : nxt.start].strip()
         if adverbial and len(lead.split()) <= 4 and "," not in lead:
             return 0, prev.start
+    if prev is not None and nxt is not None and _AND_NEXT_VERB.match(view.text[dm.end : nxt.start]):
+        # 'which signed a contract for the systems in 2014 and received its first regiment in 2018': a
+        # date before 'and' and the next verb closes the verb before it
+        return 0, prev.start
     if nxt is not None:
         gap = view.text[dm.end : nxt.start]
         if len(gap.split()) <= 3 and "," not in gap and not _UNDER.search(gap):
