@@ -290,3 +290,11 @@ def test_a_date_before_and_the_next_verb_closes_the_verb_before_it() -> None:
     (deal,) = of_type(text, "deal")
     (delivery,) = of_type(text, "delivery")
     assert (deal["occurred"]["date"], delivery["occurred"]["date"]) == ("2014", "2018")
+
+
+def test_a_sentence_for_exporting_goods_is_no_delivery() -> None:
+    text = (
+        "A Frankfurt court on Wednesday sentenced a German-Russian businessman to six years in prison for "
+        "exporting machine tools worth millions of euros to Russian arms manufacturers, prosecutors said."
+    )
+    assert of_type(text, "delivery") == []

@@ -38,6 +38,11 @@ _DOING = re.compile(
     re.IGNORECASE,
 )
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+_CONVICTED_FOR = re.compile(
+    r"\b(?:sentenc|convict|charg|jail|fin|indict|arrest|prosecut|detain|extradit)\w*\b[^.;]{0,140}?"
+    r"\bfor\s+(?:illegally\s+|allegedly\s+|secretly\s+)?$",
+    re.IGNORECASE,
+)
 _FOR_EXERCISE = re.compile(
     r"\b(?:for|to\s+take\s+part\s+in|to\s+join|to\s+participate\s+in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}"
     r"(?:exercises?|drills?|war\s?games|air\s?shows?|exhibition|manoeuvres|maneuvers)\b",
@@ -178,6 +183,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
+    if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
+        return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
     if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
         return None  # 'a contingent with Su-30MKI fighters has arrived in France for the exercise Garuda'
     if view.hearsay or _FORMER_SAID.search(view.text):
