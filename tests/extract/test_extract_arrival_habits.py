@@ -298,3 +298,13 @@ def test_a_sentence_for_exporting_goods_is_no_delivery() -> None:
         "exporting machine tools worth millions of euros to Russian arms manufacturers, prosecutors said."
     )
     assert of_type(text, "delivery") == []
+
+
+def test_supplying_weapons_as_the_subject_of_a_warning_is_no_delivery() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov on Thursday warned South Korea that supplying weapons to Ukraine "
+        "would destroy relations between Moscow and Seoul."
+    )
+    assert of_type(text, "delivery") == []
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "RUS"

@@ -38,6 +38,16 @@ _DOING = re.compile(
     re.IGNORECASE,
 )
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+_GERUND_IF = re.compile(r"^\W*(?:that\s+|any\s+)?$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"\b(?:would|could|might|will)\b", re.IGNORECASE)
+
+
+def _hypothetical(view: View, clause: Clause, cues: list[Cue]) -> bool:
+    """A gerund opening its clause as the subject of a modal: the act as a supposition."""
+    opens = _GERUND_IF.match(view.text[clause.start : cues[0].start]) and cues[0].text.lower().endswith("ing")
+    return bool(opens and _MODAL_AFTER.search(view.text, cues[-1].end, clause.end))
+
+
 _CONVICTED_FOR = re.compile(
     r"\b(?:sentenc|convict|charg|jail|fin|indict|arrest|prosecut|detain|extradit)\w*\b[^.;]{0,140}?"
     r"\bfor\s+(?:illegally\s+|allegedly\s+|secretly\s+)?$",
@@ -183,6 +193,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
+    if _hypothetical(view, clause, cues):
+        return None  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
     if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
         return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
     if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
