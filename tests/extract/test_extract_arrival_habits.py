@@ -308,3 +308,22 @@ def test_supplying_weapons_as_the_subject_of_a_warning_is_no_delivery() -> None:
     assert of_type(text, "delivery") == []
     (said,) = of_type(text, "statement")
     assert said["roles"]["speaker"] == "RUS"
+
+
+def test_what_sanctioned_firms_are_accused_of_shipping_is_the_charge_not_a_delivery() -> None:
+    accused = (
+        "The United States on Wednesday imposed sanctions on more than 300 entities, including four "
+        "India-based companies accused of shipping aircraft parts and dual-use electronics to Russia."
+    )
+    assert of_type(accused, "delivery") == []
+    said = (
+        "The United States on Friday imposed sanctions on three Chinese companies that it said had supplied "
+        "missile-applicable items to Pakistan's ballistic missile programme."
+    )
+    assert of_type(said, "delivery") == []
+    fact = (
+        "The United States on Thursday imposed sanctions on the Chinese military's Equipment Development "
+        "Department for taking delivery of 10 Su-35 combat aircraft from Russia in December."
+    )
+    (delivery,) = of_type(fact, "delivery")
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "CHN"}

@@ -42,6 +42,23 @@ _GERUND_IF = re.compile(r"^\W*(?:that\s+|any\s+)?$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will)\b", re.IGNORECASE)
 
 
+# what a sanction's targets are said to have done: 'companies accused of supplying', 'that it said had
+# supplied', 'involved in transferring' (not 'for taking delivery of 10 Su-35s': a transfer told as fact)
+_TARGETS_DID = re.compile(
+    r"(?:\baccus\w+\s+(?:\w+\s+)?of|\b(?:that|which|who)\s+(?:it|they|washington|the\s+\w+)?\s*(?:said|says)?\s*"
+    r"(?:had|have|has)?|\bfor\s+allegedly|\binvolved\s+in|\blinked\s+to)\s+(?:allegedly\s+|illegally\s+)?"
+    r"(?:helping\s+(?:to\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _why_sanctioned(view: View, cue: Cue) -> bool:
+    """A trade told as the reason for a sanction in the same sentence is the charge, not an event."""
+    if not any(c.etype == "sanction" and c.end <= cue.start for c in view.cues):
+        return False
+    return _TARGETS_DID.search(view.text, max(0, cue.start - 60), cue.start) is not None
+
+
 def _hypothetical(view: View, clause: Clause, cues: list[Cue]) -> bool:
     """A gerund opening its clause as the subject of a modal: the act as a supposition."""
     opens = _GERUND_IF.match(view.text[clause.start : cues[0].start]) and cues[0].text.lower().endswith("ing")
@@ -193,6 +210,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
     if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
         return None
+    if _why_sanctioned(view, cues[0]):
+        return None  # 'sanctions on four India-based companies accused of shipping aircraft parts to Russia'
     if _hypothetical(view, clause, cues):
         return None  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
     if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
