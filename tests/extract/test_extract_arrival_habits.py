@@ -327,3 +327,11 @@ def test_what_sanctioned_firms_are_accused_of_shipping_is_the_charge_not_a_deliv
     )
     (delivery,) = of_type(fact, "delivery")
     assert delivery["roles"] == {"supplier": "RUS", "recipient": "CHN"}
+
+
+def test_the_one_sanctioned_for_buying_is_the_buyer() -> None:
+    text = (
+        "The United States on Thursday imposed sanctions on the Chinese military's Equipment Development "
+        "Department and its director for buying Su-35 fighter jets and S-400 missile equipment from Russia."
+    )
+    assert [d["roles"] for d in of_type(text, "deal")] in ([], [{"buyer": "CHN", "seller": "RUS"}])

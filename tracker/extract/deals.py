@@ -578,6 +578,21 @@ def _both(view: View, clause: Clause, cue: Cue) -> list[str]:
     return r.two_states_before(view.slots, clause.start, ("country", "body"))
 
 
+_FOR_DOING = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+def _sanctioned_for(view: View, buy: Cue) -> Mention | None:
+    """'imposed sanctions on the Chinese military's Equipment Development Department ... for buying Su-35
+    fighter jets': the one sanctioned for the purchase bought, not the one sanctioning."""
+    if not _FOR_DOING.search(view.text, max(0, buy.start - 6), buy.start):
+        return None
+    sanction = next((c for c in reversed(view.cues) if c.etype == "sanction" and c.end <= buy.start), None)
+    if sanction is None:
+        return None
+    between = [m for m in view.slots.mentions if sanction.end <= m.start < buy.start]
+    return between[-1] if between else None
+
+
 def _bought(
     view: View, clause: Clause, buy: Cue, subj: list[Mention], items: list[ItemMention]
 ) -> dict[str, object]:
@@ -585,6 +600,8 @@ def _bought(
     s = view.slots
     mod = r.modifier_before(s, buy.start)
     buyer = mod.code if mod and is_possessive(s.text, mod) else (subj[-1].code if subj else None)
+    sanctioned = _sanctioned_for(view, buy)
+    buyer = sanctioned.code if sanctioned is not None else buyer
     found = r.after(s, clause, buy.end, ("from",))
     if buyer is None and _ORDERED_FOR.match(view.text, buy.end):
         # 'the six AH-64E Apache helicopters ordered for the Indian Army from Boeing'
