@@ -334,4 +334,4 @@ def test_the_one_sanctioned_for_buying_is_the_buyer() -> None:
         "The United States on Thursday imposed sanctions on the Chinese military's Equipment Development "
         "Department and its director for buying Su-35 fighter jets and S-400 missile equipment from Russia."
     )
-    assert [d["roles"] for d in of_type(text, "deal")] in ([], [{"buyer": "CHN", "seller": "RUS"}])
+    assert [d["roles"] for d in of_type(text, "deal")] == [{"buyer": "CHN", "seller": "RUS"}]
