@@ -335,3 +335,13 @@ def test_the_one_sanctioned_for_buying_is_the_buyer() -> None:
         "Department and its director for buying Su-35 fighter jets and S-400 missile equipment from Russia."
     )
     assert [d["roles"] for d in of_type(text, "deal")] == [{"buyer": "CHN", "seller": "RUS"}]
+
+
+def test_a_clearance_told_after_a_cancellation_does_not_date_it() -> None:
+    text = (
+        "India has cancelled a nearly $500 million deal to buy Spike anti-tank guided missiles from Israel's "
+        "Rafael Advanced Defense Systems. The purchase had been cleared by the Indian defence ministry in "
+        "2014."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["status"], deal["occurred"]) == ("cancelled", None)

@@ -343,7 +343,12 @@ class BackReference(NamedTuple):
     signing: bool  # 'The deal, signed in 2019, ...': the signing, which dates no cancellation
 
 
-_SIGNING = frozenset({"signed", "inked", "sealed", "struck", "finalized", "finalised", "clinched"})
+# verbs of the deal's making, whose date is never its cancellation's ('The purchase had been cleared by
+# the defence ministry in 2014' after 'India has cancelled a $500 million deal')
+_SIGNING = frozenset(
+    {"signed", "inked", "sealed", "struck", "finalized", "finalised", "clinched", "cleared", "approved",
+     "agreed", "ordered", "awarded", "concluded"}
+)  # fmt: skip
 
 
 def back_reference(view: View, published: datetime | None) -> BackReference | None:
