@@ -345,3 +345,13 @@ def test_a_clearance_told_after_a_cancellation_does_not_date_it() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert (deal["status"], deal["occurred"]) == ("cancelled", None)
+
+
+def test_sanctions_on_suppliers_of_a_military_and_on_the_regime_told_after_aim_at_its_state() -> None:
+    text = (
+        "Britain on Wednesday imposed sanctions on two businessmen and four companies that it said supplied "
+        "aviation fuel to Myanmar's military. Canada and Australia also announced new sanctions on the "
+        "military regime."
+    )
+    pairs = {(e["roles"]["imposer"], e["roles"]["target"]) for e in of_type(text, "sanction")}
+    assert pairs == {("GBR", "MMR"), ("CAN", "MMR"), ("AUS", "MMR")}

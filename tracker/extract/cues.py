@@ -466,6 +466,11 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     return None
 
 
+# 'Canada and Australia also announced new sanctions on the military regime': the state told before
+ON_THE_REGIME = re.compile(
+    r"\s+(?:on|against|targeting)\s+the\s+(?:country's\s+)?(?:military\s+)?(?:regime|junta|generals)\b",
+    re.IGNORECASE,
+)
 _PERMITS = re.compile(r"(?:permits|licen[cs]es)$", _I)
 _REIMPOSING = Caseless(
     r"\b(?:effectively\s+re-?impos\w*|(?:not|n't)\s+(?:to\s+)?renew\w*\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}"

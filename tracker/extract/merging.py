@@ -13,7 +13,7 @@ from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
-from tracker.extract.cues import WAR_IN
+from tracker.extract.cues import ON_THE_REGIME, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
@@ -123,6 +123,7 @@ def _target_before(d: Draft, before: list[Draft]) -> bool:
         return False
     # 'Japan said it was considering similar measures': the target of the last sanction, whoever imposed it
     similar = d.cues[0].text.lower().startswith(("similar", "its own", "their own"))
+    similar = similar or ON_THE_REGIME.match(d.view.text, d.cues[0].end) is not None
     for e in reversed(before):
         if e.etype != "sanction" or "target" not in e.roles or e.roles["target"] == d.roles["imposer"]:
             continue

@@ -80,7 +80,11 @@ _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:be
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
-_SUPPLYING_TO = re.compile(r"\b(?:supplying|selling|providing|shipping)\s+(?:[\w-]+\s+){0,4}?to\s")
+# ('... four companies that it said supplied aviation fuel to Myanmar's military')
+_SUPPLYING_TO = re.compile(
+    r"\b(?:supplying|selling|providing|shipping|(?:that|which|who)\s+(?:it\s+said\s+|allegedly\s+)?"
+    r"(?:had\s+)?(?:supplied|sold|provided|shipped))\s+(?:[\w-]+\s+){0,4}?to\s"
+)
 _ITS_FORCES = re.compile(r"(?:'s|’s)?\s*(?:military|army|armed forces|junta|regime)\b|[\w-]*\s*military\b")
 _GERUND_SUBJECT = re.compile(r"\W*(?:that\s+)?(?:buying|purchasing|acquiring|procuring)\b", re.IGNORECASE)
 _REACTS_TO = re.compile(
@@ -286,7 +290,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
-    if imposer and not target and (_THE_SANCTIONS.search(before) or _SIMILAR.match(cue.text)):
+    told_before = _THE_SANCTIONS.search(before) or _SIMILAR.match(cue.text)
+    if imposer and not target and (told_before or cue_words.ON_THE_REGIME.match(view.text, cue.end)):
         # 'The United States imposed the sanctions under its CAATSA law in December 2020': the target of
         # the sanction told before (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
@@ -618,6 +623,9 @@ def _supplied(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Ment
     """'sanctions on two companies accused of supplying aviation fuel to Myanmar's military': with no
     state named for the entities, the sanction aims at the state they supplied."""
     m = _SUPPLYING_TO.search(view.text, cue.end, clause.end)
+    if m is None:  # ('... four companies that it said supplied ...': a relative clause of its own)
+        m = _SUPPLYING_TO.search(view.text, cue.end, min(len(view.text), cue.end + 120))
+        clause = view.clauses[view.clause_of(m.start())] if m is not None else clause
     if m is None:
         return None
     to = r.after(view.slots, clause, m.end() - 3, ("to",))
