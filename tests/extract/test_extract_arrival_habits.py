@@ -355,3 +355,12 @@ def test_sanctions_on_suppliers_of_a_military_and_on_the_regime_told_after_aim_a
     )
     pairs = {(e["roles"]["imposer"], e["roles"]["target"]) for e in of_type(text, "sanction")}
     assert pairs == {("GBR", "MMR"), ("CAN", "MMR"), ("AUS", "MMR")}
+
+
+def test_entities_added_to_a_package_against_another_state_are_its_targets() -> None:
+    text = (
+        "The European Union is considering adding two small Chinese regional banks to its next package of "
+        "sanctions against Russia over their role in helping Moscow evade trade restrictions."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "EU", "target": "CHN"}, "threatened")

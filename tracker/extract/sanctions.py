@@ -549,7 +549,11 @@ def _target(
     if status == "waived":
         found = r.after(s, clause, clause.start, ("for",))
         found = found or r.direct_object(s, clause, after_subject, {imposer or ""})
-    named = _entity_state(view, clause, cue, imposer) or _listed(view, clause, cue, imposer)
+    named = (
+        _entity_state(view, clause, cue, imposer)
+        or _listed(view, clause, cue, imposer)
+        or _added_to_package(view, cue, imposer)
+    )
     if named is not None and status != "waived":
         return named
     low = cue.text.lower()
@@ -605,6 +609,23 @@ def _aimed_at(view: View, clause: Clause, cue: Cue, preps: tuple[str, ...]) -> M
         if inside and not _WAR_AGAINST.search(view.text, max(0, m.start - 40), m.start):
             return s.mentions[s.head(i)]
     return None
+
+
+_ADDING_TO = re.compile(
+    r"\badd(?:ing|ed|s)?\s+(?P<who>[^.;]{1,120}?)\s+to\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:package|round|list)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _added_to_package(view: View, cue: Cue, imposer: str | None) -> str | None:
+    """'is considering adding two small Chinese regional banks to its next package of sanctions against
+    Russia': the state of the entities added, not the package's target."""
+    m = _ADDING_TO.search(view.text, max(0, cue.start - 200), cue.start)
+    if m is None:
+        return None
+    start, end = m.span("who")
+    return next((x.code for x in view.slots.mentions if start <= x.start < end and x.code != imposer), None)
 
 
 def _listed(view: View, clause: Clause, cue: Cue, imposer: str | None) -> str | None:
