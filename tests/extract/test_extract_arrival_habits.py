@@ -364,3 +364,12 @@ def test_entities_added_to_a_package_against_another_state_are_its_targets() -> 
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "EU", "target": "CHN"}, "threatened")
+
+
+def test_they_who_said_after_analysts_say_are_no_state() -> None:
+    text = (
+        "South Korean arms makers such as Hanwha Aerospace are racing to expand capacity as European "
+        "governments look to Seoul for tanks, but analysts say export financing limits could slow further "
+        "deals. Romania, Estonia and Finland are among countries that could place new orders, they said."
+    )
+    assert of_type(text, "statement") == []

@@ -30,6 +30,23 @@ class Memory:
     views: list[View] = field(default_factory=list)  # the article's sentences, to read quotes from
 
 
+_ANALYSTS_SAY = re.compile(
+    r"\b(?:analysts?|experts?|observers|researchers|scholars|economists|think[- ]tanks?)\s+"
+    r"(?:\w+\s+)?(?:say|said|says|believe|believed|warn|warned|note|noted)\b",
+    re.IGNORECASE,
+)
+_THEY = re.compile(r"\bthey\s+$", re.IGNORECASE)
+
+
+def _they_are_analysts(view: View, views: list[View], d: Draft) -> bool:
+    """'they said' where the sayers told last are analysts or experts."""
+    if not _THEY.search(view.text, max(0, d.cues[0].start - 8), d.cues[0].start):
+        return False
+    at = next((i for i, v in enumerate(views) if v is view), None)
+    before = views[max(0, at - 1) : at + 1] if at is not None else [view]
+    return any(_ANALYSTS_SAY.search(v.text) for v in before)
+
+
 def resolve_statements(
     view: View, ds: list[Draft], text: str, quotes: list[tuple[int, int]], memory: Memory
 ) -> None:
@@ -42,6 +59,8 @@ def resolve_statements(
         if "speaker" not in d.roles:
             if d.titled:
                 last = _titled_speaker(view, memory, d.cues[0].start)
+            elif memory.last is None and _they_are_analysts(view, memory.views, d):
+                last = None  # '..., analysts say ... could place new orders, they said': no state speaks
             else:
                 last = memory.last or _named_before(view, memory.views)
             if last is None:
