@@ -373,3 +373,13 @@ def test_they_who_said_after_analysts_say_are_no_state() -> None:
         "deals. Romania, Estonia and Finland are among countries that could place new orders, they said."
     )
     assert of_type(text, "statement") == []
+
+
+def test_a_ship_of_a_navy_prefix_received_from_the_state_that_has_exported_it() -> None:
+    text = (
+        "The Royal Thai Navy took delivery of HTMS Chang, a Type 071E amphibious transport dock and the "
+        "largest warship China has exported, at a handover ceremony in Shanghai on Friday."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "CHN", "recipient": "THA"}
+    assert [i["name"] for i in delivery["items"]] == ["Chang"]

@@ -412,6 +412,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             found = None  # 'were delivered to Ankara on Friday, defying warnings from Washington'
         found = found or _builder(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
+        mod = mod or (_exporter(view, cues, main) if main is get else None)
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient) or _made_in(view, clause, main, recipient)
     accused = _accused(view, clause, main)
@@ -596,6 +597,21 @@ def _accused(view: View, clause: Clause, main: Cue) -> Mention | None:
     accuser += [x.code for x in before[-1:] if _ACCUSER.search(view.text, x.end, m.start())]
     found = next((x for x in reversed(before) if x.code not in accuser), None)
     return found or Mention(m.start(), m.start(), "", "", "blocked")
+
+
+_HAS_DONE = re.compile(r"^\s+(?:has|had|have)\s+(?:ever\s+)?$", re.IGNORECASE)
+
+
+def _exporter(view: View, cues: list[Cue], main: Cue) -> Mention | None:
+    """'took delivery of HTMS Chang, ... the largest warship China has exported': the state that has
+    given the goods received, told in a relative clause after them."""
+    for c in cues:
+        if c.kind != "give" or c.start < main.end:
+            continue
+        before = [m for m in view.slots.mentions if m.end <= c.start]
+        if before and _HAS_DONE.match(view.text[before[-1].end : c.start]):
+            return before[-1]
+    return None
 
 
 def _builder(view: View, clause: Clause) -> Mention | None:
