@@ -383,3 +383,13 @@ def test_a_ship_of_a_navy_prefix_received_from_the_state_that_has_exported_it() 
     (delivery,) = of_type(text, "delivery")
     assert delivery["roles"] == {"supplier": "CHN", "recipient": "THA"}
     assert [i["name"] for i in delivery["items"]] == ["Chang"]
+
+
+def test_barring_ones_people_from_dealing_with_a_states_firm_sanctions_that_state() -> None:
+    text = (
+        "The United States on Tuesday barred Americans from providing financial services to Myanmar Oil and "
+        "Gas Enterprise, the state-owned energy firm, the Treasury Department said."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "MMR"}, "imposed")
+    assert sanction["occurred"]["date"] == "2023-10-24"

@@ -83,6 +83,9 @@ SANCTION = re.compile(
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     # 'Russia on Friday barred 500 Americans, including former President Barack Obama, from entering'
     r"barr(?:ed|ing|s)(?=[^;]{0,120}\bfrom entering\b)|entry bans?|"
+    # 'barred Americans from providing financial services to Myanmar Oil and Gas Enterprise'
+    r"barr(?:ed|ing|s)(?= (?:[\w-]+ ){0,3}from "
+    r"(?:providing|doing business|dealing|trading|investing|exporting)\b)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|"
@@ -147,7 +150,7 @@ _DEAL_BLOCKED = Caseless(
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
 )
 _VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
-TRADE_HALT = re.compile(r"^(?:halted|suspended|ban)", _I)
+TRADE_HALT = re.compile(r"^(?:halted|suspended|ban|barr)", _I)
 
 _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
