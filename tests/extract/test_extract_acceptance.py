@@ -370,6 +370,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind26.json")["documents"],
         *load_gold("extract_gold_blind27.json")["documents"],
         *load_gold("extract_gold_blind28.json")["documents"],
+        *load_gold("extract_gold_blind29.json")["documents"],
+        *load_gold("extract_gold_blind30.json")["documents"],
     ]
 
 
