@@ -393,3 +393,12 @@ def test_barring_ones_people_from_dealing_with_a_states_firm_sanctions_that_stat
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "MMR"}, "imposed")
     assert sanction["occurred"]["date"] == "2023-10-24"
+
+
+def test_the_state_warned_it_could_face_sanctions_if_it_buys_is_the_buyer() -> None:
+    text = (
+        "US Secretary of State Mike Pompeo and Defense Secretary Mark Esper have warned Egypt it could face "
+        "sanctions if it goes ahead with a $2 billion purchase of Russian Su-35 fighter jets."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "EGY", "seller": "RUS"}

@@ -430,6 +430,7 @@ def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
 
 _PREDICATE_OPENERS = frozenset({"was", "were"})
 _IT_BEFORE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
+_IF_IT = re.compile(r"\bif\s+(?:it|they)\b", re.IGNORECASE)
 _WARNS = re.compile(r"^(?:warn(?:s|ed)|cautioned|threatened)$", re.IGNORECASE)
 
 
@@ -544,6 +545,11 @@ def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:
     # 'has warned Egypt that a $2 billion purchase of Russian Su-35s could trigger sanctions': a
     # purchase of nobody named in a 'that' clause is the one warned
     nominal = clause.opener == "that" and cue.text.lower() in ("purchase", "acquisition", "buying")
+    warn = next((c for c in view.cues if clause.start <= c.start < cue.start and _WARNS.match(c.text)), None)
+    if warn is not None and _IF_IT.search(view.text, warn.end, cue.start):
+        # 'have warned Egypt it could face sanctions if it goes ahead with a $2 billion purchase': one clause
+        obj = r.direct_object(view.slots, clause, warn.end, set())
+        return obj if obj is not None and obj.start < cue.start else None
     if not gerund and not nominal and not _IT_BEFORE.search(view.text, clause.start, cue.start):
         return None  # 'that it could face sanctions if it buys', 'that purchasing Russian weapons could
     if any(clause.start <= m.start < cue.start for m in view.slots.mentions):
