@@ -402,3 +402,12 @@ def test_the_state_warned_it_could_face_sanctions_if_it_buys_is_the_buyer() -> N
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "EGY", "seller": "RUS"}
+
+
+def test_the_carrier_jets_are_bought_for_is_no_goods() -> None:
+    text = (
+        "India's Defence Acquisition Council on Thursday approved the purchase of 26 Rafale Marine fighter "
+        "jets from France for the navy's aircraft carrier INS Vikrant."
+    )
+    (deal,) = of_type(text, "deal")
+    assert [i["name"] for i in deal["items"]] == ["Rafale-M"]

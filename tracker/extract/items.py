@@ -81,6 +81,12 @@ _CARRIER = re.compile(
 )
 
 
+_FOR_CARRIER = re.compile(
+    r"\b(?:for|on|from)\s+(?:the\s+|its\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:new\s+|indigenous\s+)?(?:aircraft\s+)?"
+    r"carriers?\s+$"
+)
+
+
 def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMention]:
     """The items of a sentence without the carriers ('aboard two C-17 aircraft') and the ones passed
     over: 'picked the SAMP/T over the US-made Patriot' buys no Patriot. 'over' counts only beside a
@@ -88,6 +94,8 @@ def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMent
     ('SAMP/T buy over Patriot'); 'instead of' and 'rather than' always pass the item over."""
     if " aboard " in low or " on board " in low or " from " in low or " based on " in low:
         items = [it for it in items if not _CARRIER.search(text, max(0, it.start - 40), it.start)]
+    if " carrier " in low:  # 'jets ... for the navy's aircraft carrier INS Vikrant': the ship they serve on
+        items = [it for it in items if not _FOR_CARRIER.search(text, max(0, it.start - 50), it.start)]
     if " over " not in low and " instead of " not in low and " rather than " not in low:
         return items
     choice = _CHOICE.found(low)
