@@ -411,3 +411,17 @@ def test_the_carrier_jets_are_bought_for_is_no_goods() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert [i["name"] for i in deal["items"]] == ["Rafale-M"]
+
+
+def test_convictions_denials_oppositions_and_prize_committees_tell_no_event() -> None:
+    court = (
+        "A Stuttgart court on Thursday convicted two former Heckler & Koch employees of illegally exporting "
+        "thousands of G36 assault rifles to Mexico, and ordered the company to forfeit 3.7 million euros."
+    )
+    assert of_type(court, "delivery") == [] and of_type(court, "deal") == []
+    dismissed = "China dismissed US claims that it was considering supplying lethal weapons to Russia."
+    assert of_type(dismissed, "delivery") == []
+    opposition = "Washington lifted sanctions on Belavia. Belarus's exiled opposition called it premature."
+    assert [s["roles"]["speaker"] for s in of_type(opposition, "statement")] == []
+    nobel = "Maria Corina Machado won the Nobel Peace Prize on Friday, the Norwegian Nobel Committee said."
+    assert of_type(nobel, "statement") == []

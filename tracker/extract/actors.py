@@ -59,7 +59,8 @@ _NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
     r"studies|militants?|rebels?|insurgents?|media|newspaper|sources?|data|observers?|commentators?|"
-    r"critics|campaign|disaster|emergency|seismolog\w*|geological)\b",
+    r"critics|campaign|disaster|emergency|seismolog\w*|geological|"
+    r"(?:exiled|main|political)\s+opposition|opposition\s+(?:leaders?|party|parties|figures?|groups?))\b",
 )
 # 'he added', and definite descriptions of someone named before ('The prime minister said')
 _PRONOUN_SUBJECT = Caseless(

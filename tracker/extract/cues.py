@@ -32,6 +32,8 @@ DEAL = re.compile(
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
     r"es|ed|ing|ement(?! (?:agency|office|administration|board|council|chief|minister|department)))|"
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
+    # 'ordered the company to forfeit 3.7 million euros': a court's order, no purchase
+    r"(?! (?:[\w&-]+ ){1,3}to (?:pay|forfeit|stop|halt|leave|close|return|cease|withdraw|hand)\b)"
     # 'signed an order imposing a tariff': a decree, not a purchase
     r"(?! (?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
     r"leas(?:e|es|ed|ing)(?=\s+(?:a|an|the|two|three|\d+|its|another)\b)|"  # 'to lease a nuclear submarine'
@@ -188,7 +190,7 @@ _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
 DENIED = Caseless(
     r"\b(?:no evidence|den(?:y|ies|ied)|baseless|"
-    r"rejected (?:\w+ )?(?:claims|reports|accusations|allegations)|"
+    r"(?:rejected|dismissed) (?:\w+ )?(?:claims|reports|accusations|allegations)|"
     r"rejected (?:an? |the )(?:[\w'’-]+ ){0,6}?(?:claim|report|accusation|allegation)s?|"
     r"(?:accusations?|allegations?) (?:by|from) |"  # 'an accusation by Russia's SVR ... that Serbian ...'
     # 'declined to comment on social media reports that Islamabad has agreed to buy'

@@ -67,7 +67,7 @@ def _hypothetical(view: View, clause: Clause, cues: list[Cue]) -> bool:
 
 _CONVICTED_FOR = re.compile(
     r"\b(?:sentenc|convict|charg|jail|fin|indict|arrest|prosecut|detain|extradit)\w*\b[^.;]{0,140}?"
-    r"\bfor\s+(?:illegally\s+|allegedly\s+|secretly\s+)?$",
+    r"\b(?:for|of)\s+(?:illegally\s+|allegedly\s+|secretly\s+)?$",
     re.IGNORECASE,
 )
 _FOR_EXERCISE = re.compile(
