@@ -425,3 +425,12 @@ def test_convictions_denials_oppositions_and_prize_committees_tell_no_event() ->
     assert [s["roles"]["speaker"] for s in of_type(opposition, "statement")] == []
     nobel = "Maria Corina Machado won the Nobel Peace Prize on Friday, the Norwegian Nobel Committee said."
     assert of_type(nobel, "statement") == []
+
+
+def test_the_year_an_embargo_was_imposed_does_not_date_its_lifting() -> None:
+    text = (
+        "The UN Security Council on Friday voted unanimously to lift the last remaining arms embargo on "
+        "Somalia's government, imposed in 1992."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["status"], sanction["occurred"]["date"]) == ("lifted", "2023-10-20")

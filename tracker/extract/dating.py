@@ -76,6 +76,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
             # the filing's, never the event's ('PARIS, Oct 24 (Reuters) - France has signed ...')
             cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
+        if d.status in ("lifted", "waived"):
+            # 'voted to lift the last arms embargo on Somalia's government, imposed in 1992': the
+            # imposition's date, not the lifting's
+            cands = [(rank, dm) for rank, dm in cands if not _IMPOSED_IN.search(view.text, 0, dm.start)]
         future = d.status in _FUTURE
         resolved = [
             (rank, occ)
@@ -90,6 +94,7 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _relative_passive(view, d, published)
 
 
+_IMPOSED_IN = re.compile(r"\b(?:imposed|introduced|slapped)\s+(?:(?:in|on|since)\s+)?$", re.IGNORECASE)
 _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:formally\s+)?"
     r"(?:approved|adopted|imposed|announced|agreed|unveiled|signed)\b",
