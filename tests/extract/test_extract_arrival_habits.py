@@ -434,3 +434,13 @@ def test_the_year_an_embargo_was_imposed_does_not_date_its_lifting() -> None:
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["status"], sanction["occurred"]["date"]) == ("lifted", "2023-10-20")
+
+
+def test_storm_shadow_is_britains_missile_and_scalp_frances() -> None:
+    uk = "Britain is supplying Storm Shadow long-range cruise missiles to Ukraine, the minister said."
+    (delivery,) = of_type(uk, "delivery")
+    assert delivery["roles"]["supplier"] == "GBR"
+    assert [i["name"] for i in delivery["items"]] == ["Storm Shadow"]
+    fr = "France will send SCALP cruise missiles to Ukraine, President Emmanuel Macron said."
+    (delivery,) = of_type(fr, "delivery")
+    assert (delivery["roles"]["supplier"], delivery["items"][0]["name"]) == ("FRA", "SCALP")
