@@ -444,3 +444,15 @@ def test_storm_shadow_is_britains_missile_and_scalp_frances() -> None:
     fr = "France will send SCALP cruise missiles to Ukraine, President Emmanuel Macron said."
     (delivery,) = of_type(fr, "delivery")
     assert (delivery["roles"]["supplier"], delivery["items"][0]["name"]) == ("FRA", "SCALP")
+
+
+def test_an_aid_package_pledges_its_goods_but_not_those_held_back() -> None:
+    text = (
+        "The Pentagon has announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured "
+        "vehicles and 59 more Bradleys, but Washington is still holding back its Abrams tanks."
+    )
+    title = "US sends Strykers but no Abrams tanks in new $2.5bn Ukraine aid"
+    events = [to_wire(x) for x in extract(text, title=title, published=PUB)]
+    (delivery,) = [e for e in events if e["type"] == "delivery"]
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "UKR"}, "planned")
+    assert {i["name"]: i["quantity"] for i in delivery["items"]} == {"Stryker": 90, "Bradley": 59}

@@ -65,6 +65,8 @@ DELIVERY = re.compile(
     r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?"
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
     r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|"
+    # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'
+    r"(?:military|security|defen[cs]e|weapons|arms) aid package(?= (?:for|to)\b)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
@@ -408,8 +410,8 @@ HELD_BACK = Caseless(
 
 def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
-    if HELD_BACK.found(window):
-        return "planned"
+    if HELD_BACK.found(window) or any(c.text.lower().endswith("aid package") for c in cues):
+        return "planned"  # goods held back, or pledged in an aid package, are still to come
     if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
     if ONGOING.found(clause):

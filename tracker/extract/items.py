@@ -81,6 +81,11 @@ _CARRIER = re.compile(
 )
 
 
+_NOT_GOODS = re.compile(
+    r"\b(?:no|without|holding\s+back|withholding|withheld|held\s+back)\s+(?:its\s+|the\s+|any\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _FOR_CARRIER = re.compile(
     r"\b(?:for|on|from)\s+(?:the\s+|its\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:new\s+|indigenous\s+)?(?:aircraft\s+)?"
     r"carriers?\s+$"
@@ -94,6 +99,9 @@ def chosen_items(items: list[ItemMention], text: str, low: str) -> list[ItemMent
     ('SAMP/T buy over Patriot'); 'instead of' and 'rather than' always pass the item over."""
     if " aboard " in low or " on board " in low or " from " in low or " based on " in low:
         items = [it for it in items if not _CARRIER.search(text, max(0, it.start - 40), it.start)]
+    if " no " in low or " without " in low or "holding back" in low or "withholding" in low:
+        # 'US sends Strykers but no Abrams tanks', 'is still holding back its Abrams tanks'
+        items = [it for it in items if not _NOT_GOODS.search(text, max(0, it.start - 30), it.start)]
     if " carrier " in low:  # 'jets ... for the navy's aircraft carrier INS Vikrant': the ship they serve on
         items = [it for it in items if not _FOR_CARRIER.search(text, max(0, it.start - 50), it.start)]
     if " over " not in low and " instead of " not in low and " rather than " not in low:
