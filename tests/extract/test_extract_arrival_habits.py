@@ -456,3 +456,11 @@ def test_an_aid_package_pledges_its_goods_but_not_those_held_back() -> None:
     (delivery,) = [e for e in events if e["type"] == "delivery"]
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "UKR"}, "planned")
     assert {i["name"]: i["quantity"] for i in delivery["items"]} == {"Stryker": 90, "Bradley": 59}
+
+
+def test_a_commodity_shipped_by_nobody_named_is_no_arms_delivery() -> None:
+    text = (
+        "President Donald Trump said on Wednesday he was reversing a 2022 licence that allowed Chevron to "
+        "operate in Venezuela and export its oil to the United States."
+    )
+    assert of_type(text, "delivery") == []

@@ -431,6 +431,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if recipient is None and supplier is not None:
         owner = _owner_of_goods(view, clause, items)
         recipient = owner if owner != supplier else None
+    if supplier is None and items and all(it.name in COMMODITIES for it in items):
+        return {}  # 'a licence that allowed Chevron to export its oil to the United States': no arms
     out: dict[str, object] = {}
     if supplier and supplier != recipient:
         out["supplier"] = supplier
