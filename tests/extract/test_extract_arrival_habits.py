@@ -464,3 +464,12 @@ def test_a_commodity_shipped_by_nobody_named_is_no_arms_delivery() -> None:
         "operate in Venezuela and export its oil to the United States."
     )
     assert of_type(text, "delivery") == []
+
+
+def test_a_package_adopted_the_same_day_takes_the_day_of_the_saying() -> None:
+    text = (
+        "China's commerce ministry on Friday said it firmly opposed the European Union's inclusion of "
+        "Chinese companies in its 11th package of sanctions against Russia, adopted the same day."
+    )
+    days = {e["roles"]["target"]: e["occurred"] for e in of_type(text, "sanction")}
+    assert days["RUS"] is not None and days["RUS"]["date"] == "2023-10-20"

@@ -50,6 +50,10 @@ _TEMPORAL = frozenset({"after", "before", "amid", "as", "while", "since", "follo
     "years",
 }
 _SAME_DAY = Caseless(r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b")  # a quarter of IGNORECASE's cost
+_SAME_DAY_AFTER = re.compile(
+    r"[^,.;]{0,40},\s+(?:which\s+was\s+)?(?:adopted|approved|imposed|announced|agreed|signed|unveiled)\s+"
+    r"(?:on\s+)?the\s+same\s+day\b"
+)
 _INHERIT = frozenset({"planned", "announced", "threatened", "cancelled"})
 
 
@@ -300,6 +304,9 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
         ):
             # 'has told the United States ..., an Emirati official said on Tuesday'
             d.occurred = say or saying_date(view, published)
+    for d in others:
+        if d.occurred is None and say is not None and _SAME_DAY_AFTER.match(view.text, d.cues[-1].end):
+            d.occurred = say  # '... its 11th package of sanctions against Russia, adopted the same day'
     for d in others:
         if (
             d.occurred is None
