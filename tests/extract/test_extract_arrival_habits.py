@@ -473,3 +473,13 @@ def test_a_package_adopted_the_same_day_takes_the_day_of_the_saying() -> None:
     )
     days = {e["roles"]["target"]: e["occurred"] for e in of_type(text, "sanction")}
     assert days["RUS"] is not None and days["RUS"]["date"] == "2023-10-20"
+
+
+def test_an_approval_a_few_more_words_before_the_purchase_still_governs_it() -> None:
+    text = (
+        "Thailand's navy has agreed to postpone for a year its purchase of two more Yuan-class submarines "
+        "from China, a government spokeswoman said on Monday."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "THA", "seller": "CHN"}
+    assert deal["items"] == [{"name": "Yuan", "quantity": 2}]

@@ -405,7 +405,7 @@ def _approves_trade(view: View, cues: list[Cue]) -> bool:
             if (
                 c.kind in ("noun", "buy", "sell")
                 and c.start - a.end >= 0
-                and len(view.text[a.end : c.start].split()) <= 5
+                and len(view.text[a.end : c.start].split()) <= 7
             ):
                 return True
             if c.kind == "noun" and not view.text[c.end : a.start].strip() and _BY.match(view.text, a.end):
