@@ -483,3 +483,16 @@ def test_an_approval_a_few_more_words_before_the_purchase_still_governs_it() -> 
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "THA", "seller": "CHN"}
     assert deal["items"] == [{"name": "Yuan", "quantity": 2}]
+
+
+def test_the_state_arms_exporter_speaks_for_its_state_a_state_run_firm_does_not() -> None:
+    agency = (
+        "Russia has offered to supply Su-57E fighters to India, state arms exporter Rosoboronexport said on "
+        "Monday at Aero India."
+    )
+    assert [s["roles"]["speaker"] for s in of_type(agency, "statement")] == ["RUS"]
+    firm = (
+        "State-run Bharat Electronics Ltd on Tuesday denied a media report that it had shipped sensitive "
+        "electronic components to Russian arms makers."
+    )
+    assert of_type(firm, "statement") == []

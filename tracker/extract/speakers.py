@@ -86,9 +86,11 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         return None
     if titled and non_actor_context(text, max(clause.start, cue.start - 60), cue.start):
         return None  # 'Former Army chief General MM Naravane said': no office of a state now
-    if speaker is not None and (
-        speaker.kind == "company" or non_actor_context(text, max(0, speaker.start - 40), cue.start)
-    ):
+    # ('state arms exporter Rosoboronexport said': the state's own voice)
+    company = speaker is not None and speaker.kind == "company"
+    if speaker is not None and company:
+        company = not _STATE_FIRM.search(text, max(0, speaker.start - 40), speaker.start)
+    if speaker is not None and (company or non_actor_context(text, max(0, speaker.start - 40), cue.start)):
         return None
     draft = Draft("statement", view, clause, [cue], {})
     draft.titled = titled
@@ -98,6 +100,13 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         if person is not None:
             draft.person, draft.title = person.name, _title_before(text, person.start)
     return draft
+
+
+# the state's arms export agency speaks for it, unlike a state-run firm defending its own business
+_STATE_FIRM = re.compile(
+    r"\bstate(?:-run|-owned)?\s+(?:arms|defen[cs]e|military)\s+(?:exporter|export\s+agency|trader)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _which_said(view: View, cue: Cue) -> Mention | None:
