@@ -372,6 +372,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind28.json")["documents"],
         *load_gold("extract_gold_blind29.json")["documents"],
         *load_gold("extract_gold_blind30.json")["documents"],
+        *load_gold("extract_gold_blind31.json")["documents"],
+        *load_gold("extract_gold_blind32.json")["documents"],
     ]
 
 
