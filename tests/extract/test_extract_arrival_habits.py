@@ -496,3 +496,13 @@ def test_the_state_arms_exporter_speaks_for_its_state_a_state_run_firm_does_not(
         "electronic components to Russian arms makers."
     )
     assert of_type(firm, "statement") == []
+
+
+def test_three_states_signing_a_treaty_are_parties_none_of_them_a_buyer() -> None:
+    text = (
+        "TOKYO, Dec. 15 Kyodo - The defense ministers of Japan, Britain and Italy on Thursday signed a "
+        "treaty to set up a joint organization to develop a next-generation fighter jet by 2035."
+    )
+    title = "Japan, Britain, Italy sign treaty to co-develop next-generation fighter"
+    events = [to_wire(x) for x in extract(text, title=title, published=PUB)]
+    assert [e["roles"] for e in events if e["type"] == "deal"] == [{"parties": ["JPN", "GBR", "ITA"]}]

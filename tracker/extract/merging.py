@@ -676,6 +676,9 @@ def _sides_from_parties(roles: dict[str, object]) -> None:
         for side, other in (("buyer", "seller"), ("seller", "buyer")):
             if roles.get(side) in parties and other not in roles:
                 roles[other] = next(p for p in parties if p != roles[side])
+    elif isinstance(parties, list) and len(parties) > 2 and ("buyer" in roles) != ("seller" in roles):
+        roles.pop("buyer", None)  # 'Japan, Britain and Italy signed a treaty': parties, none buying
+        roles.pop("seller", None)
     if "buyer" in roles and "seller" in roles:
         roles.pop("parties", None)
 
