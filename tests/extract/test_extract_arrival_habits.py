@@ -506,3 +506,13 @@ def test_three_states_signing_a_treaty_are_parties_none_of_them_a_buyer() -> Non
     title = "Japan, Britain, Italy sign treaty to co-develop next-generation fighter"
     events = [to_wire(x) for x in extract(text, title=title, published=PUB)]
     assert [e["roles"] for e in events if e["type"] == "deal"] == [{"parties": ["JPN", "GBR", "ITA"]}]
+
+
+def test_the_first_ship_named_in_apposition_is_its_own_dated_delivery() -> None:
+    text = (
+        "China handed over the second of four Type 054A/P frigates built for Pakistan's navy at a ceremony "
+        "in Shanghai on Monday, the Pakistani military said. The first ship, PNS Tughril, was delivered in "
+        "November."
+    )
+    dates = sorted(e["occurred"]["date"] for e in of_type(text, "delivery"))
+    assert dates == ["2022-11", "2023-10-23"]  # the latest November before the story

@@ -312,7 +312,9 @@ def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
 # goods told before, named by its unit
 _UNIT_BEFORE = re.compile(
     r"^\W*(?:(?:and|but)\s+)?(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
-    r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot)s?\s+"
+    r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot|ship|vessel|"
+    r"frigate|submarine|corvette|boat)s?"
+    r"(?:\s*,\s*[^,]{1,40},)?\s+"  # 'The first ship, PNS Tughril, was delivered in November'
     r"(?:(?:was|were|has been|have been|had been)\s+)?$",
     re.IGNORECASE,
 )
@@ -324,7 +326,9 @@ def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft 
     head = view.text[clause.start : cues[0].start]
     # '... signed the contract in October 2018, and the first squadron was delivered in December 2021'
     tail = head[head.rfind(", ") + 2 :] if ", " in head else ""
-    if not _UNIT_BEFORE.match(head) and not _UNIT_BEFORE.match(tail):
+    # ('The first ship, PNS Tughril, was delivered': the subject split off as a clause of its own)
+    whole = view.text[: cues[0].start]
+    if not any(_UNIT_BEFORE.match(part) for part in (head, tail, whole)):
         return None
     if not any(clause.start <= dm.start < clause.end for dm in view.dates):
         return None
