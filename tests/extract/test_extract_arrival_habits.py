@@ -516,3 +516,13 @@ def test_the_first_ship_named_in_apposition_is_its_own_dated_delivery() -> None:
     )
     dates = sorted(e["occurred"]["date"] for e in of_type(text, "delivery"))
     assert dates == ["2022-11", "2023-10-23"]  # the latest November before the story
+
+
+def test_a_deal_that_borrows_a_side_from_its_delivery_names_both_sides_not_parties() -> None:
+    text = (
+        "GDYNIA, Poland (Yonhap) — A first batch of 10 K2 tanks and two dozen K9 self-propelled howitzers, "
+        "shipped from South Korea, was unloaded at the port of Gdynia on Tuesday, just four months after "
+        "Warsaw signed framework agreements with Seoul in July."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "POL", "seller": "KOR"}

@@ -434,8 +434,8 @@ def _borrow(d: Draft, other: Draft) -> None:
             ):
                 continue
             d.roles[mine] = other.roles[source_role]
-    if d.etype == "deal" and "buyer" in d.roles and "seller" in d.roles:
-        d.roles.pop("parties", None)
+    if d.etype == "deal":
+        _sides_from_parties(d.roles)
 
 
 def _shares_item(a: Draft, b: Draft) -> bool:
