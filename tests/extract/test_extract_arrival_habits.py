@@ -526,3 +526,13 @@ def test_a_deal_that_borrows_a_side_from_its_delivery_names_both_sides_not_parti
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "POL", "seller": "KOR"}
+
+
+def test_a_date_after_the_signing_of_is_never_in_the_future() -> None:
+    text = (
+        "TOKYO -- Japan is in talks with the U.K. on a reciprocal access agreement, following the signing of "
+        "a similar pact with Australia on Jan. 6, government sources told Nikkei."
+    )
+    published = datetime(2022, 1, 12, 8, tzinfo=UTC)
+    dates = [e["occurred"]["date"] for e in wire_of_type(text, "deal", published) if e["occurred"]]
+    assert dates and all(d <= "2022-01-12" for d in dates)

@@ -126,8 +126,15 @@ def _while(view: View, d: Draft, published: datetime | None) -> Occurred | None:
 _PAST_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|told|made|sent|gave|took|won|met|held)\b")
 
 
+_DONE_BEFORE = re.compile(
+    r"\b(?:following|after)\s+(?:the\s+)?(?:signing|conclusion|launch)\s+of\b[^.;]*$", re.IGNORECASE
+)
+
+
 def _future_date(view: View, dm: DateMention) -> bool:
     """Whether a planned event's date may lie ahead: not the day of a saying or of a past verb."""
+    if _DONE_BEFORE.search(view.text, max(0, dm.start - 80), dm.start):
+        return False  # 'in talks ..., following the signing of a similar pact with Australia on Jan. 6'
     return _after_saying(view, dm) is None and not _PAST_AFTER.match(view.text, dm.end)
 
 
