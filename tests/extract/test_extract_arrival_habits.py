@@ -536,3 +536,16 @@ def test_a_date_after_the_signing_of_is_never_in_the_future() -> None:
     published = datetime(2022, 1, 12, 8, tzinfo=UTC)
     dates = [e["occurred"]["date"] for e in wire_of_type(text, "deal", published) if e["occurred"]]
     assert dates and all(d <= "2022-01-12" for d in dates)
+
+
+def test_a_priced_package_including_goods_approved_is_a_deal_of_its_own() -> None:
+    text = (
+        "ABU DHABI (Reuters) — The United Arab Emirates has suspended talks with the United States on buying "
+        "F-35 fighter jets, an Emirati official said on Tuesday. The $23 billion package, including 50 F-35s "
+        "and 18 MQ-9B drones, was approved by the Trump administration in November 2020."
+    )
+    published = datetime(2021, 12, 15, 6, tzinfo=UTC)
+    deals = {d["status"]: d for d in wire_of_type(text, "deal", published)}
+    assert deals["announced"]["occurred"]["date"] == "2020-11"
+    assert deals["announced"]["roles"] == {"buyer": "ARE", "seller": "USA"}
+    assert deals["cancelled"]["roles"] == {"buyer": "ARE", "seller": "USA"}

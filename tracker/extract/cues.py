@@ -28,7 +28,8 @@ DEAL = re.compile(
     r"(?<!services )(?<!climate )(?<!trade )agreements?|(?<!trade )pacts?|(?<!peace )treat(?:y|ies)|"
     r"letters? of (?:offer and )?acceptance|"
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
-    r"arms package)"
+    # 'The $23 billion package, including 50 F-35s and 18 MQ-9B drones, was approved ...'
+    r"arms package|(?<=[bm]illion )package(?=,? (?:including|which includes?|that includes?)\b))"
     r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
     r"es|ed|ing|ement(?! (?:agency|office|administration|board|council|chief|minister|department)))|"
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
