@@ -549,3 +549,12 @@ def test_a_priced_package_including_goods_approved_is_a_deal_of_its_own() -> Non
     assert deals["announced"]["occurred"]["date"] == "2020-11"
     assert deals["announced"]["roles"] == {"buyer": "ARE", "seller": "USA"}
     assert deals["cancelled"]["roles"] == {"buyer": "ARE", "seller": "USA"}
+
+
+def test_goods_received_which_arrived_from_a_state_came_from_it_not_their_maker() -> None:
+    text = (
+        "President Volodymyr Zelensky confirmed on Aug. 4 that Ukraine has received its first F-16 fighter "
+        "jets, which arrived from Denmark and the Netherlands in late July."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "DNK", "recipient": "UKR"}, "began")

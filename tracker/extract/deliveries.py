@@ -414,7 +414,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         found = r.after(s, clause, clause.start, ("from",))
         if found is not None and found.start > main.end and "," in view.text[main.end : found.start]:
             found = None  # 'were delivered to Ankara on Friday, defying warnings from Washington'
-        found = found or _builder(view, clause)
+        found = found or _builder(view, clause) or _which_came_from(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
         mod = mod or (_exporter(view, cues, main) if main is get else None)
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
@@ -618,6 +618,18 @@ def _exporter(view: View, cues: list[Cue], main: Cue) -> Mention | None:
         if before and _HAS_DONE.match(view.text[before[-1].end : c.start]):
             return before[-1]
     return None
+
+
+def _which_came_from(view: View, clause: Clause) -> Mention | None:
+    """'has received its first F-16 fighter jets, which arrived from Denmark and the Netherlands': the
+    relative clause after the goods tells where they came from."""
+    ci = view.clause_of(clause.start)
+    if ci + 1 >= len(view.clauses) or view.clauses[ci + 1].opener not in ("which", "that"):
+        return None
+    after = view.clauses[ci + 1]
+    moves = (c for c in view.cues if after.start <= c.start < after.end and c.kind in ("get", "give"))
+    came = next(moves, None)
+    return r.after(view.slots, after, came.end, ("from",)) if came is not None else None
 
 
 def _builder(view: View, clause: Clause) -> Mention | None:
