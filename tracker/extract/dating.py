@@ -37,6 +37,11 @@ _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 # 'supplied ... under a coalition formed last year', 'a provision enacted in 1992': a participle of no
 # event describing a noun takes the date that follows it
 _THE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+_SINCE_PASSIVE = re.compile(
+    r"\bsince\s+(?:[\w-]+\s+){1,6}(?:were|was|had\s+been|have\s+been|has\s+been)\s+\w+(?:ed|en)\s+"
+    r"(?:in\s+|on\s+)?$",
+    re.IGNORECASE,
+)
 _OWN_PARTICIPLE = re.compile(
     r"\b(?!(?:was|were|been|be|is|are|has|have|had|it|they|he|she)\s)[a-z]+\s+(?:formed|founded|created|"
     r"established|launched|set\s+up|built|enacted|passed|introduced|held|opened|elected|appointed|"
@@ -207,6 +212,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
         if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
             return None
+    if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
+        return None  # '... the first transfer of defence equipment since export rules were eased in 2014'
     if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(
         dm.start - 24 <= c.end <= dm.start for c in view.cues
     ):

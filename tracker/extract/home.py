@@ -41,7 +41,7 @@ _CITY = r"[A-Z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,2}"
 # 'DUBAI, United Arab Emirates (AP) — ', 'ATHENS, Greece — ', 'New Delhi [India], ': the city's country
 _PLACE = r"(?:,\s*[A-Z][a-z][A-Za-z'’.-]*(?:\s[A-Z][A-Za-z'’.-]*){0,3}|\s\[[A-Z][A-Za-z .]{1,30}\])?"
 _WHEN = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-_AGENCY = r"\s*\([A-Za-z][\w .&/-]{0,30}\)"
+_AGENCY = r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\)|Kyodo|Xinhua|Yonhap|AFP|Reuters)"  # 'TOKYO, Nov. 14 Kyodo -'
 _DATELINE_SPAN = re.compile(
     rf"^\s*(?:{_CITY_CAPS}{_PLACE}(?:{_WHEN})?(?:{_AGENCY})?|{_CITY}{_PLACE}(?:{_WHEN}(?:{_AGENCY})?|{_AGENCY}))"
     r"\s*(?:--|[-—–:]|\.\s*/[A-Za-z]+/\.?)\s"
