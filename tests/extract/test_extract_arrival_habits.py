@@ -571,3 +571,8 @@ def test_neither_a_kyodo_dateline_nor_a_year_rules_were_eased_dates_a_delivery()
     published = datetime(2023, 11, 14, 9, tzinfo=UTC)
     (delivery,) = wire_of_type(text, "delivery", published)
     assert (delivery["roles"], delivery["occurred"]) == ({"supplier": "JPN", "recipient": "PHL"}, None)
+
+
+def test_the_maker_of_goods_to_be_transferred_is_not_their_recipient() -> None:
+    text = "Denmark and the Netherlands pledged to transfer the US-made jets once pilots were trained."
+    assert all(e["roles"].get("recipient") != "USA" for e in of_type(text, "delivery"))

@@ -403,6 +403,8 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             supplier = source.code  # 'entities involved in transferring missiles from Tehran to Moscow'
 
         obj = r.direct_object(s, clause, main.end, {supplier} if supplier else set())
+        if obj is not None and _MAKER_WORD.search(obj.text):
+            obj = None  # 'pledged to transfer the US-made jets': their maker, not who gets them
         recipient = found.code if found else (obj.code if obj else None)
         if found is not None and subj and found.code == subj[-1].code:
             return {}  # 'Turkish drone maker Baykar delivered TB3 drones to the Turkish navy': at home
@@ -618,6 +620,9 @@ def _exporter(view: View, cues: list[Cue], main: Cue) -> Mention | None:
         if before and _HAS_DONE.match(view.text[before[-1].end : c.start]):
             return before[-1]
     return None
+
+
+_MAKER_WORD = re.compile(r"-(?:made|built|designed|supplied|origin|manufactured|produced)$", re.IGNORECASE)
 
 
 def _which_came_from(view: View, clause: Clause) -> Mention | None:
