@@ -576,3 +576,13 @@ def test_neither_a_kyodo_dateline_nor_a_year_rules_were_eased_dates_a_delivery()
 def test_the_maker_of_goods_to_be_transferred_is_not_their_recipient() -> None:
     text = "Denmark and the Netherlands pledged to transfer the US-made jets once pilots were trained."
     assert all(e["roles"].get("recipient") != "USA" for e in of_type(text, "delivery"))
+
+
+def test_an_offer_to_co_produce_goods_in_a_state_is_a_planned_deal_between_the_two() -> None:
+    text = (
+        "The United States has offered to co-produce Stryker armoured vehicles and Javelin anti-tank "
+        "missiles in India, but New Delhi has not yet decided on either proposal, defence sources said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"parties": ["USA", "IND"]}, "planned")
+    assert [i["name"] for i in deal["items"]] == ["Stryker", "Javelin"]

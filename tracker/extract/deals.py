@@ -360,11 +360,23 @@ def co_buyers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     return [replace(draft, roles={**draft.roles, "buyer": code}) for code in others]
 
 
+_TO_CO_PRODUCE = re.compile(
+    r"\s+to\s+(?:co-produce|co-develop|jointly\s+(?:produce|develop|build)|co-manufacture)\b"
+)
+
+
 def _offered(view: View, clause: Clause, offer: Cue) -> Draft | None:
     """'Russia has offered India the joint production of Su-57E jets': a sale on offer to the one named
     right after 'offered', of the goods named after it."""
     items = [it for it in view.within(clause, view.items) if it.start > offer.end]
     obj = r.direct_object(view.slots, clause, offer.end, set())
+    if items and _TO_CO_PRODUCE.match(view.text, offer.end):
+        # 'The United States has offered to co-produce Stryker vehicles and Javelin missiles in India'
+        place = r.after(view.slots, clause, items[-1].end, ("in",))
+        subj = r.subjects(view.slots, clause, offer.start, view.clauses)
+        if place is not None and subj and subj[-1].code != place.code:
+            roles = {"parties": [subj[-1].code, place.code]}
+            return Draft("deal", view, clause, [offer], roles, "planned", items)
     if not items or obj is None or view.text[offer.end : obj.start].strip():
         return None
     subj = r.subjects(view.slots, clause, offer.start, view.clauses)
