@@ -375,7 +375,7 @@ def _offered(view: View, clause: Clause, offer: Cue) -> Draft | None:
         place = r.after(view.slots, clause, items[-1].end, ("in",))
         subj = r.subjects(view.slots, clause, offer.start, view.clauses)
         if place is not None and subj and subj[-1].code != place.code:
-            roles = {"parties": [subj[-1].code, place.code]}
+            roles: dict[str, object] = {"parties": [subj[-1].code, place.code]}
             return Draft("deal", view, clause, [offer], roles, "planned", items)
     if not items or obj is None or view.text[offer.end : obj.start].strip():
         return None
