@@ -586,3 +586,14 @@ def test_an_offer_to_co_produce_goods_in_a_state_is_a_planned_deal_between_the_t
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"parties": ["USA", "IND"]}, "planned")
     assert [i["name"] for i in deal["items"]] == ["Stryker", "Javelin"]
+
+
+def test_goods_delivered_under_the_deal_told_before_are_its_goods() -> None:
+    text = (
+        "India signed a $3 billion deal with Russia on Thursday to lease a nuclear-powered attack submarine "
+        "for ten years. Under the pact, Russia will deliver an Akula-class submarine to the Indian Navy by "
+        "2025."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "RUS"}
+    assert [i["name"] for i in deal["items"]] == ["Akula"]

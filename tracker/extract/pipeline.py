@@ -117,8 +117,23 @@ def _body_drafts(
         if n:
             _first_of_told_after(view, out, views[n - 1])
             _worth_told_after(view, out)
+            _goods_under_the_deal(view, ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
+
+
+_UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:deal|pact|agreement|contract|lease)\b")
+
+
+def _goods_under_the_deal(view: View, ds: list[Draft], out: list[Draft]) -> None:
+    """'India signed a $3 billion deal with Russia to lease a nuclear-powered attack submarine. Under the
+    pact, Russia will deliver the Akula-class submarine': the goods of the deal told just before."""
+    if not _UNDER_THE_DEAL.match(view.text):
+        return
+    goods = next((d.items for d in ds if d.etype == "delivery" and d.items), None)
+    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
+    if goods and deal is not None and not deal.items:
+        deal.items = [i._replace(quantity=None) for i in goods]
 
 
 _WORTH_AFTER = re.compile(
