@@ -597,3 +597,9 @@ def test_goods_delivered_under_the_deal_told_before_are_its_goods() -> None:
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "IND", "seller": "RUS"}
     assert [i["name"] for i in deal["items"]] == ["Akula"]
+
+
+def test_a_final_round_of_deliveries_is_no_court_case() -> None:
+    text = "Russia completed the final round of deliveries of S-400 systems to India on Monday."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "completed")

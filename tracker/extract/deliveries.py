@@ -66,7 +66,7 @@ def _hypothetical(view: View, clause: Clause, cues: list[Cue]) -> bool:
 
 
 _CONVICTED_FOR = re.compile(
-    r"\b(?:sentenc|convict|charg|jail|fin|indict|arrest|prosecut|detain|extradit)\w*\b[^.;]{0,140}?"
+    r"\b(?:sentenc|convict|charged|jail|fined|indict|arrest|prosecut|detain|extradit)\w*\b[^.;]{0,140}?"
     r"\b(?:for|of)\s+(?:illegally\s+|allegedly\s+|secretly\s+)?$",
     re.IGNORECASE,
 )
