@@ -51,7 +51,8 @@ PREPOSITIONS = frozenset(
 # words a preposition may be separated from its noun phrase by ("to NATO ally Turkey", "on six Indian firms")
 _NP_FILLER = re.compile(
     r"^(?:the|a|an|its|their|his|her|our|all|some|several|three|two|four|five|six|seven|eight|nine|ten|"
-    r"\d[\d,]*|more|nearly|almost|roughly|some|dozens|hundreds|new|other|state-run|state-owned|major|top|key|fellow|neighbouring|neighboring|ally|"
+    r"\d[\d,]*|more|nearly|almost|roughly|dozens|hundreds|new|other|state-run|state-owned|major|top|key|"
+    r"fellow|neighbouring|neighboring|ally|"
     r"nato|close|former|colonial|power|partner|[A-Z][\w'’-]*)$"
 )
 _OFFICE = re.compile(r"^(?:Secretary|Minister|Ministry|Department|Chief|Head|Director|Chairman|Commander)$")

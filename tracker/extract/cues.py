@@ -403,8 +403,10 @@ CONDITIONAL = re.compile(r"\b(?:if|unless)\s+(?:[\w'’.-]+\s+){0,4}$", _I)
 
 # 'paused a shipment of 1,800 bombs to Israel', 'suspended indefinitely the delivery of the first of two
 # Mistral carriers': goods held back are still to come
+# verbs that keep goods back (``HELD_BACK``; ``deliveries`` names who holds them back with them)
+HOLD_VERBS = r"paus\w*|suspend\w*|halt\w*|held\s+up|hold\w*\s+up|withh[eo]ld\w*"
 HELD_BACK = Caseless(
-    r"\b(?:paus\w*|suspend\w*|halt\w*|held\s+up|hold\w*\s+up|withh[eo]ld\w*)\s+(?:indefinitely\s+)?"
+    rf"\b(?:{HOLD_VERBS})\s+(?:indefinitely\s+)?"
     r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:deliver\w*|shipments?|transfers?|suppl(?:y|ies))\b"
 )
 

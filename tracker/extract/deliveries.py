@@ -33,7 +33,7 @@ _DOING = re.compile(
     r"\b(?:complet\w*|beg[aiu]n\w*|start\w*|resum\w*|finish\w*|made|carried\s+out|accelerat\w*|"
     r"speed\w*\s+up|sped\s+up|"
     # 'The United States last week paused a shipment of bombs to Israel': the one holding it back sends it
-    r"paus\w*|suspend\w*|halt\w*|held\s+up|hold\w*\s+up|withh[eo]ld\w*)\s+(?:indefinitely\s+)?"
+    rf"{cue_words.HOLD_VERBS})\s+(?:indefinitely\s+)?"
     r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:first\s+|final\s+|last\s+)?$",
     re.IGNORECASE,
 )

@@ -307,7 +307,7 @@ def _counts(word: str) -> bool:
 # 'handed over the in-service missile corvette INS Kirpan': a warship named with its navy's prefix
 _SHIP = re.compile(
     r"\b(?:INS|PNS|HMS|USS|BNS|KRI|SLNS|HMAS|HMCS|ROKS|TCG|BRP|RSS|KD|ARA|NRP|HNLMS|FS|ITS|ESPS|HDMS|MMS|"
-    r"HTMS|JS|ROCS|VPNS|UMS|ENS|HS|SAS|NNS|KRI|RoKS)\s+"
+    r"HTMS|JS|ROCS|VPNS|UMS|ENS|HS|SAS|NNS|RoKS)\s+"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 
