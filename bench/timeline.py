@@ -40,6 +40,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from events import parallel
 from events.engine import make_engine
 from events.store import EventStore, NewEvent
 from tracker import projections
@@ -131,21 +132,27 @@ def build(url: str, total: int, seed: int = 7) -> None:
     store.close()
 
 
-def _rebuild_child(url: str, queue: Any) -> None:
+def _rebuild_child(url: str, workers: int, queue: Any) -> None:
     store = EventStore(make_engine(url))
     start = time.perf_counter()
-    count = projections.rebuild(store)["timeline"]
+    count = projections.rebuild(store, workers=workers)["timeline"]
     seconds = time.perf_counter() - start
     store.close()
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    queue.put((count, seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime))
+    cpu = usage.ru_utime + usage.ru_stime
+    # Its own peak (VmHWM: ru_maxrss of a spawned process starts at its parent's, the builder's
+    # here), plus each worker's if it ran any: an upper bound, as if all peaked at once.
+    rss_kb = parallel.peak_rss_kb()
+    if workers > 1:
+        rss_kb, cpu = rss_kb + parallel.LAST.rss_kb, cpu + parallel.LAST.cpu_s
+    queue.put((count, seconds, rss_kb / 1024, cpu))
 
 
-def rebuild(url: str) -> tuple[int, float, float, float]:
+def rebuild(url: str, workers: int = 1) -> tuple[int, float, float, float]:
     """(events, wall seconds, peak RSS in MB, CPU seconds) of a rebuild in a fresh process."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    child = context.Process(target=_rebuild_child, args=(url, queue))
+    child = context.Process(target=_rebuild_child, args=(url, workers, queue))
     child.start()
     result = queue.get()
     child.join()
@@ -257,6 +264,9 @@ def main() -> None:
     parser.add_argument(
         "--db", type=Path, help="reuse (or create) this SQLite file instead of a temporary one"
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes of the rebuild (tracker rebuild --workers)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -264,7 +274,7 @@ def main() -> None:
         url = f"sqlite:///{path}"
         if not path.exists():
             build(url, args.events)
-        events, rebuild_s, rss, cpu_s = rebuild(url)
+        events, rebuild_s, rss, cpu_s = rebuild(url, args.workers)
         raw_events, raw_s, raw_cpu_s = raw_rebuild(path)
         catchup_ms = catch_up(url)
         plain = queries(url, 200, as_of=False)

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from sqlalchemy import Connection, Index, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.schema import CreateIndex, DropIndex
 
+from events import parallel
 from events.errors import ProjectionError
 from events.schema import projection_checkpoints as checkpoints
 from events.store import EventStore, Record, wrap_errors
@@ -39,6 +40,11 @@ class Projection:
     # Indexes of ``tables`` only queries use, not ``apply``: a rebuild drops them and creates
     # each once at its end (one sort) instead of maintaining them row by row.
     deferred_indexes: ClassVar[Sequence[Index]] = ()
+    # Event types whose events never touch the rows of another's (the timeline: a development
+    # has one type). A rebuild may then replay groups of them in processes of their own
+    # (events.parallel); ``control_types`` (records about other events) go to every group.
+    partition_types: ClassVar[frozenset[str]] = frozenset()
+    control_types: ClassVar[tuple[str, ...]] = ()
 
     def handlers(self) -> dict[str, Handler]:
         return {}
@@ -54,6 +60,13 @@ class Projection:
         for table in reversed(self.tables):
             conn.execute(delete(table))
 
+    def partition(self, share: float) -> Projection:
+        """A fresh projection for a process replaying ``share`` of the log (parallel rebuilds)."""
+        return type(self)()
+
+    def forget(self) -> None:
+        """Another process wrote the rows: drop whatever this object keeps of them."""
+
 
 @dataclass(frozen=True, slots=True)
 class Checkpoint:
@@ -65,25 +78,45 @@ class Checkpoint:
 class ProjectionRunner:
     """Catches a projection up with the log, or rebuilds it, one transaction per batch."""
 
-    def __init__(self, store: EventStore, projection: Projection, batch_size: int = 5000) -> None:
+    def __init__(
+        self,
+        store: EventStore,
+        projection: Projection,
+        batch_size: int = 5000,
+        *,
+        types: Sequence[str] = (),
+        workers: int = 1,
+    ) -> None:
+        """``types``: only events of these types (a parallel rebuild's share); ``workers``:
+        processes a rebuild may use (events.parallel; SQLite files only)."""
         self.store = store
         self.projection = projection
         self.batch_size = batch_size
+        self.types = tuple(types)
+        self.workers = workers
+        self.parallel_from = parallel.MIN_EVENTS  # smaller logs replay in this process
+        # Batches take the write lock when they begin (SQLite: BEGIN IMMEDIATE), so that two
+        # processes catching up queue rather than fail; a parallel rebuild's process writes a
+        # file of its own, and an immediate BEGIN would lock the log attached to it as well.
+        self.immediate = True
 
     def checkpoint(self) -> Checkpoint | None:
         with wrap_errors("checkpoint"), self.store.engine.connect() as conn:
-            return self._read_checkpoint(conn, lock=False)
+            return self.read_checkpoint(conn, lock=False)
 
     def lag(self) -> int:
         point = self.checkpoint()
         return self.store.head().position - (point.position if point else 0)
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
-        """Apply the events after the checkpoint (up to ``until``); returns how many were read."""
-        self._create_indexes()  # a rebuild that stopped half way left them out
-        return self._catch_up(until, progress)
+        """Apply the events after the checkpoint (up to ``until``); returns how many were read.
 
-    def _catch_up(self, until: int | None, progress: Progress | None) -> int:
+        A projection never built, or whose version changed, is cleared and replayed."""
+        self._create_indexes()  # a rebuild that stopped half way left them out
+        return self.replay(until, progress)
+
+    def replay(self, until: int | None, progress: Progress | None = None) -> int:
+        """Apply batches after the checkpoint up to ``until`` (None: the head)."""
         applied = 0
         with _collector_paused():
             while True:
@@ -101,13 +134,35 @@ class ProjectionRunner:
         events, 47.6 -> 44.8 s of CPU with 0.4 s to create them (bench/timeline.py). A
         rebuild that stops on the way leaves them out; the next catch-up creates them.
         """
-        self._drop_indexes()
-        self._step(until=0, rebuild=True)
-        read = self._catch_up(None, progress)
+        self.drop_indexes()
+        groups, until = self._partitions()
+        if groups:
+            log = parallel.database_file(self.store.engine)
+            assert log is not None
+            read = parallel.rebuild(self, log, groups, until, progress)
+        else:
+            self.reset()
+            read = 0
+        read += self.replay(None, progress)
         self._create_indexes()
         return read
 
-    def _drop_indexes(self) -> None:
+    def reset(self) -> None:
+        """Clear the rows and set the checkpoint to the start of the log."""
+        self._step(until=0, rebuild=True)
+
+    def _partitions(self) -> tuple[list[tuple[str, ...]], int]:
+        """The groups of types a rebuild replays in processes of their own (none: in this one)."""
+        types = self.projection.partition_types
+        if self.workers < 2 or not types or parallel.database_file(self.store.engine) is None:
+            return [], 0
+        until = self.store.head().position
+        if until < self.parallel_from:
+            return [], 0
+        groups = parallel.plan(parallel.shares(self.store, until), types, self.workers)
+        return (groups, until) if len(groups) > 1 else ([], 0)
+
+    def drop_indexes(self) -> None:
         if self.projection.deferred_indexes:
             with wrap_errors("drop indexes"), self.store.engine.begin() as conn:
                 for index in self.projection.deferred_indexes:
@@ -145,19 +200,19 @@ class ProjectionRunner:
     def _step(self, until: int | None, rebuild: bool) -> tuple[int, int]:
         name = self.projection.name
         with wrap_errors(f"projection {name}"), self.store.engine.connect() as conn, _unmapped(conn):
-            conn = conn.execution_options(immediate=True)
+            conn = conn.execution_options(immediate=self.immediate)
             with conn.begin():
-                point = self._read_checkpoint(conn, lock=True)
+                point = self.read_checkpoint(conn, lock=True)
                 if rebuild or point is None or point.version != self.projection.version:
                     self.projection.clear(conn)
-                    point = self._save(conn, point, 0)
+                    point = self.save(conn, point, 0)
                 if until is not None and point.position >= until:
                     return point.position, 0
-                records = self.store.read_page(conn, point.position, self.batch_size, until)
+                records = self.store.read_page(conn, point.position, self.batch_size, until, self.types)
                 if not records:
                     return point.position, 0
                 self._apply(conn, records)
-                self._save(conn, point, records[-1].position)
+                self.save(conn, point, records[-1].position)
                 return records[-1].position, len(records)
 
     def _apply(self, conn: Connection, records: Sequence[Record]) -> None:
@@ -172,7 +227,7 @@ class ProjectionRunner:
                 records[0].position,
             ) from exc
 
-    def _read_checkpoint(self, conn: Connection, lock: bool) -> Checkpoint | None:
+    def read_checkpoint(self, conn: Connection, lock: bool) -> Checkpoint | None:
         query = select(checkpoints.c.name, checkpoints.c.version, checkpoints.c.position).where(
             checkpoints.c.name == self.projection.name
         )
@@ -192,7 +247,7 @@ class ProjectionRunner:
             {"n": self.projection.name, "t": datetime.now(UTC)},
         )
 
-    def _save(self, conn: Connection, point: Checkpoint | None, position: int) -> Checkpoint:
+    def save(self, conn: Connection, point: Checkpoint | None, position: int) -> Checkpoint:
         values: dict[str, Any] = {
             "version": self.projection.version,
             "position": position,

@@ -58,11 +58,13 @@ ADVISORY_LOCK = 0x7472616B  # "trak": one lock for all appenders of a database
 T = TypeVar("T")
 
 
-def _page_sql(sqlite: bool) -> str:
+def _page_sql(sqlite: bool, types: int = 0) -> str:
+    """A page of rows after a position, of any type or of ``types`` named ones."""
     mark = "?" if sqlite else "%s"
+    only = f"AND type IN ({', '.join([mark] * types)}) " if types else ""
     return (
         f"SELECT {select_columns(sqlite)} FROM event_log WHERE position > {mark} AND position <= {mark} "
-        f"ORDER BY position LIMIT {mark}"
+        f"{only}ORDER BY position LIMIT {mark}"
     )
 
 
@@ -168,12 +170,15 @@ class EventStore:
                 return
 
     @staticmethod
-    def read_page(conn: Connection, after: int, limit: int, until: int | None = None) -> list[Record]:
-        """One page, on the caller's connection (projections read inside their own transaction)."""
+    def read_page(
+        conn: Connection, after: int, limit: int, until: int | None = None, types: Sequence[str] = ()
+    ) -> list[Record]:
+        """One page, on the caller's connection (projections read inside their own transaction),
+        of every type or only of ``types``."""
         stop = until if until is not None else 2**62
         cursor = conn.connection.cursor()
         try:
-            cursor.execute(_page_sql(conn.dialect.name == "sqlite"), (after, stop, limit))
+            cursor.execute(_page_sql(conn.dialect.name == "sqlite", len(types)), (after, stop, *types, limit))
             rows = cursor.fetchall()
         finally:
             cursor.close()

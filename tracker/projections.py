@@ -12,7 +12,7 @@ from tracker.timeline.projection import TimelineProjection
 REGISTRY: dict[str, Callable[[], Projection]] = {TimelineProjection.name: TimelineProjection}
 
 
-def runner(store: EventStore, name: str) -> ProjectionRunner:
+def runner(store: EventStore, name: str, workers: int = 1) -> ProjectionRunner:
     if name not in REGISTRY:
         raise NotFound(f"no projection named {name!r} (known: {', '.join(sorted(REGISTRY))})")
     # A 1M-event rebuild (bench/timeline.py) with 20k developments in memory: a development is
@@ -21,7 +21,7 @@ def runner(store: EventStore, name: str) -> ProjectionRunner:
     # (TimelineProjection._apply), measured side by side in one session: 16k-event batches 37.6-38.1
     # s CPU, 254-258 MB peak RSS; 20k: 33.6-35.4 s, 266-268 MB; 24k: 35.5-38.5 s, 289-290 MB; 32k:
     # 40.3 s, 321 MB, over the 300 MB the issue allows.
-    return ProjectionRunner(store, REGISTRY[name](), batch_size=20_000)
+    return ProjectionRunner(store, REGISTRY[name](), batch_size=20_000, workers=workers)
 
 
 def catch_up_all(store: EventStore, progress: Progress | None = None) -> dict[str, int]:
@@ -30,9 +30,13 @@ def catch_up_all(store: EventStore, progress: Progress | None = None) -> dict[st
 
 
 def rebuild(
-    store: EventStore, names: list[str] | None = None, progress: Progress | None = None
+    store: EventStore, names: list[str] | None = None, progress: Progress | None = None, workers: int = 1
 ) -> dict[str, int]:
-    return {name: runner(store, name).rebuild(progress=progress) for name in names or sorted(REGISTRY)}
+    """Replay the log into each projection; ``workers`` > 1 replays groups of event types in
+    processes of their own (events.parallel: SQLite files, logs of 50k events and more)."""
+    return {
+        name: runner(store, name, workers).rebuild(progress=progress) for name in names or sorted(REGISTRY)
+    }
 
 
 def lag(store: EventStore) -> dict[str, int]:

@@ -179,7 +179,7 @@ def test_a_rebuild_defers_query_indexes_and_a_catch_up_restores_them(with_table:
         assert runner.rebuild() == 7
         assert present and not any(present)
         assert indexed()
-        runner._drop_indexes()  # as a rebuild that stopped half way left it
+        runner.drop_indexes()  # as a rebuild that stopped half way left it
         assert not indexed()
         assert runner.catch_up() == 0
         assert indexed()

@@ -123,14 +123,21 @@ def events_show(ctx: click.Context, event_id: str) -> None:
 
 @click.command("rebuild")
 @click.option("--projection", "names", multiple=True, help="Only this projection (default: all).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes replaying groups of event types side by side (SQLite files; each holds its own memory).",
+)
 @click.pass_context
-def rebuild_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+def rebuild_command(ctx: click.Context, names: tuple[str, ...], workers: int) -> None:
     """Drop the projections' rows and replay the whole log into them."""
     store = _store(ctx)
     total = store.head().position
     with stderr_progress("rebuilding") as update:
         progress = (lambda _n, at: update(at, total)) if update else None
-        counts = projections.rebuild(store, list(names) or None, progress=progress)
+        counts = projections.rebuild(store, list(names) or None, progress=progress, workers=workers)
     for name, count in counts.items():
         click.echo(f"{name}: replayed {count} events")
 

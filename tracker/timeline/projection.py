@@ -76,12 +76,23 @@ class TimelineProjection(Projection):
         _index(timeline_items, "ix_timeline_items_norm"),
     )
 
+    # A development has one type, and retractions name the events they take back (any type).
+    partition_types = frozenset(EVENT_TYPES)
+    control_types = ("retracted", "superseded")
+
     def __init__(self, memory_limit: int = DEFAULT_LIMIT) -> None:
         self.memory = Memory(memory_limit)
 
     def clear(self, conn: Connection) -> None:
         super().clear(conn)
         self.memory.reset(empty=True, position=0)
+
+    def partition(self, share: float) -> TimelineProjection:
+        # Its share of the developments held, so the processes together hold what one would.
+        return TimelineProjection(max(1_000, int(self.memory.limit * share)))
+
+    def forget(self) -> None:
+        self.memory.reset(empty=False)
 
     def apply(self, conn: Connection, records: Sequence[Record]) -> None:
         if not records:
