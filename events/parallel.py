@@ -136,7 +136,7 @@ def rebuild(runner: ProjectionRunner, log: str, groups: Sequence[tuple[str, ...]
     return until  # every record up to it, each once (control records went to every process)
 
 
-def _run(jobs: Sequence[Job], progress: Progress | None) -> int:
+def _run(jobs: Sequence[Job], progress: Progress | None) -> None:
     context = multiprocessing.get_context("spawn")  # no copy of the parent's engines and threads
     messages = context.Queue()
     processes = [context.Process(target=_replay, args=(job, messages), daemon=True) for job in jobs]
@@ -168,7 +168,6 @@ def _run(jobs: Sequence[Job], progress: Progress | None) -> int:
                 process.terminate()
             process.join()
     LAST.__dict__.update(peaks.__dict__)
-    return sum(read)
 
 
 def _check_alive(processes: Sequence[Any], running: set[int]) -> None:
@@ -215,13 +214,15 @@ def _scratch_engine(job: Job) -> Engine:
 
 def _merge(runner: ProjectionRunner, scratch: Sequence[str], until: int) -> None:
     """The scratch tables into the database, with the checkpoint, in one transaction."""
+    from events.projection import unmapped
+
     projection = runner.projection
-    with runner.store.engine.connect() as conn:
+    # Unmapped before the files are attached, so they are too: copied once, every page read
+    # would stay in the resident set.
+    with runner.store.engine.connect() as conn, unmapped(conn):
         driver = conn.connection.driver_connection
         assert driver is not None
         names = [f"scratch{i}" for i in range(len(scratch))]
-        mapped = int(driver.execute("PRAGMA mmap_size").fetchone()[0])
-        driver.execute("PRAGMA mmap_size=0")  # copied once: mapped, every page would stay resident
         for name, path in zip(names, scratch, strict=True):
             driver.execute(f"ATTACH DATABASE ? AS {name}", (path,))
         try:
@@ -238,4 +239,3 @@ def _merge(runner: ProjectionRunner, scratch: Sequence[str], until: int) -> None
         finally:
             for name in names:
                 driver.execute(f"DETACH DATABASE {name}")
-            driver.execute(f"PRAGMA mmap_size={mapped}")

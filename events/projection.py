@@ -109,9 +109,7 @@ class ProjectionRunner:
         return self.store.head().position - (point.position if point else 0)
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> int:
-        """Apply the events after the checkpoint (up to ``until``); returns how many were read.
-
-        A projection never built, or whose version changed, is cleared and replayed."""
+        """Apply the events after the checkpoint (up to ``until``); returns how many were read."""
         self._create_indexes()  # a rebuild that stopped half way left them out
         return self.replay(until, progress)
 
@@ -135,10 +133,8 @@ class ProjectionRunner:
         rebuild that stops on the way leaves them out; the next catch-up creates them.
         """
         self.drop_indexes()
-        groups, until = self._partitions()
-        if groups:
-            log = parallel.database_file(self.store.engine)
-            assert log is not None
+        log, groups, until = self._partitions()
+        if log is not None:
             read = parallel.rebuild(self, log, groups, until, progress)
         else:
             self.reset()
@@ -151,16 +147,17 @@ class ProjectionRunner:
         """Clear the rows and set the checkpoint to the start of the log."""
         self._step(until=0, rebuild=True)
 
-    def _partitions(self) -> tuple[list[tuple[str, ...]], int]:
-        """The groups of types a rebuild replays in processes of their own (none: in this one)."""
-        types = self.projection.partition_types
-        if self.workers < 2 or not types or parallel.database_file(self.store.engine) is None:
-            return [], 0
+    def _partitions(self) -> tuple[str | None, list[tuple[str, ...]], int]:
+        """(database file, groups of types, last position) of a rebuild in processes of their
+        own; the file is None when it runs in this one."""
+        types, log = self.projection.partition_types, parallel.database_file(self.store.engine)
+        if self.workers < 2 or not types or log is None:
+            return None, [], 0
         until = self.store.head().position
         if until < self.parallel_from:
-            return [], 0
+            return None, [], 0
         groups = parallel.plan(parallel.shares(self.store, until), types, self.workers)
-        return (groups, until) if len(groups) > 1 else ([], 0)
+        return (log, groups, until) if len(groups) > 1 else (None, [], 0)
 
     def drop_indexes(self) -> None:
         if self.projection.deferred_indexes:
@@ -181,7 +178,7 @@ class ProjectionRunner:
         names = [str(index.name) for index in indexes]
         # Unmapped: the mapped pages of the tables an index is built from counted in a rebuild's
         # peak RSS (bench/timeline.py, 1M events: 773 MB).
-        with wrap_errors("create indexes"), self.store.engine.connect() as conn, _unmapped(conn):
+        with wrap_errors("create indexes"), self.store.engine.connect() as conn, unmapped(conn):
             if conn.dialect.name == "sqlite":
                 query = text("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN :names")
             else:
@@ -199,7 +196,7 @@ class ProjectionRunner:
 
     def _step(self, until: int | None, rebuild: bool) -> tuple[int, int]:
         name = self.projection.name
-        with wrap_errors(f"projection {name}"), self.store.engine.connect() as conn, _unmapped(conn):
+        with wrap_errors(f"projection {name}"), self.store.engine.connect() as conn, unmapped(conn):
             conn = conn.execution_options(immediate=self.immediate)
             with conn.begin():
                 point = self.read_checkpoint(conn, lock=True)
@@ -279,7 +276,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 @contextmanager
-def _unmapped(conn: Connection) -> Iterator[None]:
+def unmapped(conn: Connection) -> Iterator[None]:
     """On SQLite, a batch reads without the engine's memory map (restored for the connection's next user).
 
     The engine maps up to 1 GiB of the database file and a rebuild reads all of it: the
