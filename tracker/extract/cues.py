@@ -69,7 +69,7 @@ DELIVERY = re.compile(
     # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'
     r"(?:military|security|defen[cs]e|weapons|arms) aid package(?= (?:for|to)\b)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
-    r" orders?| deals?| contracts?| customers?)|dispatch(?:es|ed)?)"
+    r" orders?| deals?| contracts?| customers?| versions?| variants?| models?| markets?)|dispatch(?:es|ed)?)"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
     r"land(?:s|ed)|"
     # 'a first batch of ... carriers reached Armenia', not 'reached an agreement', 'the final stage'
@@ -99,6 +99,9 @@ SANCTION = re.compile(
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
     r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
     r"freeze\s+on\s+(?:arms\s+|weapons?\s+)?(?:exports|sales|deliveries)|"
+    # 'said it was halting security exports to Colombia'
+    r"(?:halt|suspend|stopp|freez|froze)\w*\s+(?:all\s+|its\s+|further\s+|new\s+)?"
+    r"(?:arms|security|military|defen[cs]e|weapons?)\s+(?:exports|sales)|"
     r"(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\s+(?:new\s+)?(?:arms\s+)?export\w*|"
     r"(?:stopp|halt|suspend|froze|freez)\w*\s+(?:the\s+)?approvals?\s+(?:of|for)\s+(?:new\s+)?(?:arms\s+)?exports?|"
     r"(?:defen[cs]e\s+|arms\s+)?trade\s+(?:restrictions|curbs)|"
@@ -155,7 +158,7 @@ _DEAL_BLOCKED = Caseless(
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
 )
 _VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
-TRADE_HALT = re.compile(r"^(?:halted|suspended|ban|barr)", _I)
+TRADE_HALT = re.compile(r"^(?:halt|suspend|stopp|freez|froze|ban|barr)", _I)
 
 _MAY = "may"  # the verb; 'May' is the month
 PLANNED = Caseless(
@@ -187,7 +190,10 @@ DROP_DELIVERY = Caseless(
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
     r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*|"
     # 'was "paving the way" to ultimately provide India with F-35 fighters': no plan in particular yet
-    r"pav(?:e|es|ed|ing)\W{0,2} the way\W{0,2}|clear(?:s|ed|ing)? the way)\b",
+    r"pav(?:e|es|ed|ing)\W{0,2} the way\W{0,2}|clear(?:s|ed|ing)? the way|"
+    # 'Merz, who has backed sending Taurus cruise missiles to Ukraine': a stance on a transfer, none made
+    r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|advocat\w*|propos\w*|push\w* for) "
+    r"(?:the idea of )?(?:sending|supplying|delivering|giving|providing|transferring))\b",
 )
 _NUMBERS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # 'the first four of 44', 'two of six helicopters': part of an order, so deliveries have begun
@@ -471,9 +477,12 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         return "lifted"
     if THREATENED.found(window):
         return "threatened"
-    if IMPOSED.found(window) or any(c.text.lower().endswith("ed") for c in cues):
+    if IMPOSED.found(window) or any(c.text.lower().endswith("ed") or _HALTING.match(c.text) for c in cues):
         return "imposed"
     return None
+
+
+_HALTING = re.compile(r"^(?:halt|suspend|stopp|freez)ing\s", _I)  # 'it was halting security exports to'
 
 
 # 'Canada and Australia also announced new sanctions on the military regime': the state told before

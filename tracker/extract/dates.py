@@ -86,6 +86,10 @@ class DateMention:
     groups: dict[str, str]
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through|expires?\s+on|expiring\s+on)\s+$")
+_ENDS = ("until", "till")
+
+
 def find_dates(text: str, low: str | None = None, words: Words | None = None) -> list[DateMention]:
     """Candidates in ``text``; ``low`` is its lower-case copy (same offsets) to match against."""
     out: list[DateMention] = []
@@ -99,6 +103,8 @@ def find_dates(text: str, low: str | None = None, words: Words | None = None) ->
             continue  # 'may' and 'march' the verbs
         if "wd" in groups and not groups["wd"][:1].isupper():
             continue
+        if _UNTIL.search(low, max(0, m.start() - 12), m.start()) or groups.get("p7", "").lower() in _ENDS:
+            continue  # 'extended the sanctions for six months, until July 31': when they end, not when done
         out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], groups))
     return out
 

@@ -50,7 +50,11 @@ _UNDER_DEAL = re.compile(
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
-_NEGATED_PAST = re.compile(r"\b(?:did not|didn't|did n't|never)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal
+_NEGATED_PAST = re.compile(
+    r"\b(?:did not|didn't|did n't|never|(?:would|will|could) not|won't|wouldn't|couldn't)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _STOPPED = re.compile(r"\b(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\b", re.IGNORECASE)
 _MADE_SUFFIX = re.compile(r"-(?:made|built|designed)$")
 _NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?)\b")
@@ -137,7 +141,14 @@ _MILITARY = Caseless(
     r"\b(?:military|defen[cs]e|fighters?|air force|navy|army|armed forces|missiles?|tankers?|"
     r"transport aircraft)\b"
 )
+# 'ending its defence cooperation agreement with France': a military pact, unlike air services
+_MILITARY_PACT = Caseless(r"\b(?:defen[cs]e|military|security|arms|troops|forces|nuclear)\b")
+_SIGNED_FOR = re.compile(r"\s+(?:up\s+)?for\s+(?:an?\s+|the\s+)?(?:\d|[A-Z]|another|more|further)")
+_THE_COUNTRY = re.compile(r"\s*[Tt]he\s+(?:country|nation|kingdom|government)\b(?!'s|’s)")
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
+_PLAN = re.compile(
+    r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
+)
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
@@ -215,10 +226,25 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         or ("sign" in kinds and "noun" in kinds)
         or ("sign" in kinds and _placed(cues) and bool(items or money))
         or ("sign" in kinds and bool(kinds & {"buy", "sell"}) and bool(items))
+        # 'The country instead signed for 42 Dassault Rafale jets from France'
+        or ("sign" in kinds and bool(items) and any(_SIGNED_FOR.match(view.text, c.end) for c in cues))
         or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
-        or ("cancel" in kinds and bool(kinds & {"noun", "buy"}))
+        or (
+            "cancel" in kinds
+            and bool(kinds & {"noun", "buy"})
+            # 'said they would cancel bilateral air service agreements with Tehran': no trade in arms
+            and bool(
+                items
+                or money
+                or "buy" in kinds
+                or WEAPON_NOUNS.found(view.text, clause.start, clause.end)
+                or _MILITARY_PACT.found(view.text, clause.start, clause.end)
+            )
+        )
+        # 'has shelved a plan to build 200 Ka-226T helicopters with Russia'
+        or ("cancel" in kinds and bool(items) and bool(_PLAN.search(view.text, clause.start, clause.end)))
         or (
             bool(kinds & {"buy", "sell"})
             and bool(items)
@@ -259,6 +285,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
     core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
     roles = {} if under else _roles(view, core, cues, items)
+    _signed_for(view, core, cues, roles)
     if _home_made(view, core, roles):
         return None
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
@@ -536,6 +563,21 @@ def _bracketed(view: View, clause: Clause) -> list[ItemMention]:
     return [it for it in view.items if clause.end < it.start and (close < 0 or it.end <= close)]
 
 
+def _signed_for(view: View, clause: Clause, cues: list[Cue], roles: dict[str, object]) -> None:
+    """'JAKARTA - ... The country instead signed for 42 Dassault Rafale jets from France': the state the
+    goods come from sells, and 'the country' of a datelined report buys."""
+    signed = next((c for c in cues if c.kind == "sign" and _SIGNED_FOR.match(view.text, c.end)), None)
+    if signed is None or {"seller", "parties"} & roles.keys():
+        return
+    source = r.after(view.slots, clause, signed.end, ("from",))
+    if source is None or source.code == roles.get("buyer"):
+        return
+    roles["seller"] = source.code
+    home = view.home
+    if "buyer" not in roles and home and home != source.code and _THE_COUNTRY.match(view.text, clause.start):
+        roles["buyer"] = home
+
+
 def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:
     """'French shipbuilder Naval Group floated out the third of six submarines ordered by France's DGA': a
     buyer with no seller named, whose own firm builds the goods, with no other state in the clause."""
@@ -543,9 +585,17 @@ def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:
     if buyer is None or "seller" in roles or "parties" in roles:
         return False
     mentions = view.slots.mentions
-    home_firm = any(m.kind == "company" and m.code == buyer for m in mentions)
+    home_firm = any(m.kind == "company" and m.code == buyer for m in mentions) or _DOMESTIC.found(view.text)
     others = any(clause.start <= m.start < clause.end and m.code != buyer for m in mentions)
     return home_firm and not others
+
+
+# '... proposals worth Rs 2.23 lakh crore, 98% of which will be sourced from domestic industry'
+_DOMESTIC = Caseless(
+    r"\b(?:domestic(?:ally)?|indigenous(?:ly)?|home-?grown|locally)\s+(?:industry|industries|firms|companies|"
+    r"manufacturers|vendors|sources?|built|made|produced|developed|designed|manufactured)\b|"
+    r"\bsourced\s+from\s+(?:the\s+)?(?:domestic|local|indian)\b"
+)
 
 
 def _warned(view: View, clause: Clause, cue: Cue) -> Mention | None:

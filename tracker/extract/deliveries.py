@@ -100,6 +100,10 @@ _BUILT_BY = re.compile(
     r"(?:\s+for\s+(?:it|them|her|\w+))?\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )  # 'received two UH-1H helicopters donated by Taiwan': the giver supplies
+_BUILT_IN = re.compile(
+    r"\b(?:built|made|manufactured|produced|assembled)(?:\s+for(?:\s+[\w-]+){1,2})?\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
 # 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
 # Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing
@@ -638,9 +642,13 @@ def _which_came_from(view: View, clause: Clause) -> Mention | None:
 
 
 def _builder(view: View, clause: Clause) -> Mention | None:
-    """'a corvette built by China State Shipbuilding Corporation': the builder supplies it."""
+    """'a corvette built by China State Shipbuilding Corporation': the builder supplies it; 'aircraft
+    built for Nigeria in the United States landed': so does the state they were built in."""
     by = r.after(view.slots, clause, clause.start, ("by",))
-    return by if by is not None and _BUILT_BY.search(view.text, 0, by.start) else None
+    if by is not None and _BUILT_BY.search(view.text, 0, by.start):
+        return by
+    place = r.after(view.slots, clause, clause.start, ("in",))
+    return place if place is not None and _BUILT_IN.search(view.text, 0, place.start) else None
 
 
 def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tuple[None, str | None]:

@@ -166,6 +166,9 @@ def _add_actor(gaz: Gazetteer, alias: str, entry: ActorEntry) -> None:
             _index(gaz.actor_starts, first, len(words) if first != "the" else len(words) - 1)
             if first == "the" and len(words) > 1:
                 _index(gaz.actor_starts, actor_key(words[1]), len(words) - 1)
+            elif first != "the":
+                # 'The Pakistan Cricket Board': any alias may follow 'the' (``actor_key`` drops it)
+                _index(gaz.actor_starts, "the", len(words) + 1)
 
 
 def _add_officials(gaz: Gazetteer, officials: dict[str, str]) -> None:

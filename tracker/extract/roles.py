@@ -167,8 +167,8 @@ def passive(text: str, cue: Cue) -> bool:
     """'has been sanctioned', 'were delivered', 'was hit with sanctions'; not 'is preparing sanctions'
     (a form of 'be' before a present participle is the progressive, whose subject acts)."""
     before = text[max(0, cue.start - 30) : cue.start]
-    if not _PASSIVE.found(before):
-        return False
+    if not _PASSIVE.found(before) or cue.text.split(" ", 1)[0].lower().endswith("ing"):
+        return False  # ('it was halting security exports': the progressive of a cue of its own)
     between = _PASSIVE_GAP.search(before)
     return not (between and between.group(1).rstrip().endswith("ing") and not _PARTICIPLE.search(cue.text))
 

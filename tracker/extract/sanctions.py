@@ -253,8 +253,15 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             target, imposer = facing.code, named.code if named else None
     else:
         mod = r.modifier_before(s, cue.start) or _decided_by(view, clause, cue, subj)
-        imposer = mod.code if mod else (subj[-1].code if subj else None)
+        # 'Turkey criticised the sanctions Washington imposed on ...': the state after the noun
+        reduced = None if mod else _reduced_relative(view, clause, cue)
+        imposer = mod.code if mod else reduced or (subj[-1].code if subj else None)
         target = _target(view, clause, cue, status, imposer, subj[-1].end if subj else clause.start)
+        if mod is not None and subj and _named_for_target(view, clause, cue, mod, subj[-1]):
+            # 'US imposes new Iran sanctions'; 'US to end Iran oil sanctions waivers for India': a waiver
+            # is for the state it names
+            waived_for = status == "waived" and target not in (None, mod.code, imposer)
+            imposer, target = subj[-1].code, target if waived_for else mod.code
     if status == "threatened" and _IT.search(before):
         # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
         # one warned, whatever else the clause names
@@ -400,6 +407,25 @@ _THREAT_OF = re.compile(
     re.IGNORECASE,
 )
 _IMPOSED_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:imposed|announced|slapped|levied)\b")
+
+
+_SECTOR = re.compile(
+    r"\s+(?:(?:oil|energy|nuclear|arms|trade|economic|financial|banking)\s+)?$", re.IGNORECASE
+)
+
+
+def _named_for_target(view: View, clause: Clause, cue: Cue, mod: Mention, subject: Mention) -> bool:
+    """'Iran sanctions', 'Russia oil sanctions' after another state as subject: a state's plain name
+    (not 'US', 'EU', 'American') before the noun names the state they are on, in the subject's usage."""
+    name = view.gaz.display.get(mod.code, "")
+    if mod.text.lower() != name.lower() or mod.code in _IMPOSERS or subject.code == mod.code:
+        return False
+    if subject.end > mod.start or not _SECTOR.match(view.text, mod.end, cue.start):
+        return False
+    return r.after(view.slots, clause, cue.end, ("on", "against")) is None
+
+
+_IMPOSERS = frozenset({"USA", "EU", "GBR", "UN"})
 
 
 def _reduced_relative(view: View, clause: Clause, cue: Cue) -> str | None:

@@ -55,6 +55,7 @@ _SUBORDINATE = frozenset(
 _AND_VERB = re.compile(r"\s+and\s+(?:\w+ly\s+)?$")
 _ON_DAY = re.compile(r"\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$")
 _WHICH = re.compile(r"\s*,\s*which\s+(?:also\s+)?$")
+_APPOSITION = re.compile(r"^(?:\s+[A-Z][\w'’.-]*)*,\s+(?:the|its|their)\s+[^,;]{1,40},\s*$")
 _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
 
@@ -161,6 +162,7 @@ def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
         ):
             # 'South Korea, the United States and Japan, together with dozens of other countries, condemned'
             gap = _WHO_CLAUSE.sub(" ", _ALONG_WITH.sub(" ", view.text[m.end : cue.start]))
+            gap = _APPOSITION.sub(" ", gap)  # 'Nigerian President Bola Tinubu, the bloc's chairman, urged'
             return m if "," not in gap and len(gap.split()) <= 8 else None
     return _before_who(view, clause, cue)
 
@@ -178,11 +180,20 @@ def _before_who(view: View, clause: Clause, cue: Cue) -> Mention | None:
     return None
 
 
+# verbs that put their speaker after them ('..., said Kremlin spokesman Dmitry Peskov')
+_INVERTING = frozenset(
+    {"said", "says", "say", "added", "adds", "stated", "states", "wrote", "writes", "noted", "notes"}
+    | {"declared", "insisted", "argued", "asked", "warned", "warns", "announced", "announces"}
+)
+
+
 def _inverted_speaker(view: View, cue: Cue) -> Mention | None:
     """'..., says Pentagon', '..., said Kremlin spokesman Dmitry Peskov.' (a verb after a comma or a
     quote: in 'Tehran has denied arming Moscow.' the state after the verb is its object)."""
     if view.text[: cue.start].rstrip()[-1:] not in (",", '"', "”", "’", "'", ""):
         return None
+    if cue.text.lower() not in _INVERTING:
+        return None  # '..., the bloc's chairman, urged Niger, Mali and Burkina Faso to': the ones urged
     for m in view.slots.mentions:
         if m.start >= cue.end:
             gap = view.text[cue.end : m.start].split()

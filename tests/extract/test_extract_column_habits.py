@@ -1,0 +1,151 @@
+"""Habits met in blind sets 33 and 34: columns and sports pages, plans shelved, stances on transfers,
+refusals, the target a plain state name stands for, end dates, and speakers who urge others."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2025, 1, 27, 18, 0, tzinfo=UTC)  # a Monday
+
+
+def events(text: str, title: str | None = None, published: datetime = PUB) -> list[dict]:
+    return [to_wire(x) for x in extract(text, title=title, published=published)]
+
+
+def of_type(text: str, etype: str, title: str | None = None) -> list[dict]:
+    return [e for e in events(text, title) if e["type"] == etype]
+
+
+def sides(event: dict) -> tuple[str, ...]:
+    """The states an event names, whatever their roles."""
+    return tuple(sorted(x for v in event["roles"].values() for x in ([v] if isinstance(v, str) else v)))
+
+
+def test_a_column_labelled_opinion_or_analysis_reports_no_events() -> None:
+    text = (
+        "Buying additional S-400 squadrons from Russia would deepen a dependence New Delhi can ill afford. "
+        "India signed a $5.43 billion deal for five S-400 squadrons in 2018."
+    )
+    assert events(text, title="Opinion | India can't keep betting on imported air defence") == []
+    assert events(text, title="ANALYSIS-India weighs more S-400s") == []
+    assert of_type(text, "deal", title="India weighs more S-400s, officials say") != []
+
+
+def test_a_plan_to_build_goods_with_a_state_shelved_is_a_deal_called_off() -> None:
+    text = "India has shelved a plan to build 200 Ka-226T helicopters with Russia, officials said on Monday."
+    (deal,) = of_type(text, "deal")
+    assert (sides(deal), deal["status"]) == (("IND", "RUS"), "cancelled")
+
+
+def test_an_agreement_of_no_military_kind_cancelled_is_no_deal() -> None:
+    air = "Britain, France and Germany said they would cancel bilateral air service agreements with Tehran."
+    assert of_type(air, "deal") == []
+    pact = "Chad announced on Thursday that it was ending its defence cooperation agreement with France."
+    (deal,) = of_type(pact, "deal")
+    assert (sides(deal), deal["status"]) == (("FRA", "TCD"), "cancelled")
+
+
+def test_an_export_version_is_no_export() -> None:
+    text = (
+        "The export version, the Su-57E, made its first foreign appearance at the Zhuhai air show in China "
+        "last month, where Rosoboronexport said several countries had shown interest."
+    )
+    assert [e for e in events(text) if e["type"] in ("deal", "delivery")] == []
+
+
+def test_sports_bodies_and_sports_pages_speak_for_no_state() -> None:
+    text = (
+        "The Pakistan Cricket Board lodged a protest with the match referee after Indian players declined "
+        "to shake hands with their opponents. Pakistan head coach Mike Hesson said his team was "
+        "disappointed with India."
+    )
+    assert of_type(text, "statement") == []
+
+
+def test_goods_sourced_from_domestic_industry_are_no_deal() -> None:
+    text = (
+        "The Defence Acquisition Council on Thursday cleared capital acquisition proposals worth Rs 2.23 "
+        "lakh crore, 98% of which will be sourced from domestic industry."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_a_plain_state_name_before_sanctions_names_their_target() -> None:
+    (imposed,) = of_type("US imposes new Iran sanctions", "sanction")
+    assert imposed["roles"] == {"imposer": "USA", "target": "IRN"}
+    waived = of_type("US to end Iran oil sanctions waivers for India, China", "sanction")
+    assert {(s["roles"]["imposer"], s["roles"]["target"]) for s in waived} == {("USA", "IND"), ("USA", "CHN")}
+    # the usual imposers keep their place: 'EU sanctions on Russia'
+    (eu,) = of_type("The EU sanctions on Russia will stay in force, Germany said.", "sanction")
+    assert eu["roles"] == {"imposer": "EU", "target": "RUS"}
+
+
+def test_sanctions_a_state_imposed_told_after_the_noun() -> None:
+    text = (
+        "Turkey said it was in contact with US authorities over sanctions Washington imposed on Thursday "
+        "on several Turkish companies."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "TUR"}
+    assert sanction["occurred"]["date"] == "2025-01-23"
+
+
+def test_halting_arms_exports_to_a_state_is_a_sanction() -> None:
+    text = "Israel said on Sunday it was halting security exports to Colombia."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "ISR", "target": "COL"}, "imposed")
+    assert of_type(text, "delivery") == []
+
+
+def test_a_date_after_until_ends_a_period_and_dates_nothing() -> None:
+    text = (
+        "European Union governments on Monday extended the bloc's economic sanctions against Russia for "
+        "another six months, until July 31."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["occurred"]["date"] == "2025-01-27"
+
+
+def test_refusals_and_stances_on_transfers_make_no_trade() -> None:
+    refusal = (
+        "Brazilian President Luiz Inacio Lula da Silva said on Monday that Brazil would not sell ammunition "
+        "for Leopard tanks to Germany to be passed on to Ukraine."
+    )
+    assert of_type(refusal, "deal") == []
+    stance = (
+        "Merz, who has pledged to raise defence spending and has backed sending Taurus cruise missiles to "
+        "Ukraine, said Europe must achieve independence from the United States."
+    )
+    assert of_type(stance, "delivery") == []
+
+
+def test_one_who_urges_others_speaks_with_an_apposition_between() -> None:
+    text = (
+        "Nigerian President Bola Tinubu, the bloc's chairman, urged Niger, Mali and Burkina Faso to "
+        "reconsider their decision to quit ECOWAS."
+    )
+    (said,) = of_type(text, "statement")
+    assert said["roles"]["speaker"] == "NGA"
+    assert set(said["roles"]["about"]) >= {"NER", "MLI", "BFA"}
+
+
+def test_goods_built_in_a_state_come_from_it() -> None:
+    text = (
+        "Six A-29 Super Tucano light attack aircraft built for Nigeria in the United States landed in the "
+        "capital on Thursday."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "USA", "recipient": "NGA"}
+
+
+def test_signed_for_goods_from_a_state_in_a_datelined_report() -> None:
+    text = (
+        "JAKARTA, June 14 (Reuters) - Indonesia has cancelled its planned purchase of 11 Sukhoi Su-35 "
+        "fighter jets from Russia. The country instead signed for 42 Dassault Rafale jets from France in "
+        "February last year."
+    )
+    deals = {(e["roles"]["seller"], e["status"]) for e in events(text, published=PUB) if e["type"] == "deal"}
+    assert deals == {("RUS", "cancelled"), ("FRA", "signed")}
