@@ -149,3 +149,17 @@ def test_signed_for_goods_from_a_state_in_a_datelined_report() -> None:
     )
     deals = {(e["roles"]["seller"], e["status"]) for e in events(text, published=PUB) if e["type"] == "deal"}
     assert deals == {("RUS", "cancelled"), ("FRA", "signed")}
+
+
+def test_a_sanction_under_the_same_law_is_the_law_makers() -> None:
+    text = (
+        "The Biden administration has not yet decided whether to impose sanctions on India under CAATSA over "
+        "its purchase of Russia's S-400 missile system, a State Department official said on Wednesday. "
+        "Turkey was sanctioned under the same law in December 2020 for acquiring the S-400."
+    )
+    sanctions = {
+        (s["roles"]["target"], s["status"], (s["occurred"] or {}).get("date"))
+        for s in of_type(text, "sanction")
+    }
+    assert ("TUR", "imposed", "2020-12") in sanctions
+    assert {s["roles"]["imposer"] for s in of_type(text, "sanction")} == {"USA"}

@@ -158,6 +158,11 @@ _DEAL_BLOCKED = Caseless(
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
 )
 _VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
+# 'Turkey was sanctioned under the same law in December 2020': a sanction law told before
+SAME_LAW = re.compile(
+    r"\bunder\s+(?:the\s+same|that|this)\s+(?:law|act|legislation|statute|authority|programme|program)\b",
+    re.IGNORECASE,
+)
 TRADE_HALT = re.compile(r"^(?:halt|suspend|stopp|freez|froze|ban|barr)", _I)
 
 _MAY = "may"  # the verb; 'May' is the month

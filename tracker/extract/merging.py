@@ -13,7 +13,7 @@ from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
-from tracker.extract.cues import ON_THE_REGIME, WAR_IN
+from tracker.extract.cues import ON_THE_REGIME, SAME_LAW, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
@@ -65,8 +65,12 @@ def _also_sanctioned(ds: list[Draft]) -> None:
             _buyer_threatened(d, ds[:n])
         if d.etype != "sanction" or "imposer" in d.roles:
             continue
+        # ('Turkey was sanctioned under the same law in December 2020': the law's, whatever it did before)
+        same_law = SAME_LAW.search(d.view.text, d.clause.start, d.clause.end) is not None
         before = [
-            e for e in ds[:n] if e.etype == "sanction" and e.status == d.status and "imposer" in e.roles
+            e
+            for e in ds[:n]
+            if e.etype == "sanction" and (e.status == d.status or same_law) and "imposer" in e.roles
         ]
         if before and before[-1].roles["imposer"] != d.roles.get("target"):
             d.roles["imposer"] = before[-1].roles["imposer"]

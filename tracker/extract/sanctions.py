@@ -302,8 +302,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'The United States imposed the sanctions under its CAATSA law in December 2020': the target of
         # the sanction told before (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
-    if imposer is None and target and status == "imposed" and _ALSO.search(before):
-        # 'A North Korean official was also blacklisted': the imposer of the sanction told before
+    told = _ALSO.search(before) or cue_words.SAME_LAW.search(window)
+    if imposer is None and target and status == "imposed" and told:
+        # 'A North Korean official was also blacklisted': the imposer of the sanction told before (and
+        # 'Turkey was sanctioned under the same law in December 2020': the law's)
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
     if imposer and target is None and status == "threatened" and subj and _THREAT_OF.search(before):
         # 'India signed the deal, brushing aside the threat of US sanctions': the subject is the one at risk
