@@ -87,10 +87,25 @@ def shares(store: EventStore, until: int, sample: int = 2_000) -> dict[str, int]
     """How many of ``sample`` positions spread over the log hold each type.
 
     Enough to balance the groups, and a few thousand look-ups where counting every row read
-    the whole log (1M events: 0.5 s, and its pages in the parent's resident set).
+    the whole log (1M events: 0.5 s, and its pages in the parent's resident set). Read
+    unmapped: through the memory map, each look-up faulted in the 64 KiB around its page,
+    and the sample added 140 MB to the parent's peak RSS (1M events).
     """
+    from events.projection import unmapped
+
     step = max(1, until // sample)
-    return dict(Counter(record.type for record in store.get_many(range(1, until + 1, step))))
+    positions = list(range(1, until + 1, step))
+    counts: Counter[str] = Counter()
+    with store.engine.connect() as conn, unmapped(conn):
+        for start in range(0, len(positions), _CHUNK):
+            chunk = positions[start : start + _CHUNK]
+            sql = f"SELECT type FROM event_log WHERE position IN ({', '.join('?' * len(chunk))})"
+            rows = conn.exec_driver_sql(sql, tuple(chunk))
+            counts.update(type_ for (type_,) in rows)
+    return dict(counts)
+
+
+_CHUNK = 500  # positions a look-up names (SQLite allows 999 parameters before 3.32)
 
 
 def peak_rss_kb() -> int:
