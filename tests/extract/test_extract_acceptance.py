@@ -376,6 +376,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind32.json")["documents"],
         *load_gold("extract_gold_blind33.json")["documents"],
         *load_gold("extract_gold_blind34.json")["documents"],
+        *load_gold("extract_gold_blind35.json")["documents"],
+        *load_gold("extract_gold_blind36.json")["documents"],
     ]
 
 

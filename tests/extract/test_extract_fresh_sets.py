@@ -1,4 +1,4 @@
-"""Blind sets 13 to 34, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 36, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -319,3 +319,34 @@ def test_blind34_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.85
     assert totals["precision"] >= 0.86
     assert totals["date_accuracy"] >= 0.92
+
+
+def test_blind35_news_set(score: ModuleType) -> None:
+    """45 wire leads by a thirty-sixth labeller, weighted to statements between states (57 events: 22
+    statements, 19 sanctions; 9 items with none: a missile test, a budget, cricket, a court ruling). On
+    arrival F1 0.798 (recall 46/57, precision 0.789), 4 forbidden, dates 39/42, with the session's first
+    code and with the rules drawn from blind33 and blind34 alike. Held out: no rule was drawn from it;
+    the rules drawn from blind36 took it to F1 0.813."""
+    totals = _totals(score, load_gold("extract_gold_blind35.json"))
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.8
+    assert totals["precision"] >= 0.8
+    assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind36_news_set(score: ModuleType) -> None:
+    """45 trade-press items by a thirty-seventh labeller on the arms trade (59 events, 38 of them deals:
+    executive contracts, DSCA approvals, letters of intent, shipyard handovers; 9 items with none: a
+    manufacturer's earnings, a first flight, domestic orders, an air show). On arrival F1 0.686 (recall
+    38/59, precision 0.733), 4 forbidden, dates 35/40, the lowest of the session's fresh sets. Then: a
+    company's books are no sale, a letter of intent plans, a firm that signs to supply sells to the other
+    party, talks told before the deal noun plan it, a possible waiver leaves sanctions looming, approval
+    received is no delivery, a contract told as signed the day a plan was told is that plan's signing,
+    goods 'bound for' a state and jets that 'touched down' at a base of the report's state, deliveries
+    'expected from' a year, places and phrases that only look like actors (Minsk Mazowiecki, 'a NATO
+    customer'): F1 0.784 (recall 43/59, precision 0.847), 2 forbidden, dates 39/46."""
+    totals = _totals(score, load_gold("extract_gold_blind36.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.72
+    assert totals["precision"] >= 0.84
+    assert totals["date_accuracy"] >= 0.84

@@ -69,9 +69,11 @@ DELIVERY = re.compile(
     # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'
     r"(?:military|security|defen[cs]e|weapons|arms) aid package(?= (?:for|to)\b)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
-    r" orders?| deals?| contracts?| customers?| versions?| variants?| models?| markets?)|dispatch(?:es|ed)?)"
+    r" orders?| deals?| contracts?| customers?| versions?| variants?| models?| markets?)|dispatch(?:es|ed)?|"
+    # 'The first 10 K2 tanks and 24 K9 howitzers bound for Poland left the port of Masan'
+    r"bound for(?= (?:the )?[A-Z]))"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
-    r"land(?:s|ed)|"
+    r"land(?:s|ed)|touch(?:ed|es) down|"
     # 'a first batch of ... carriers reached Armenia', not 'reached an agreement', 'the final stage'
     r"reached(?! (?:an?|its|their|out|agreement|consensus|deals?|new|record|levels?|highs?|lows?|"
     r"the (?:[\w-]+ )?(?:stage|point|end|level|limit|decision|deal|agreement|conclusion|milestone|mark|"
@@ -375,6 +377,8 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     kinds = {c.kind for c in cues}
     if "cancel" in kinds:
         return "cancelled"
+    if any(_INTENT.match(c.text) for c in cues):
+        return "planned"  # 'signed a letter of intent ... for the purchase of up to 77 Leopard 2A8 tanks'
     done = next((c for c in cues if c.kind in ("sign", "approve") and _PAST.search(c.text)), None)
     if done is not None:
         return _done_status(window, cues, offset, done)
@@ -387,6 +391,7 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     return None
 
 
+_INTENT = re.compile(r"^letters? of intent$", _I)
 _NOUN_SIGNED = re.compile(
     r"\b(?:deal|contract|agreement|pact|accord)s?\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?$", _I
 )
@@ -462,7 +467,10 @@ _REVOKED_WAIVER = Caseless(
     r"\b(?:revo\w+|withdr\w+|scrap\w*|cancel\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:waiver|exemption|exception)s?\b"
 )
-_NO_WAIVER = Caseless(r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b")
+# 'has not made any decision on a possible waiver for India': the sanctions still loom
+_NO_WAIVER = Caseless(
+    r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b|\b(?:possible|potential|prospective)\s+(?:waiver|exemption)s?\b"
+)
 
 
 def sanction_status(window: str, cues: list[Cue]) -> str | None:

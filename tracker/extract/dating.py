@@ -85,7 +85,9 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'voted to lift the last arms embargo on Somalia's government, imposed in 1992': the
             # imposition's date, not the lifting's
             cands = [(rank, dm) for rank, dm in cands if not _IMPOSED_IN.search(view.text, 0, dm.start)]
-        future = d.status in _FUTURE
+        # ('signed a letter of intent on Monday to acquire up to 100 Rafale jets': a plan signed in the past)
+        signed = any(c.etype == "deal" and c.kind == "sign" and c.text.lower().endswith("ed") for c in d.cues)
+        future = d.status in _FUTURE and not signed
         resolved = [
             (rank, occ)
             for rank, dm in cands

@@ -145,6 +145,12 @@ _MILITARY = Caseless(
 _MILITARY_PACT = Caseless(r"\b(?:defen[cs]e|military|security|arms|troops|forces|nuclear)\b")
 _SIGNED_FOR = re.compile(r"\s+(?:up\s+)?for\s+(?:an?\s+|the\s+)?(?:\d|[A-Z]|another|more|further)")
 _THE_COUNTRY = re.compile(r"\s*[Tt]he\s+(?:country|nation|kingdom|government)\b(?!'s|’s)")
+_BOOKS = re.compile(
+    r"\b(?:net|gross|quarterly|annual|(?:first|second|third|fourth)-quarter|full-year|half-year|total|record)"
+    r"\s+sales$",
+    re.IGNORECASE,
+)
+_TO_SUPPLY = re.compile(r"\bto\s+(?:supply|deliver|provide|build|sell)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _PLAN = re.compile(
     r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
@@ -197,6 +203,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return _offered(view, clause, cues[0])
     cues = [c for c in cues if c.kind != "offer"]
     cues = [c for c in cues if not (c.kind == "sign" and _DECREE.match(view.text, c.end))]
+    # 'Lockheed Martin reported first-quarter net sales of $17.2 billion': a company's books, no sale
+    cues = [c for c in cues if not (c.kind == "sell" and _BOOKS.search(view.text, 0, c.end))]
     described = _DESCRIBED.search(view.text, cues[0].end, clause.end) if cues else None
     if described is not None:
         # '... to supply 12 L-39NG trainers to Vietnam, its first export order': a description of the
@@ -231,6 +239,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
         or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
+        # 'The contract, covering four sets of six drones, was signed on Monday': the deal told before
+        or (kinds == {"noun"} and _told_and_done(view, clause, cues))
         or (
             "cancel" in kinds
             and bool(kinds & {"noun", "buy"})
@@ -286,6 +296,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
     roles = {} if under else _roles(view, core, cues, items)
     _signed_for(view, core, cues, roles)
+    _signed_to_supply(view, core, cues, roles)
     if _home_made(view, core, roles):
         return None
     if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
@@ -315,12 +326,21 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
     if draft.status is None:
         draft.status = _predicate_status(view, clause)
+    if draft.status is None and _TALKS.found(view.text, 0, cues[0].start):
+        draft.status = "planned"  # 'is in final price negotiations with ... (MDL) for three more Scorpenes'
     if draft.status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
         draft.status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
     draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
     return draft
+
+
+def _told_and_done(view: View, clause: Clause, cues: list[Cue]) -> bool:
+    """A definite deal noun opening the sentence, whose predicate after an apposition tells its status."""
+    first = cues[0]
+    definite = _DEFINITE.search(view.text, clause.start, first.start) is not None
+    return definite and clause.start == 0 and _predicate_status(view, clause) is not None
 
 
 def _predicate_status(view: View, clause: Clause) -> str | None:
@@ -576,6 +596,22 @@ def _signed_for(view: View, clause: Clause, cues: list[Cue], roles: dict[str, ob
     home = view.home
     if "buyer" not in roles and home and home != source.code and _THE_COUNTRY.match(view.text, clause.start):
         roles["buyer"] = home
+
+
+def _signed_to_supply(view: View, clause: Clause, cues: list[Cue], roles: dict[str, object]) -> None:
+    """'Hanwha Aerospace said it signed a contract with Poland's Armament Agency to supply 152 K9PL
+    howitzers': of two parties, the subject that signs to supply sells to the other."""
+    parties = roles.get("parties")
+    if not isinstance(parties, list) or len(parties) != 2 or {"buyer", "seller"} & roles.keys():
+        return
+    sign = next((c for c in cues if c.kind == "sign"), None)
+    if sign is None or not _TO_SUPPLY.search(view.text, sign.end, clause.end):
+        return
+    subj = r.subjects(view.slots, clause, sign.start, view.clauses)
+    if subj and subj[0].code in parties:
+        roles.pop("parties")
+        roles["seller"] = subj[0].code
+        roles["buyer"] = next(p for p in parties if p != subj[0].code)
 
 
 def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:

@@ -37,7 +37,11 @@ _DOING = re.compile(
     r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:first\s+|final\s+|last\s+)?$",
     re.IGNORECASE,
 )
-_ARRIVE = re.compile(r"^(?:arriv\w*|land\w*)$", re.IGNORECASE)
+_THE_GOODS_TOLD = re.compile(r"\W*(?:The|These|Those)\s+(?!first\b|last\b|final\b)")
+_LANDED_AT = re.compile(
+    r"\s+at\s+(?:the\s+)?[A-Z][\w-]*\s+(?:air\s+(?:force\s+)?base|airbase|naval\s+base|port)\b"
+)
+_ARRIVE = re.compile(r"^(?:arriv\w*|land\w*|touch\w* down)$", re.IGNORECASE)
 _GERUND_IF = re.compile(r"^\W*(?:that\s+|any\s+)?$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will)\b", re.IGNORECASE)
 
@@ -122,7 +126,9 @@ _ANY_SUPPLY = re.compile(
 )
 _AND_VERB = re.compile(r"\s+and\s+(?:is|are|was|were|has|have|will|would|could|may|might)\b")
 _AN_ORDER = re.compile(
-    r"\s+(?:an?|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?)\b",
+    r"\s+(?:an?|the|its|their)?\s*(?:[\w$€£.,-]+\s+){0,4}?(?:orders?|contracts?|deals?|tenders?|bids?|"
+    # 'Athens received State Department approval for up to 40 F-35s in January'
+    r"approvals?|clearances?|go-ahead|nod|consent|permission)\b",
     re.IGNORECASE,
 )
 _GOT = re.compile(r"^(?:got|gets)$", re.IGNORECASE)
@@ -147,8 +153,10 @@ _BY_NEXT = re.compile(r"\s+by\s+(?:the\s+)?$")
 _OF = re.compile(r"\s+of\b")
 # 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
 _BEGIN_LATER = re.compile(
-    r"\s+(?:(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+to|to|will|should|would)\s+"
-    r"(?:begin|start|commence)\b",
+    r"\s+(?:(?:(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+to|to|will|should|would)\s+"
+    r"(?:begin|start|commence)\b|"
+    # 'Deliveries are expected from 2027'
+    r"(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+(?:from|in|by|for|between|next|before)\b)",
     re.IGNORECASE,
 )
 # 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
@@ -658,6 +666,11 @@ def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tupl
         # 'The last three AH-64E Apache helicopters for the Indian Army ... arrived at Hindon'
         meant = r.after(view.slots, clause, clause.start, ("for",))
         found = found or (meant if meant is not None and meant.end <= get.start else None)
+        told = _THE_GOODS_TOLD.match(view.text, clause.start)  # 'The jets ... landed at ...': told before
+        if found is None and view.home and not told and _LANDED_AT.match(view.text, get.end):
+            # 'AMBALA (NDTV) - The first five Rafale jets from France touched down at the Ambala air base':
+            # a base of the report's own state
+            return None, view.home
         return None, found.code if found else None
     if get.text.lower() == "reached":  # 'a first batch of ... carriers reached Armenia via Georgia'
         found = r.direct_object(view.slots, clause, get.end, set())

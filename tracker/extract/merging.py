@@ -574,7 +574,7 @@ def _compatible(a: Draft, b: Draft, loose: bool, mine: set[str], theirs: set[str
             return False
     if a.etype == "statement" and a.person and b.person and not set(a.person.split()) & set(b.person.split()):
         return False
-    if not loose and a.status and b.status and a.status != b.status:
+    if not loose and a.status and b.status and a.status != b.status and not _done_after_plan(a, b):
         return False
     if (
         a.occurred
@@ -694,6 +694,15 @@ def _sides_from_parties(roles: dict[str, object]) -> None:
         roles.pop("parties", None)
 
 
+_NOT_YET = ("planned", "announced")
+
+
+def _done_after_plan(a: Draft, b: Draft) -> bool:
+    """'Poland will buy 24 TB2 drones ..., the minister said on Monday. The contract ... was signed on
+    Monday': the deal told again as done, the same day, is the plan's own signing."""
+    return a.status in _NOT_YET and b.status == "signed" and b.anaphoric and a.occurred == b.occurred
+
+
 def _absorb(keep: Draft, d: Draft) -> None:
     """Fold a repeated mention into an event; the better sentence becomes the evidence."""
     if _score(d) > _score(keep):
@@ -711,6 +720,8 @@ def _absorb(keep: Draft, d: Draft) -> None:
     if d.occurred and (keep.occurred is None or more_precise(d.occurred, keep.occurred)):
         keep.occurred = d.occurred
     keep.status = keep.status or d.status
+    if _done_after_plan(keep, d):
+        keep.status = "signed"
     keep.person, keep.title, keep.quote = (
         keep.person or d.person,
         keep.title or d.title,

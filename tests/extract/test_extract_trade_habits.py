@@ -1,0 +1,112 @@
+"""Habits of the arms trade press met in blind set 36: a company's books, letters of intent, firms that
+sign to supply, plans that become signings the same day, goods bound for a state or landing at one of
+its bases, deliveries expected from a year, and names that only look like actors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2023, 7, 19, 9, 30, tzinfo=UTC)  # a Wednesday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_a_companys_books_are_no_sale() -> None:
+    text = "Lockheed Martin on Tuesday reported first-quarter net sales of $17.2 billion, up 14% on the year."
+    assert of_type(text, "deal") == []
+
+
+def test_a_letter_of_intent_signed_plans_a_deal_on_its_own_day() -> None:
+    text = (
+        "The Czech defence ministry signed a letter of intent with Germany on Tuesday for the purchase of up "
+        "to 77 Leopard 2A8 main battle tanks from KNDS Deutschland."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["status"], deal["occurred"]["date"]) == ("planned", "2023-07-18")
+
+
+def test_a_firm_that_signs_to_supply_sells_to_the_other_party() -> None:
+    text = (
+        "Hanwha Aerospace said it signed a contract on Friday with Poland's Armament Agency to supply 152 "
+        "K9PL self-propelled howitzers worth $2.6 billion."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "POL", "seller": "KOR"}
+
+
+def test_talks_told_before_the_deal_noun_plan_it() -> None:
+    text = (
+        "India's defence ministry is in final price negotiations with France's Naval Group and Mazagon Dock "
+        "Shipbuilders (MDL) for three additional Scorpene submarines, in a deal estimated at about Rs 36,000 "
+        "crore, officials said."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["status"] == "planned"
+
+
+def test_a_contract_told_as_signed_the_day_a_plan_is_told_is_its_signing() -> None:
+    text = (
+        "Poland will buy 24 Bayraktar TB2 armed drones from Turkey's Baykar, Defence Minister Mariusz "
+        "Blaszczak said on Monday. The contract, covering four sets of six drones with ground stations, "
+        "logistics and training, was signed on Monday during President Andrzej Duda's visit to Ankara."
+    )
+    (deal,) = of_type(text, "deal", published=datetime(2021, 5, 24, 15, 30, tzinfo=UTC))
+    assert (deal["roles"], deal["status"]) == ({"buyer": "POL", "seller": "TUR"}, "signed")
+
+
+def test_a_possible_waiver_waives_nothing() -> None:
+    text = (
+        "The United States has not made any decision on a possible waiver for India from sanctions under "
+        "CAATSA over its purchase of Russia's S-400 missile system, a State Department spokesman said."
+    )
+    assert "waived" not in {s["status"] for s in of_type(text, "sanction")}
+
+
+def test_approval_received_is_no_delivery() -> None:
+    text = "Athens received State Department approval for up to 40 F-35s in January."
+    assert of_type(text, "delivery") == []
+
+
+def test_goods_bound_for_a_state_are_shipped_to_it() -> None:
+    text = (
+        "The first 10 K2 tanks and 24 K9 self-propelled howitzers bound for Poland left the southeastern "
+        "port of Masan this week."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "KOR", "recipient": "POL"}
+
+
+def test_jets_that_touch_down_at_a_base_of_the_reports_state_arrive_there() -> None:
+    text = (
+        "NEW DELHI (NDTV) - The first five Rafale fighter jets from France touched down at the Ambala air "
+        "base on Wednesday afternoon after a 7,000-km journey."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "FRA", "recipient": "IND"}, "began")
+
+
+def test_deliveries_expected_from_a_year_plan_the_goods_of_the_deal() -> None:
+    text = (
+        "The United Arab Emirates agreed on Friday to buy 80 Rafale warplanes from France for about 16 "
+        "billion euros. Deliveries are expected from 2027."
+    )
+    (delivery,) = of_type(text, "delivery", published=datetime(2021, 12, 4, 10, 0, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "FRA", "recipient": "ARE"}, "planned")
+
+
+def test_names_that_only_look_like_actors() -> None:
+    text = (
+        "The first two of 12 FA-50GF light combat aircraft ordered by Poland were handed over at Minsk "
+        "Mazowiecki air base on Wednesday, the first of the type for a NATO customer."
+    )
+    named = {x for e in of_type(text, "delivery") + of_type(text, "deal") for x in _actors(e)}
+    assert not named & {"BLR", "NATO"}
+
+
+def _actors(event: dict) -> set[str]:
+    return {x for v in event["roles"].values() for x in ([v] if isinstance(v, str) else v)}
