@@ -163,3 +163,20 @@ def test_a_sanction_under_the_same_law_is_the_law_makers() -> None:
     }
     assert ("TUR", "imposed", "2020-12") in sanctions
     assert {s["roles"]["imposer"] for s in of_type(text, "sanction")} == {"USA"}
+
+
+def test_officials_named_alone_speak_for_their_states() -> None:
+    """The gazetteer's officials of 2015-2026 across 80 states: a name without a title is enough."""
+    petro = "Gustavo Petro on Monday condemned the United States over its strikes on boats in the Caribbean."
+    tinubu = "Bola Tinubu said on Monday that Nigeria would not accept threats from Washington."
+    for text, speaker in ((petro, "COL"), (tinubu, "NGA")):
+        (said,) = of_type(text, "statement")
+        assert (said["roles"]["speaker"], said["roles"]["about"]) == (speaker, ["USA"])
+
+
+def test_a_year_naming_a_thing_talked_about_dates_no_saying() -> None:
+    text = (
+        "Bangladesh summoned Indian High Commissioner Pranay Verma on Sunday over border fencing. Foreign "
+        "affairs adviser Md Touhid Hossain said the construction violated a 1975 bilateral agreement."
+    )
+    assert {(s["occurred"] or {}).get("date") for s in of_type(text, "statement")} <= {"2025-01-26", None}

@@ -81,6 +81,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'TAIPEI, Dec 16 (Reuters) - ... took delivery earlier this month': the dateline's day is
             # the filing's, never the event's ('PARIS, Oct 24 (Reuters) - France has signed ...')
             cands = [(rank, dm) for rank, dm in cands if dm.start >= cut]
+        if d.etype == "statement":
+            # 'said the construction violated a 1975 bilateral agreement': a year naming a thing talked
+            # about dates the thing, not the saying
+            cands = [(rank, dm) for rank, dm in cands if not _year_of_a_thing(view.text, dm)]
         if d.status in ("lifted", "waived"):
             # 'voted to lift the last arms embargo on Somalia's government, imposed in 1992': the
             # imposition's date, not the lifting's
@@ -100,6 +104,14 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
         else:
             d.occurred = _relative_passive(view, d, published)
 
+
+_YEAR_OF_A_THING = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+
+
+def _year_of_a_thing(text: str, dm: DateMention) -> bool:
+    """'a 1975 bilateral agreement', 'the 2018 deal': a year before a noun, not a time of the clause."""
+    bare = dm.text.strip().isdigit()
+    return bare and bool(_YEAR_OF_A_THING.search(text, max(0, dm.start - 8), dm.start))
 
 _IMPOSED_IN = re.compile(r"\b(?:imposed|introduced|slapped)\s+(?:(?:in|on|since)\s+)?$", re.IGNORECASE)
 _WHICH_WAS = re.compile(
