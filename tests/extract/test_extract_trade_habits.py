@@ -110,3 +110,15 @@ def test_names_that_only_look_like_actors() -> None:
 
 def _actors(event: dict) -> set[str]:
     return {x for v in event["roles"].values() for x in ([v] if isinstance(v, str) else v)}
+
+
+def test_a_contract_of_a_year_called_off_was_signed_in_that_year() -> None:
+    text = (
+        "CANBERRA, Sept 16 (AFP) - Australia on Thursday scrapped a 2016 contract with France's Naval Group "
+        "to build 12 conventional submarines."
+    )
+    deals = {
+        (d["status"], d["occurred"]["date"])
+        for d in of_type(text, "deal", published=datetime(2021, 9, 16, tzinfo=UTC))
+    }
+    assert deals == {("cancelled", "2021-09-16"), ("signed", "2016")}

@@ -386,6 +386,24 @@ def another(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     return [second]
 
 
+def signed_before(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'Australia on Thursday scrapped a 2016 contract with France's Naval Group': the contract called
+    off was signed in its year, a development of its own (the signing of the deal cancelled)."""
+    if draft.status != "cancelled":
+        return []
+    m = _YEAR_NOUN.search(view.text, clause.start, clause.end)
+    if m is None or m.start() < draft.cues[0].end:
+        return []
+    year = next((d for d in view.dates if m.start() <= d.start < m.end()), None)
+    if year is None:
+        return []
+    draft.date_span = (clause.start, year.start)
+    signed = Draft("deal", view, clause, draft.cues, dict(draft.roles), status="signed")
+    signed.items, signed.value, signed.background = list(draft.items), draft.value, True
+    signed.date_span = (year.start, year.end)
+    return [signed]
+
+
 def priced_apart(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     """'signed deals to buy 24 MH-60R helicopters for $2.6 billion and six AH-64E Apaches for $800
     million': goods each followed by a price of their own are purchases of their own; the draft is
