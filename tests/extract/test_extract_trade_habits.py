@@ -122,3 +122,16 @@ def test_a_contract_of_a_year_called_off_was_signed_in_that_year() -> None:
         for d in of_type(text, "deal", published=datetime(2021, 9, 16, tzinfo=UTC))
     }
     assert deals == {("cancelled", "2021-09-16"), ("signed", "2016")}
+
+
+def test_hours_later_is_the_same_day() -> None:
+    text = (
+        "JAKARTA, Feb 10 (Reuters) - Indonesia signed a deal on Thursday to buy six Rafale fighter jets from "
+        "France. Hours later, the U.S. State Department approved a possible sale to Indonesia of up to 36 "
+        "F-15 jets worth up to $13.9 billion."
+    )
+    deals = {
+        d["roles"]["seller"]: d["occurred"]["date"]
+        for d in of_type(text, "deal", published=datetime(2022, 2, 10, 12, tzinfo=UTC))
+    }
+    assert deals == {"FRA": "2022-02-10", "USA": "2022-02-10"}

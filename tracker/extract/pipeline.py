@@ -49,7 +49,11 @@ _TEMPORAL = frozenset({"after", "before", "amid", "as", "while", "since", "follo
     "months",
     "years",
 }
-_SAME_DAY = Caseless(r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b")  # a quarter of IGNORECASE's cost
+# a quarter of IGNORECASE's cost; ('Hours later, the U.S. State Department approved a possible sale')
+_SAME_DAY = Caseless(
+    r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|hours\s+(?:later|earlier)|later\s+(?:that|the\s+same)\s+day|"
+    r"(?:later|earlier)\s+(?:in\s+the|that)\s+day)\b"
+)
 _SAME_DAY_AFTER = re.compile(
     r"[^,.;]{0,40},\s+(?:which\s+was\s+)?(?:adopted|approved|imposed|announced|agreed|signed|unveiled)\s+"
     r"(?:on\s+)?the\s+same\s+day\b"
