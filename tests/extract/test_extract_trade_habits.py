@@ -135,3 +135,21 @@ def test_hours_later_is_the_same_day() -> None:
         for d in of_type(text, "deal", published=datetime(2022, 2, 10, 12, tzinfo=UTC))
     }
     assert deals == {"FRA": "2022-02-10", "USA": "2022-02-10"}
+
+
+def test_a_delivery_started_began_and_a_remark_on_it_plans_nothing() -> None:
+    started = (
+        "Russia has started supplying the S-400 Triumf air defence systems to India and the first units are "
+        "being delivered on schedule, the director of the FSVTS said on Sunday."
+    )
+    assert [d["status"] for d in of_type(started, "delivery")] == ["began"]
+    remark = (
+        "Iran has started receiving Su-35 jets from Russia, two sources said on Monday, in what would "
+        "be the first delivery of advanced Russian combat aircraft to Tehran in decades."
+    )
+    assert [d["status"] for d in of_type(remark, "delivery")] == ["began"]
+    final = (
+        "The final 28 of the 108 M1A2T Abrams tanks Taiwan ordered from the United States arrived on Sunday, "
+        "completing deliveries that began in December 2024."
+    )
+    assert "completed" in {d["status"] for d in of_type(final, "delivery")}

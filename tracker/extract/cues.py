@@ -431,8 +431,13 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
     if HELD_BACK.found(window) or any(c.text.lower().endswith("aid package") for c in cues):
         return "planned"  # goods held back, or pledged in an aid package, are still to come
+    # ('has started receiving Su-35 jets, ..., in what would be the first delivery': a remark, no plan)
+    clause = _REMARK.sub("", clause)
     if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
+    ended = _LAST_OF.found(window) or _FINAL_N.found(window) or _COMPLETING.found(window)
+    if STARTED.found(window) and not _NTH_BATCH.found(window) and not ended:
+        return "began"  # 'Russia has started supplying the S-400 ..., the first units are being delivered'
     if ONGOING.found(clause):
         return "ongoing"
     if _LAST_OF.found(window) or _FINAL_N.found(window):
@@ -448,6 +453,10 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     if COMPLETED.found(window) or any(_PAST.search(c.text) for c in cues):
         return "completed"
     return None
+
+
+_COMPLETING = Caseless(r"\bcomplet(?:e|es|ed|ing)\b")
+_REMARK = re.compile(r",\s+in\s+what\s+(?:would|will|could|is|was|may|might)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
 def _count(word: str) -> int:

@@ -113,6 +113,7 @@ def _year_of_a_thing(text: str, dm: DateMention) -> bool:
     bare = dm.text.strip().isdigit()
     return bare and bool(_YEAR_OF_A_THING.search(text, max(0, dm.start - 8), dm.start))
 
+
 _IMPOSED_IN = re.compile(r"\b(?:imposed|introduced|slapped)\s+(?:(?:in|on|since)\s+)?$", re.IGNORECASE)
 _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:formally\s+)?"
