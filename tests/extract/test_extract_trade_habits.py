@@ -153,3 +153,13 @@ def test_a_delivery_started_began_and_a_remark_on_it_plans_nothing() -> None:
         "completing deliveries that began in December 2024."
     )
     assert "completed" in {d["status"] for d in of_type(final, "delivery")}
+
+
+def test_a_second_sale_to_another_state_after_and_is_a_deal_of_its_own() -> None:
+    text = (
+        "The US State Department on Tuesday approved the potential sale of 300 Patriot MIM-104E missiles to "
+        "Saudi Arabia for $3.05 billion and of THAAD missile defence equipment to the United Arab Emirates "
+        "for $2.25 billion, the Pentagon said."
+    )
+    deals = {d["roles"]["buyer"]: (d["value"] or {}).get("amount") for d in of_type(text, "deal")}
+    assert deals == {"SAU": 3_050_000_000, "ARE": 2_250_000_000}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import another, co_buyers, deal, priced_apart, signed_before
+from tracker.extract.deals import another, co_buyers, deal, priced_apart, second_sale, signed_before
 from tracker.extract.deliveries import co_suppliers, delivery, talks_deal
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
@@ -52,6 +52,7 @@ def drafts(view: View) -> list[Draft]:
                     out.append(draft)
                     if etype == "deal":
                         out.extend(priced_apart(view, part, draft))
+                        out.extend(second_sale(view, part, draft))
                         out.extend(another(view, part, draft))
                         out.extend(signed_before(view, part, draft))
                         out.extend(co_buyers(view, part, draft))

@@ -151,6 +151,11 @@ _BOOKS = re.compile(
     re.IGNORECASE,
 )
 _TO_SUPPLY = re.compile(r"\bto\s+(?:supply|deliver|provide|build|sell)\b", re.IGNORECASE)
+_AND_SALE_OF = re.compile(
+    r",?\s+and\s+(?:of\s+|an?\s+(?:separate\s+|second\s+|further\s+)?(?:[$€£][\d.,]+\s*(?:billion|million|bn)\s+)?"
+    r"(?:potential\s+|possible\s+)?sale\s+of\s+)",
+    re.IGNORECASE,
+)
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _PLAN = re.compile(
     r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
@@ -402,6 +407,29 @@ def signed_before(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     signed.items, signed.value, signed.background = list(draft.items), draft.value, True
     signed.date_span = (year.start, year.end)
     return [signed]
+
+
+def second_sale(view: View, clause: Clause, draft: Draft) -> list[Draft]:
+    """'approved the potential sale of 300 Patriot missiles to Saudi Arabia for $3.05 billion and of THAAD
+    equipment to the United Arab Emirates for $2.25 billion': a sale of other goods to another state
+    after 'and' is a deal of its own; the draft keeps the first half."""
+    m = _AND_SALE_OF.search(view.text, draft.cues[0].end, clause.end)
+    seller = draft.roles.get("seller")
+    if m is None or "buyer" not in draft.roles or seller is None:
+        return []
+    half = Clause(m.end(), clause.end, clause.opener)
+    buyer = r.after(view.slots, half, m.end(), ("to", "for"))
+    items = [it for it in draft.items if it.start >= m.end()]
+    if buyer is None or buyer.code in (seller, draft.roles["buyer"]) or not items:
+        return []
+    money = [x for x in view.money if m.start() <= x.start < clause.end]
+    draft.items = [it for it in draft.items if it.start < m.start()] or draft.items
+    if draft.value is not None and money and draft.value.start >= m.start():
+        draft.value = next((x for x in view.money if clause.start <= x.start < m.start()), None)
+    roles: dict[str, object] = {"buyer": buyer.code, "seller": seller}
+    second = Draft("deal", view, clause, draft.cues, roles, status=draft.status)
+    second.items, second.value = items, money[0] if money else None
+    return [second]
 
 
 def priced_apart(view: View, clause: Clause, draft: Draft) -> list[Draft]:
