@@ -180,3 +180,11 @@ def test_a_year_naming_a_thing_talked_about_dates_no_saying() -> None:
         "affairs adviser Md Touhid Hossain said the construction violated a 1975 bilateral agreement."
     )
     assert {(s["occurred"] or {}).get("date") for s in of_type(text, "statement")} <= {"2025-01-26", None}
+
+
+def test_a_test_firing_told_is_no_statement() -> None:
+    text = (
+        "India on Thursday successfully test-fired an extended-range version of the BrahMos supersonic cruise "
+        "missile from a Sukhoi Su-30MKI fighter off the Odisha coast, the defence ministry said."
+    )
+    assert of_type(text, "statement") == []

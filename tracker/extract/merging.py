@@ -472,7 +472,11 @@ def complete(d: Draft) -> bool:
 
 # 'Rajnath Singh arrived in Moscow on Monday for a three-day visit ..., the Indian embassy said': a
 # schedule told, no stance; nor is 'began the annual Malabar naval exercise ..., the Indian Navy said'
-_ROUTINE = Caseless(r"\b(?:arriv(?:ed|es)\s+in\b[^.;]{0,80}\bvisit|exercises?|drills|war\s+games)\b")
+_ROUTINE = Caseless(
+    r"\b(?:arriv(?:ed|es)\s+in\b[^.;]{0,80}\bvisit|exercises?|drills|war\s+games|"
+    # 'India on Thursday successfully test-fired ... BrahMos ..., the defence ministry said': a test told
+    r"test-?fir(?:ed|es|ing)|flight[- ]test(?:ed|s)?|test[- ]launch(?:ed|es)?|missile\s+tests?)\b"
+)
 
 
 # 'Pakistan head coach Mike Hesson said his team was disappointed': a game's sides, not states'
@@ -484,7 +488,7 @@ _SPORTS = Caseless(
 
 def _routine_told(d: Draft) -> bool:
     cue = d.cues[0]
-    plain = d.quote is None and cue.text.lower() in _PLAIN_SAYING
+    plain = d.quote is None and cue.text.lower() in _PLAIN_SAYING | {"announced"}
     if not plain or not _TRAILING.match(d.view.text, cue.end):
         return False
     return _ROUTINE.found(d.view.text, 0, cue.start)
