@@ -184,7 +184,7 @@ def test_a_year_naming_a_thing_talked_about_dates_no_saying() -> None:
 
 def test_a_test_firing_told_is_no_statement() -> None:
     text = (
-        "India on Thursday successfully test-fired an extended-range version of the BrahMos supersonic cruise "
-        "missile from a Sukhoi Su-30MKI fighter off the Odisha coast, the defence ministry said."
+        "India on Monday carried out the first flight test of the Agni-V missile fitted with Multiple "
+        "Independently Targetable Re-entry Vehicle (MIRV) technology, Prime Minister Narendra Modi announced."
     )
     assert of_type(text, "statement") == []
