@@ -378,6 +378,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind34.json")["documents"],
         *load_gold("extract_gold_blind35.json")["documents"],
         *load_gold("extract_gold_blind36.json")["documents"],
+        *load_gold("extract_gold_blind37.json")["documents"],
     ]
 
 
