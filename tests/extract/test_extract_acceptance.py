@@ -379,6 +379,7 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind35.json")["documents"],
         *load_gold("extract_gold_blind36.json")["documents"],
         *load_gold("extract_gold_blind37.json")["documents"],
+        *load_gold("extract_gold_blind38.json")["documents"],
     ]
 
 

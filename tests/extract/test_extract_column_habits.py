@@ -188,3 +188,33 @@ def test_a_test_firing_told_is_no_statement() -> None:
         "Independently Targetable Re-entry Vehicle (MIRV) technology, Prime Minister Narendra Modi announced."
     )
     assert of_type(text, "statement") == []
+
+
+def test_diplomatic_acts_and_their_speakers() -> None:
+    called = (
+        "ISLAMABAD, Dec 20 (Reuters) - Pakistan on Thursday called new U.S. sanctions on its ballistic "
+        "missile programme unfortunate and biased."
+    )
+    assert [(s["roles"]["speaker"], s["roles"]["about"]) for s in of_type(called, "statement")] == [
+        ("PAK", ["USA"])
+    ]
+    expelled = "France on Monday ordered the expulsion of 12 Algerian diplomats and recalled its ambassador."
+    assert [(s["roles"]["speaker"], s["roles"]["about"]) for s in of_type(expelled, "statement")] == [
+        ("FRA", ["DZA"])
+    ]
+    ministry = (
+        "In a statement on Tuesday night, Wisma Putra said Israel's strike on Doha was a grave escalation."
+    )
+    assert {s["roles"]["speaker"] for s in of_type(ministry, "statement")} == {"MYS"}
+    council = (
+        "The Philippine National Security Council on Monday accused Chinese vessels of reckless behaviour."
+    )
+    assert {s["roles"]["speaker"] for s in of_type(council, "statement")} == {"PHL"}
+
+
+def test_the_verbs_of_a_relative_clause_are_its_antecedents() -> None:
+    text = (
+        "Prime Minister Imran Khan, who attended the ceremony, thanked Beijing for its support and said the "
+        "aircraft would strengthen the country's air defences."
+    )
+    assert {s["roles"]["speaker"] for s in of_type(text, "statement")} == {"PAK"}

@@ -139,6 +139,12 @@ def _speaker_before(view: View, clause: Clause, cue: Cue) -> Mention | None:
     second verb of the subject ('..., on Wednesday called Washington's tariffs unjustified and said'),
     the clause's first."""
     s = view.slots
+    if clause.opener == "who":
+        # 'Prime Minister Imran Khan, who attended the ceremony, thanked Beijing ... and said': the verbs of
+        # a relative clause are its antecedent's, whatever they name
+        before = [m for m in s.mentions if m.end <= clause.start]
+        if before and not view.text[before[-1].end : clause.start].strip(" ,"):
+            return before[-1]
     main = clause.opener not in _SUBORDINATE
     if main and _AND_VERB.search(view.text, max(clause.start, cue.start - 12), cue.start):
         first = next(
