@@ -218,3 +218,20 @@ def test_the_verbs_of_a_relative_clause_are_its_antecedents() -> None:
         "aircraft would strengthen the country's air defences."
     )
     assert {s["roles"]["speaker"] for s in of_type(text, "statement")} == {"PAK"}
+
+
+def test_a_judgement_on_a_sanction_said_by_its_target_is_a_statement() -> None:
+    text = (
+        "MOSCOW, Oct 23 (Reuters) - New U.S. sanctions on Rosneft and Lukoil, Russia's two largest oil "
+        "producers, are counterproductive and will not seriously damage the Russian economy, Kremlin "
+        "spokesman Dmitry Peskov said on Thursday."
+    )
+    assert [s["roles"]["speaker"] for s in of_type(text, "statement")] == ["RUS"]
+
+
+def test_militias_are_not_their_states() -> None:
+    text = (
+        "SANAA, March 5 (AFP) - Yemen's Iran-backed Houthi rebels on Wednesday said they were imposing "
+        "sanctions on US oil companies and their executives, including ExxonMobil and Chevron."
+    )
+    assert of_type(text, "sanction") == []

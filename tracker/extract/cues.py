@@ -130,7 +130,8 @@ SAY = re.compile(
     r"call(?:ed|s)(?= (?:new|fresh|recent|latest|the new|the latest) (?:[\w.'’-]+ ){0,2}"
     r"(?:sanctions|measures|tariffs|restrictions|remarks|comments|moves?|decision)\b)|"
     # 'France on Monday ordered the expulsion of 12 Algerian diplomats and recalled its ambassador'
-    r"expel(?:led|s)|ordered the expulsion|recall(?:ed|s) (?:its|their|the country's) (?:ambassador|envoy)|"
+    r"expel(?:led|s)|ordered the expulsion|"
+    r"recall(?:ed|s) (?:\w+ly )?(?:its|their|the country's) (?:ambassador|envoy)|"
     r"call(?:ed|s)(?= (?:it |them |the \w+ )?(?:an? )?(?:\w+ly )?(?:provocative|dangerous|illegal|"
     r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
     r"absurd|reckless|a violation|a threat|a mistake)\b)|"

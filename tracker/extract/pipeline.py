@@ -92,6 +92,10 @@ _OPINION = re.compile(
     r"\s*(?:opinion|analysis|commentary|editorial|op-ed|column|view|perspective)\s*(?:[:|\-—–]|\s-\s)",
     re.IGNORECASE,
 )
+_STANCE = Caseless(
+    r"\b(?:counterproductive|illegal|illegitimate|unlawful|unjustified|unacceptable|provocative|biased|"
+    r"baseless|groundless|regrettable|absurd|reckless|hostile|unfriendly|destabili[sz]ing|irresponsible)\b"
+)
 _TAIWAN = re.compile(r"\b(?:Taiwan|Taipei)\b")
 _TO_THE_ISLAND = re.compile(r"\b(?:to|for)\s+the\s+(?:self-ruled\s+|democratic\s+)?island\b")
 _ISLANDS = {"deal": "buyer", "delivery": "recipient"}
@@ -303,6 +307,9 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
             and not _told_a_state(view, d)
             # '..., an angry response from Turkey, which said ...': a reaction, not an attribution
             and not _WHICH_SAID.search(view.text, max(0, d.cues[0].start - 14), d.cues[0].start)
+            # 'New U.S. sanctions on Rosneft and Lukoil are counterproductive, Kremlin spokesman Dmitry
+            # Peskov said': a judgement on the act, not its news
+            and not _STANCE.found(view.text, 0, d.cues[0].start)
         ):
             d.attribution = any(
                 o.status in _CONCRETE
