@@ -163,3 +163,21 @@ def test_a_second_sale_to_another_state_after_and_is_a_deal_of_its_own() -> None
     )
     deals = {d["roles"]["buyer"]: (d["value"] or {}).get("amount") for d in of_type(text, "deal")}
     assert deals == {"SAU": 3_050_000_000, "ARE": 2_250_000_000}
+
+
+def test_the_main_verb_takes_the_date_after_a_participle_describing_the_goods() -> None:
+    text = (
+        "Embraer handed over the first of two C-390 Millennium transport aircraft ordered by Hungary at its "
+        "Gaviao Peixoto plant in Brazil on Thursday."
+    )
+    (delivery,) = of_type(text, "delivery", published=datetime(2024, 10, 11, tzinfo=UTC))
+    assert delivery["occurred"]["date"] == "2024-10-10"
+
+
+def test_a_designations_own_brackets_split_no_clause() -> None:
+    text = (
+        "The Indian Air Force received the first four of 15 CH-47F(I) Chinook heavy-lift helicopters at "
+        "Mundra port in Gujarat on Sunday, Boeing said."
+    )
+    (delivery,) = of_type(text, "delivery", published=datetime(2019, 2, 10, 12, tzinfo=UTC))
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("began", "2019-02-10")

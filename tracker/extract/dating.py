@@ -114,6 +114,22 @@ def _year_of_a_thing(text: str, dm: DateMention) -> bool:
     return bare and bool(_YEAR_OF_A_THING.search(text, max(0, dm.start - 8), dm.start))
 
 
+_REDUCED_BY = re.compile(r"\s+(?:by|from)\s")
+
+
+def _main_over_participle(
+    view: View, dm: DateMention, prev: Cue | None, same: list[Cue], owners: dict[int, list[Draft]]
+) -> Cue | None:
+    """'Embraer handed over the first of two C-390s ordered by Hungary at its plant in Brazil on
+    Thursday': a participle describing the goods, far from the date, leaves it to the main verb."""
+    if prev is None or not _REDUCED_BY.match(view.text, prev.end):
+        return None
+    if len(view.text[prev.end : dm.start].split()) <= 4:
+        return None
+    before = (c for c in same if c.end <= prev.start and c.etype != prev.etype and c.start in owners)
+    return next(before, None)
+
+
 _IMPOSED_IN = re.compile(r"\b(?:imposed|introduced|slapped)\s+(?:(?:in|on|since)\s+)?$", re.IGNORECASE)
 _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:formally\s+)?"
@@ -250,6 +266,9 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         ),
         None,
     )
+    main = _main_over_participle(view, dm, prev, same, owners)
+    if main is not None:
+        return 1, main.start
     if prev is None and view.clauses[ci].opener in _RELATIVE and ci:
         # 'has taken delivery of two T129 helicopters from Turkey, which arrived in Abuja on Nov. 2': the
         # relative clause's verb tells of the goods of the clause before, so its day is that event's

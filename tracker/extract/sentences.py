@@ -106,6 +106,8 @@ _SPACE_OPENERS = frozenset(phrase.split()[0] for phrase in _AFTER_SPACE.split("|
 _AMOUNT_BRACKETS = re.compile(
     r"\((?:about |around |some |roughly |nearly |approximately )?[^\s\d()]{0,4}\s?\d[\d.,]*\s?"
     r"(?:[a-z$€£.]+\s?){0,3}\)"
+    # a designation's own brackets, 'CH-47F(I) Chinook helicopters' (lower case here): part of the name
+    r"|(?<=[a-z0-9])\([a-z0-9]{1,3}\)"
 )
 
 
