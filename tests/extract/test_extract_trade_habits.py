@@ -181,3 +181,13 @@ def test_a_designations_own_brackets_split_no_clause() -> None:
     )
     (delivery,) = of_type(text, "delivery", published=datetime(2019, 2, 10, 12, tzinfo=UTC))
     assert (delivery["status"], delivery["occurred"]["date"]) == ("began", "2019-02-10")
+
+
+def test_a_choice_with_a_purchase_still_to_come_plans_a_deal() -> None:
+    chosen = (
+        "The Royal Thai Air Force has selected Saab's Gripen E/F over Lockheed Martin's F-16 Block 70 and "
+        "plans to buy 12 jets in two phases, an air force spokesman said on Wednesday."
+    )
+    assert [d["status"] for d in of_type(chosen, "deal")] == ["planned"]
+    announced = "Australia has selected Japan's Mitsubishi Heavy Industries to build 11 Mogami frigates."
+    assert [d["status"] for d in of_type(announced, "deal")] == ["announced"]

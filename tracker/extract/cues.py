@@ -397,6 +397,7 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     return None
 
 
+_CHOSE = re.compile(r"^(?:chose|chosen|picked|selected)$", _I)
 _INTENT = re.compile(r"^letters? of intent$", _I)
 _NOUN_SIGNED = re.compile(
     r"\b(?:deal|contract|agreement|pact|accord)s?\s+(?:(?:that|which)\s+(?:was|were|had\s+been)\s+)?$", _I
@@ -416,7 +417,9 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
     for c in cues:
         if c.kind == "sign" and c.start > done.start:
             return "announced" if PLANNED.found(window, done.end - offset, c.start - offset) else "signed"
-    return "announced"
+    # 'has selected Saab's Gripen E/F over the F-16 and plans to buy 12 jets': a choice, the contract to come
+    chose = _CHOSE.match(done.text) and PLANNED.found(window, done.end - offset)
+    return "planned" if chose else "announced"
 
 
 # 'if Tehran transfers missiles': a condition a few words before the verb, so nothing has moved yet
