@@ -298,7 +298,8 @@ def test_blind33_news_set(score: ModuleType) -> None:
     put the speaker after the verb ('..., the bloc's chairman, urged Niger, ...' names the ones urged),
     an apposition between speaker and verb, goods built in a state come from it, 'signed for ... from
     France', the progressive 'was halting security exports to', 'would not sell', 'backed sending':
-    F1 0.857 (recall 47/58, precision 0.909), 2 forbidden, dates 33/34."""
+    F1 0.857 (recall 47/58, precision 0.909), 2 forbidden, dates 33/34. With the later sets' rules: F1 0.867
+    (recall 48/58), dates 34/35."""
     totals = _totals(score, load_gold("extract_gold_blind33.json"))
     assert totals["forbidden"] <= 2
     assert totals["recall"] >= 0.8
@@ -313,7 +314,7 @@ def test_blind34_news_set(score: ModuleType) -> None:
     goods with a state shelved, 'export version', sports bodies and sports pages, goods sourced from
     domestic industry, a state's plain name before 'sanctions' names their target, agreements of no
     military kind, columns labelled 'Opinion' or 'Analysis': F1 0.872 (recall 48/55, precision 0.872),
-    1 forbidden, dates 36/38."""
+    1 forbidden, dates 36/38. With the later sets' rules: F1 0.888 (recall 49/55, precision 0.885)."""
     totals = _totals(score, load_gold("extract_gold_blind34.json"))
     assert totals["forbidden"] <= 1
     assert totals["recall"] >= 0.85
@@ -344,12 +345,13 @@ def test_blind36_news_set(score: ModuleType) -> None:
     received is no delivery, a contract told as signed the day a plan was told is that plan's signing,
     goods 'bound for' a state and jets that 'touched down' at a base of the report's state, deliveries
     'expected from' a year, places and phrases that only look like actors (Minsk Mazowiecki, 'a NATO
-    customer'): F1 0.784 (recall 43/59, precision 0.847), 2 forbidden, dates 39/46."""
+    customer'), a participle's date left to the main verb, a designation's brackets, a choice with the
+    purchase to come: F1 0.831 (recall 46/59, precision 0.890), 1 forbidden, dates 41/46."""
     totals = _totals(score, load_gold("extract_gold_blind36.json"))
-    assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.72
-    assert totals["precision"] >= 0.84
-    assert totals["date_accuracy"] >= 0.84
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.77
+    assert totals["precision"] >= 0.88
+    assert totals["date_accuracy"] >= 0.87
 
 
 def test_blind37_news_set(score: ModuleType) -> None:
@@ -372,9 +374,10 @@ def test_blind38_news_set(score: ModuleType) -> None:
     precision 0.824), 2 forbidden, dates 32/38, as with the session's first code. Then: 'called new
     sanctions biased', expulsions and recalled ambassadors, ministries by their buildings (Wisma Putra,
     Itamaraty), a country's National Security Council, and the verbs of a relative clause given to its
-    antecedent: F1 0.819 (recall 39/50, precision 0.863), 2 forbidden, dates 35/39."""
+    antecedent, a judgement said by a party to the act, militias apart from their states: F1 0.837 (recall
+    40/50, precision 0.877), 1 forbidden, dates 36/40."""
     totals = _totals(score, load_gold("extract_gold_blind38.json"))
-    assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.78
-    assert totals["precision"] >= 0.86
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.8
+    assert totals["precision"] >= 0.87
     assert totals["date_accuracy"] >= 0.89
