@@ -380,6 +380,8 @@ def _all_docs() -> list[dict]:
         *load_gold("extract_gold_blind36.json")["documents"],
         *load_gold("extract_gold_blind37.json")["documents"],
         *load_gold("extract_gold_blind38.json")["documents"],
+        *load_gold("extract_gold_blind39.json")["documents"],
+        *load_gold("extract_gold_blind40.json")["documents"],
     ]
 
 

@@ -235,3 +235,40 @@ def test_militias_are_not_their_states() -> None:
         "sanctions on US oil companies and their executives, including ExxonMobil and Chevron."
     )
     assert of_type(text, "sanction") == []
+
+
+def test_what_analysts_think_could_come_is_no_sanction() -> None:
+    text = (
+        "A future European Union sanctions package against Russia could include a ban on Russian aluminium "
+        "imports, analysts at a Brussels think tank said on Monday."
+    )
+    assert of_type(text, "sanction") == []
+
+
+def test_sanctions_a_state_imposed_told_as_the_reason_of_another_act() -> None:
+    text = (
+        "Russia said on Monday it was withdrawing from peace treaty negotiations with Japan because of the "
+        "sanctions Tokyo imposed on Moscow last month over the invasion of Ukraine."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "JPN", "target": "RUS"}
+
+
+def test_one_prompted_to_warn_threatens() -> None:
+    text = (
+        "India signed a 10-year contract with Iran on Monday to develop the Chabahar port, prompting a US "
+        "State Department spokesperson to warn that New Delhi could face sanctions for doing business with "
+        "Tehran."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+
+
+def test_barred_from_trade_is_a_sanction_and_a_shift_from_a_seller_buys_nothing_from_it() -> None:
+    barred = (
+        "Beijing on Thursday barred Lockheed Martin and a Raytheon Technologies subsidiary from trade and "
+        "new investment in China."
+    )
+    assert [s["roles"] for s in of_type(barred, "sanction")] == [{"imposer": "CHN", "target": "USA"}]
+    shift = "Vietnam weighs buying South Korean K9 howitzers in shift from Russian arms"
+    assert all(d["roles"].get("seller") != "RUS" for d in of_type(shift, "deal"))

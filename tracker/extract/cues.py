@@ -93,6 +93,8 @@ SANCTION = re.compile(
     # 'barred Americans from providing financial services to Myanmar Oil and Gas Enterprise'
     r"barr(?:ed|ing|s)(?= (?:[\w-]+ ){0,3}from "
     r"(?:providing|doing business|dealing|trading|investing|exporting)\b)|"
+    # 'Beijing on Thursday barred Lockheed Martin and a Raytheon subsidiary from trade and new investment'
+    r"barr(?:ed|ing|s)(?=[^.;]{0,80}\bfrom (?:trade|investment|new investment|business|imports|exports)\b)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|"
@@ -110,7 +112,8 @@ SANCTION = re.compile(
     r"(?:export\s+)?(?:permits|licen[cs]es)(?=\s+for\s+(?:the\s+)?exports?\b)|export\s+(?:permits|licen[cs]es))\b",
 )
 SAY = re.compile(
-    r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|urged|urges|criticis(?:ed|es)|"
+    r"\b(?:said|says|say|stated|states|told|tells|added|adds|warned|warns|warn(?= that\b)|urged|urges|"
+    r"criticis(?:ed|es)|"
     r"criticiz(?:ed|es)|condemned|condemns|rejected|rejects|called for|calls for|called on|calls on|"
     r"ruled out|"
     r"rules out|conveyed|welcomed|welcomes|reiterated|asserted|accused|accuses|denied|denies|stressed|noted|"
@@ -197,6 +200,13 @@ RUMOURED = Caseless(
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake|absurd|ridiculous|groundless|nonsense|lies)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )
+# 'A future EU sanctions package could include a ban on Russian aluminium, analysts at a Brussels think
+# tank said': what analysts think could happen
+ANALYSTS_GUESS = Caseless(
+    r"\b(?:analysts?|experts?|think[- ]tanks?|observers|researchers)\b[^.;]{0,60}\b(?:said|say|says|believe|"
+    r"expect|predict\w*|reckon)\b|\b(?:said|say|says)\s+(?:[\w-]+\s+){0,2}(?:analysts?|experts?)\b"
+)
+GUESSED = Caseless(r"\b(?:could|might|may|would|future|next)\b", cased=_MAY)
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"no plans?|no intention|"
@@ -373,7 +383,12 @@ def _sanction_ok(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     if _IMPOSED_KIND.search(before):
         return True  # 'imposed unilateral sanctions': an act, whatever describes its measures
+    if _STATE_IMPOSED.match(text, m.end()):
+        return True  # 'because of the sanctions Tokyo imposed on Moscow last month': an act, with its state
     return not _BACKGROUND.found(before)
+
+
+_STATE_IMPOSED = re.compile(r"\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:had\s+|has\s+)?(?:imposed|slapped)\b")
 
 
 def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:

@@ -156,6 +156,11 @@ _AND_SALE_OF = re.compile(
     r"(?:potential\s+|possible\s+)?sale\s+of\s+)",
     re.IGNORECASE,
 )
+_AWAY_FROM = re.compile(
+    r"\b(?:shift|shifts|shifting|move|moves|moving|switch\w*|away|turn\w*|departure|diversif\w*|pivot\w*)"
+    r"\s+(?:away\s+)?from\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
 _PLAN = re.compile(
     r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
@@ -753,6 +758,8 @@ def _bought(
     sanctioned = _sanctioned_for(view, buy)
     buyer = sanctioned.code if sanctioned is not None else buyer
     found = r.after(s, clause, buy.end, ("from",))
+    if found is not None and _AWAY_FROM.search(view.text, max(0, found.start - 30), found.start):
+        found = None  # 'buying South Korean K9 howitzers in shift from Russian arms': the one left behind
     if buyer is None and _ORDERED_FOR.match(view.text, buy.end):
         # 'the six AH-64E Apache helicopters ordered for the Indian Army from Boeing'
         for_ = r.after(s, clause, buy.end, ("for",))

@@ -201,6 +201,8 @@ _DECISION_OF = re.compile(rf"(?:'s|’s)?\s+decision\s+{_TO_IMPOSE}", re.IGNOREC
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The sanction the clause's sanction cues describe, or None without both sides or a status."""
     s, cue = view.slots, cues[0]
+    if view.hearsay:
+        return None  # a rumour, a report called false, or what analysts think could come
     window = view.text[clause.start : clause.end]
     before = view.text[clause.start : cue.start]
     if _REFUSED.search(before) and not cue_words.PENDING.found(before):
@@ -548,8 +550,15 @@ def _warning(view: View, clause: Clause) -> tuple[str | None, str | None]:
         return None, None
     s = view.slots
     subj = r.subjects(s, prev, warn.start, view.clauses)
+    before = [m for m in s.mentions if prev.start <= m.start and m.end <= warn.start]
+    if before and _TO_WARN.match(view.text[before[-1].end : warn.start]):
+        # 'prompting a US State Department spokesperson to warn that New Delhi could face sanctions'
+        subj = [before[-1]]
     obj = r.direct_object(s, prev, warn.end, set())
     return (subj[-1].code if subj else None), (obj.code if obj else None)
+
+
+_TO_WARN = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+to\s+$")
 
 
 def _imposed_by(

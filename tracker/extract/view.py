@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar, overload
 from tracker.extract import roles as r
 from tracker.extract.actors import Mention
 from tracker.extract.amounts import Money, find_money
-from tracker.extract.cues import RUMOURED, Cue, cue_matches, find_cues
+from tracker.extract.cues import ANALYSTS_GUESS, GUESSED, RUMOURED, Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.home import bare_mentions, dateline_end
@@ -112,7 +112,7 @@ class View:
     def hearsay(self) -> bool:
         """Whether the sentence tells a rumour or a report called false (``cues.RUMOURED``): looked
         for once a sentence, not once for each clause that buys or delivers."""
-        return RUMOURED.found(self.text)
+        return RUMOURED.found(self.text) or (ANALYSTS_GUESS.found(self.text) and GUESSED.found(self.text))
 
     @_once
     def money(self) -> list[Money]:
