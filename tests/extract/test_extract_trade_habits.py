@@ -191,3 +191,13 @@ def test_a_choice_with_a_purchase_still_to_come_plans_a_deal() -> None:
     assert [d["status"] for d in of_type(chosen, "deal")] == ["planned"]
     announced = "Australia has selected Japan's Mitsubishi Heavy Industries to build 11 Mogami frigates."
     assert [d["status"] for d in of_type(announced, "deal")] == ["announced"]
+
+
+def test_a_security_assistance_package_pledges_its_goods_the_day_it_is_announced() -> None:
+    text = (
+        "The U.S. Defense Department on Jan. 19 announced a new $2.5 billion security assistance package for "
+        "Ukraine which, for the first time, includes 90 Stryker armored personnel carriers."
+    )
+    (delivery,) = of_type(text, "delivery", published=datetime(2023, 1, 20, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "UKR"}, "planned")
+    assert delivery["occurred"]["date"] == "2023-01-19"

@@ -67,7 +67,7 @@ DELIVERY = re.compile(
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
     r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|"
     # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'
-    r"(?:military|security|defen[cs]e|weapons|arms) aid package(?= (?:for|to)\b)|"
+    r"(?:military|security|defen[cs]e|weapons|arms) (?:aid|assistance) package(?= (?:for|to)\b)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
     r" orders?| deals?| contracts?| customers?| versions?| variants?| models?| markets?)|dispatch(?:es|ed)?|"
     # 'The first 10 K2 tanks and 24 K9 howitzers bound for Poland left the port of Masan'
@@ -451,9 +451,12 @@ HELD_BACK = Caseless(
 )
 
 
+_PACKAGES = ("aid package", "assistance package")
+
+
 def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     """``window`` runs from the clause start to just after the cues; verbs of beginning count clause-wide."""
-    if HELD_BACK.found(window) or any(c.text.lower().endswith("aid package") for c in cues):
+    if HELD_BACK.found(window) or any(c.text.lower().endswith(_PACKAGES) for c in cues):
         return "planned"  # goods held back, or pledged in an aid package, are still to come
     # ('has started receiving Su-35 jets, ..., in what would be the first delivery': a remark, no plan)
     clause = _REMARK.sub("", clause)
