@@ -272,3 +272,11 @@ def test_barred_from_trade_is_a_sanction_and_a_shift_from_a_seller_buys_nothing_
     assert [s["roles"] for s in of_type(barred, "sanction")] == [{"imposer": "CHN", "target": "USA"}]
     shift = "Vietnam weighs buying South Korean K9 howitzers in shift from Russian arms"
     assert all(d["roles"].get("seller") != "RUS" for d in of_type(shift, "deal"))
+
+
+def test_the_firms_barred_are_the_target_not_the_state_their_sales_went_to() -> None:
+    text = (
+        "Beijing on Thursday barred Lockheed Martin and a Raytheon Technologies subsidiary from trade and "
+        "new investment in China, in retaliation for the US defence firms' arms sales to Taiwan."
+    )
+    assert [s["roles"] for s in of_type(text, "sanction")] == [{"imposer": "CHN", "target": "USA"}]

@@ -594,6 +594,12 @@ def _target(
     if named is not None and status != "waived":
         return named
     low = cue.text.lower()
+    if low.startswith("barr"):
+        # 'barred Lockheed Martin and a Raytheon subsidiary from trade ... over arms sales to Taiwan': the
+        # ones barred are the target, not the state their sales went to
+        barred = r.direct_object(s, clause, cue.end, {imposer or ""})
+        if barred is not None and barred.start - cue.end < 6:
+            return barred.code
     trade = "export" in low or low.endswith(("permits", "licences", "licenses", "sales", "deliveries"))
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
