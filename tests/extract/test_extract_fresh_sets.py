@@ -402,10 +402,10 @@ def test_blind40_news_set(score: ModuleType) -> None:
     denial, a purchase weighed). On arrival F1 0.730 (recall 35/49, precision 0.746), 3 forbidden,
     dates 30/32, as with the session's first code. Then: what analysts think could come, a party or a
     militia apart from its state, a shift away from a seller, barred from trade, sanctions a state
-    imposed told as another act's reason, one prompted to warn: F1 0.783 (recall 38/49, precision
-    0.790), 2 forbidden, dates 32/34."""
+    imposed told as another act's reason, one prompted to warn, a security assistance package, the
+    firms barred as the target: F1 0.808 (recall 39/49, precision 0.820), 1 forbidden, dates 33/35."""
     totals = _totals(score, load_gold("extract_gold_blind40.json"))
-    assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.77
-    assert totals["precision"] >= 0.78
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.79
+    assert totals["precision"] >= 0.81
     assert totals["date_accuracy"] >= 0.93
