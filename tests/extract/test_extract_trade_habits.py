@@ -201,3 +201,8 @@ def test_a_security_assistance_package_pledges_its_goods_the_day_it_is_announced
     (delivery,) = of_type(text, "delivery", published=datetime(2023, 1, 20, tzinfo=UTC))
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "UKR"}, "planned")
     assert delivery["occurred"]["date"] == "2023-01-19"
+
+
+def test_a_state_relying_on_anothers_gas_receives_no_delivery_told() -> None:
+    text = "Baghdad relies on Iranian gas and power for about a third of its supply."
+    assert of_type(text, "delivery") == []

@@ -210,7 +210,8 @@ GUESSED = Caseless(r"\b(?:could|might|may|would|future|next)\b", cased=_MAY)
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     r"no plans?|no intention|"
-    r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rely|dependence|depend|no evidence|den(?:y|ies|ied)|"
+    r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rel(?:y|ies|ied|iant|iance)|dependence|depend\w*|"
+    r"no evidence|den(?:y|ies|ied)|"
     r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*|"
     # 'was "paving the way" to ultimately provide India with F-35 fighters': no plan in particular yet
     r"pav(?:e|es|ed|ing)\W{0,2} the way\W{0,2}|clear(?:s|ed|ing)? the way|"
