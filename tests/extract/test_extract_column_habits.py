@@ -280,3 +280,21 @@ def test_the_firms_barred_are_the_target_not_the_state_their_sales_went_to() -> 
         "new investment in China, in retaliation for the US defence firms' arms sales to Taiwan."
     )
     assert [s["roles"] for s in of_type(text, "sanction")] == [{"imposer": "CHN", "target": "USA"}]
+
+
+def test_sanctions_renewed_stay_imposed_and_a_block_dropped_lifts_a_ban() -> None:
+    renewed = (
+        "European Union foreign ministers on Monday renewed the bloc's economic sanctions against Russia for "
+        "another six months."
+    )
+    assert [(s["roles"], s["status"]) for s in of_type(renewed, "sanction")] == [
+        ({"imposer": "EU", "target": "RUS"}, "imposed")
+    ]
+    dropped = (
+        "BERLIN (Reuters) - Germany will no longer block the sale of Eurofighter Typhoon jets to Saudi "
+        "Arabia, Foreign Minister Annalena Baerbock said on Sunday, reversing a freeze Berlin imposed after "
+        "the murder of journalist Jamal Khashoggi in 2018."
+    )
+    (lifted,) = of_type(dropped, "sanction")
+    assert (lifted["roles"], lifted["status"]) == ({"imposer": "DEU", "target": "SAU"}, "lifted")
+    assert lifted["occurred"]["date"] == "2025-01-26"

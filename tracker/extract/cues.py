@@ -103,6 +103,9 @@ SANCTION = re.compile(
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
     r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
     r"freeze\s+on\s+(?:arms\s+|weapons?\s+)?(?:exports|sales|deliveries)|"
+    # 'Germany will no longer block the sale of Eurofighter Typhoon jets to Saudi Arabia'
+    r"(?:block(?:ing)?|objection\s+to|opposition\s+to|veto\s+on)\s+(?:the\s+)?(?:further\s+)?"
+    r"(?:sale|sales|export|exports|delivery|deliveries)\s+of(?=\s)|"
     # 'said it was halting security exports to Colombia'
     r"(?:halt|suspend|stopp|freez|froze)\w*\s+(?:all\s+|its\s+|further\s+|new\s+)?"
     r"(?:arms|security|military|defen[cs]e|weapons?)\s+(?:exports|sales)|"
@@ -521,17 +524,26 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         # 'unless Washington grants a waiver'
         looming = _ASKED.found(window) or _NO_WAIVER.found(window) or _UNLESS_WAIVED.found(window)
         return "threatened" if looming else "waived"
+    if any(_A_BLOCK.match(c.text) for c in cues):
+        # 'will no longer block the sale of ... jets to Saudi Arabia': a block dropped is a lifted ban
+        return "lifted" if _BLOCK_DROPPED.found(window) else "imposed"
     if _REIMPOSING.found(window):
         return "imposed"  # 'would not renew a licence that had eased sanctions ..., effectively reimposing'
     if LIFTED.found(window):
         return "lifted"
     if THREATENED.found(window):
         return "threatened"
+    if _RENEWED.found(window):
+        return "imposed"
     if IMPOSED.found(window) or any(c.text.lower().endswith("ed") or _HALTING.match(c.text) for c in cues):
         return "imposed"
     return None
 
 
+_A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)
+_BLOCK_DROPPED = Caseless(r"\b(?:no longer|drop\w*|lift\w*|end\w*|withdr\w*|eas\w*|abandon\w*)\b")
+# 'EU governments on Monday renewed the bloc's economic sanctions against Russia for another six months'
+_RENEWED = Caseless(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong\w*|roll(?:s|ed|ing)? over)\b")
 _HALTING = re.compile(r"^(?:halt|suspend|stopp|freez)ing\s", _I)  # 'it was halting security exports to'
 
 

@@ -130,7 +130,10 @@ def _main_over_participle(
     return next(before, None)
 
 
-_IMPOSED_IN = re.compile(r"\b(?:imposed|introduced|slapped)\s+(?:(?:in|on|since)\s+)?$", re.IGNORECASE)
+# ('reversing a freeze Berlin imposed after the murder of journalist Jamal Khashoggi in 2018')
+_IMPOSED_IN = re.compile(
+    r"\b(?:imposed|introduced|slapped)\s+(?:[^,;.]{0,60}\s)?(?:(?:in|on|since)\s+)?$", re.IGNORECASE
+)
 _WHICH_WAS = re.compile(
     r"\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been)\s+(?:formally\s+)?"
     r"(?:approved|adopted|imposed|announced|agreed|unveiled|signed)\b",
