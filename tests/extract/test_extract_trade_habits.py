@@ -206,3 +206,10 @@ def test_a_security_assistance_package_pledges_its_goods_the_day_it_is_announced
 def test_a_state_relying_on_anothers_gas_receives_no_delivery_told() -> None:
     text = "Baghdad relies on Iranian gas and power for about a third of its supply."
     assert of_type(text, "delivery") == []
+
+
+def test_a_delivery_a_state_could_make_if_or_was_unable_to_make_is_none() -> None:
+    unable = "Russia has been unable to deliver a major consignment of weapons to India this year."
+    assert of_type(unable, "delivery") == []
+    could = "Saab says Sweden could deliver Gripen fighters to Ukraine quickly if governments agree."
+    assert of_type(could, "delivery") == []

@@ -212,6 +212,8 @@ ANALYSTS_GUESS = Caseless(
 GUESSED = Caseless(r"\b(?:could|might|may|would|future|next)\b", cased=_MAY)
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
+    # 'Russia has been unable to deliver a major consignment of weapons to India this year'
+    r"unable to|fail(?:s|ed)? to|"
     r"no plans?|no intention|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rel(?:y|ies|ied|iant|iance)|dependence|depend\w*|"
     r"no evidence|den(?:y|ies|ied)|"

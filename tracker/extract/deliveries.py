@@ -41,6 +41,8 @@ _THE_GOODS_TOLD = re.compile(r"\W*(?:The|These|Those)\s+(?!first\b|last\b|final\
 _LANDED_AT = re.compile(
     r"\s+at\s+(?:the\s+)?[A-Z][\w-]*\s+(?:air\s+(?:force\s+)?base|airbase|naval\s+base|port)\b"
 )
+_COULD = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+){0,2}$")
+_IF_LATER = re.compile(r"\b(?:if|provided|once|unless)\b")
 _ARRIVE = re.compile(r"^(?:arriv\w*|land\w*|touch\w* down)$", re.IGNORECASE)
 _GERUND_IF = re.compile(r"^\W*(?:that\s+|any\s+)?$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will)\b", re.IGNORECASE)
@@ -226,6 +228,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'sanctions on four India-based companies accused of shipping aircraft parts to Russia'
     if _hypothetical(view, clause, cues):
         return None  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
+    if _COULD.search(view.text, clause.start, cues[0].start) and _IF_LATER.search(view.text, cues[-1].end):
+        return None  # 'Greece could transfer some of its Mirage jets to Ukraine if France gives its consent'
     if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
         return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
     if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
