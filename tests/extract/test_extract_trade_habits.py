@@ -213,3 +213,12 @@ def test_a_delivery_a_state_could_make_if_or_was_unable_to_make_is_none() -> Non
     assert of_type(unable, "delivery") == []
     could = "Saab says Sweden could deliver Gripen fighters to Ukraine quickly if governments agree."
     assert of_type(could, "delivery") == []
+
+
+def test_a_former_officials_musing_buys_nothing() -> None:
+    text = "Former IAF chief says India could order more S-400s if Russia keeps timelines"
+    assert of_type(text, "deal") == []
+    said = (
+        "Colombia may buy up to 17 Saab Gripen E fighters, Defence Minister Pedro Sanchez said on Wednesday."
+    )
+    assert [d["status"] for d in of_type(said, "deal")] == ["planned"]

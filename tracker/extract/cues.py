@@ -209,7 +209,14 @@ ANALYSTS_GUESS = Caseless(
     r"\b(?:analysts?|experts?|think[- ]tanks?|observers|researchers)\b[^.;]{0,60}\b(?:said|say|says|believe|"
     r"expect|predict\w*|reckon)\b|\b(?:said|say|says)\s+(?:[\w-]+\s+){0,2}(?:analysts?|experts?)\b"
 )
-GUESSED = Caseless(r"\b(?:could|might|may|would|future|next)\b", cased=_MAY)
+# 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
+# Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing; 'Former IAF chief says
+# India could order more S-400s' buys nothing either
+FORMER_SAID = Caseless(
+    r"\b(?:could|might|may)\b[^.;]*\b(?:former\s+[^;]{0,60}?|(?:analysts?|experts?|observers?)\s+(?:\w+\s+)?)"
+    r"(?:said|says|say)\b|\bformer\s+[^;]{0,40}?\b(?:said|says|say)\b[^.;]*\b(?:could|might|may)\b"
+)
+GUESSED = Caseless(r"\b(?:could|might|would|future|next)\b", cased=_MAY)  # 'may' the verb, not the month
 DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     # 'Russia has been unable to deliver a major consignment of weapons to India this year'

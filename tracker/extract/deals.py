@@ -288,7 +288,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
     if _AIRLINE.found(view.text) and not _MILITARY.found(view.text):
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
-    if view.hearsay or _SPECULATION.found(view.text):
+    if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
         return None
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets

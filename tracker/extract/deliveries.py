@@ -113,11 +113,6 @@ _BUILT_IN = re.compile(
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
 # 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
 # Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing
-_FORMER_SAID = re.compile(
-    r"\b(?:could|might|may)\b[^.;]*\b(?:former\s+[^;]{0,60}?|(?:analysts?|experts?|observers?)\s+(?:\w+\s+)?)"
-    r"(?:said|says|say)\b",
-    re.IGNORECASE,
-)
 _FIRST_OF_N = re.compile(
     r"\bthe first (?:[\w-]+ )?of (?:the )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
@@ -234,7 +229,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
     if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
         return None  # 'a contingent with Su-30MKI fighters has arrived in France for the exercise Garuda'
-    if view.hearsay or _FORMER_SAID.search(view.text):
+    if view.hearsay or cue_words.FORMER_SAID.found(view.text):
         return None
     if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
         return None  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
