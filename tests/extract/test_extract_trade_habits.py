@@ -222,3 +222,11 @@ def test_a_former_officials_musing_buys_nothing() -> None:
         "Colombia may buy up to 17 Saab Gripen E fighters, Defence Minister Pedro Sanchez said on Wednesday."
     )
     assert [d["status"] for d in of_type(said, "deal")] == ["planned"]
+
+
+def test_what_investors_bet_on_is_no_order() -> None:
+    text = (
+        "SEOUL, Jan. 12 (Yonhap) -- Shares of Hanwha Aerospace Co. surged more than 8 percent to a record "
+        "high on Monday as investors bet on further European orders for K9 howitzers."
+    )
+    assert of_type(text, "deal") == []
