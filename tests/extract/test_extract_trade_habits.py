@@ -230,3 +230,20 @@ def test_what_investors_bet_on_is_no_order() -> None:
         "high on Monday as investors bet on further European orders for K9 howitzers."
     )
     assert of_type(text, "deal") == []
+
+
+def test_deliveries_supposed_judged_or_disowned_are_none() -> None:
+    supposed = (
+        "The Kremlin said on Wednesday that any South Korean weapons deliveries to Ukraine would mean "
+        "Seoul's indirect involvement in the conflict."
+    )
+    assert of_type(supposed, "delivery") == []
+    judged = (
+        "Kremlin spokesman Dmitry Peskov said Russia would destroy the systems, calling their supply a sign "
+        "of direct Western involvement in the conflict."
+    )
+    assert of_type(judged, "delivery") == []
+    disowned = (
+        "Lula said Brazil had no interest in supplying munitions that could be used in the war in Ukraine."
+    )
+    assert of_type(disowned, "delivery") == []

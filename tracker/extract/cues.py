@@ -221,7 +221,7 @@ DROP_DELIVERY = Caseless(
     r"\b(?:urg\w*|call\w* (?:on|for)|ask\w*|demand\w*|request\w*|ruled out|rules out|refus\w*|not|n't|never|"
     # 'Russia has been unable to deliver a major consignment of weapons to India this year'
     r"unable to|fail(?:s|ed)? to|"
-    r"no plans?|no intention|"
+    r"no plans?|no intention|no interest|not interested|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rel(?:y|ies|ied|iant|iance)|dependence|depend\w*|"
     r"no evidence|den(?:y|ies|ied)|"
     r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*|"

@@ -119,7 +119,10 @@ _FIRST_OF_N = re.compile(
     re.IGNORECASE,
 )
 _ANY_SUPPLY = re.compile(
-    r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?(?:[\w-]+\s+)?(?:decision\s+to\s+)?$", re.IGNORECASE
+    r"\b(?:any|every)\s+(?:further\s+|future\s+|such\s+)?(?:[\w-]+\s+){0,3}(?:decision\s+to\s+)?$"
+    # 'Peskov said Russia would destroy the systems, calling their supply a sign of Western involvement'
+    r"|\b(?:call(?:ing|ed|s)?|term(?:ing|ed|s)?|brand(?:ing|ed|s)?)\s+(?:their|its|such)\s+$",
+    re.IGNORECASE,
 )
 _AND_VERB = re.compile(r"\s+and\s+(?:is|are|was|were|has|have|will|would|could|may|might)\b")
 _AN_ORDER = re.compile(
