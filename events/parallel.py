@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, event
 
+from events._append import KEY_CHUNK
 from events.engine import make_engine
 from events.errors import ProjectionError
 from events.schema import projection_checkpoints
@@ -97,15 +98,12 @@ def shares(store: EventStore, until: int, sample: int = 2_000) -> dict[str, int]
     positions = list(range(1, until + 1, step))
     counts: Counter[str] = Counter()
     with store.engine.connect() as conn, unmapped(conn):
-        for start in range(0, len(positions), _CHUNK):
-            chunk = positions[start : start + _CHUNK]
+        for start in range(0, len(positions), KEY_CHUNK):
+            chunk = positions[start : start + KEY_CHUNK]
             sql = f"SELECT type FROM event_log WHERE position IN ({', '.join('?' * len(chunk))})"
             rows = conn.exec_driver_sql(sql, tuple(chunk))
             counts.update(type_ for (type_,) in rows)
     return dict(counts)
-
-
-_CHUNK = 500  # positions a look-up names (SQLite allows 999 parameters before 3.32)
 
 
 def peak_rss_kb() -> int:

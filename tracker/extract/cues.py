@@ -475,12 +475,12 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     clause = _REMARK.sub("", clause)
     if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
-    ended = _LAST_OF.found(window) or _FINAL_N.found(window) or _COMPLETING.found(window)
-    if STARTED.found(window) and not _NTH_BATCH.found(window) and not ended:
+    last = _LAST_OF.found(window) or _FINAL_N.found(window)
+    if STARTED.found(window) and not _NTH_BATCH.found(window) and not (last or _COMPLETING.found(window)):
         return "began"  # 'Russia has started supplying the S-400 ..., the first units are being delivered'
     if ONGOING.found(clause):
         return "ongoing"
-    if _LAST_OF.found(window) or _FINAL_N.found(window):
+    if last:
         # 'the last six of 12 Super Tucano aircraft', not 'six of 12' begun; 'The final 16 K2 tanks'
         return "completed"
     nth = _NTH_OF.search(window)
@@ -533,7 +533,7 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         # 'unless Washington grants a waiver'
         looming = _ASKED.found(window) or _NO_WAIVER.found(window) or _UNLESS_WAIVED.found(window)
         return "threatened" if looming else "waived"
-    if any(_A_BLOCK.match(c.text) for c in cues):
+    if any(A_BLOCK.match(c.text) for c in cues):
         # 'will no longer block the sale of ... jets to Saudi Arabia': a block dropped is a lifted ban
         return "lifted" if _BLOCK_DROPPED.found(window) else "imposed"
     if _REIMPOSING.found(window):
@@ -549,7 +549,7 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     return None
 
 
-_A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)
+A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)  # 'block the sale of ... to'
 _BLOCK_DROPPED = Caseless(r"\b(?:no longer|drop\w*|lift\w*|end\w*|withdr\w*|eas\w*|abandon\w*)\b")
 # 'EU governments on Monday renewed the bloc's economic sanctions against Russia for another six months'
 _RENEWED = Caseless(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong\w*|roll(?:s|ed|ing)? over)\b")

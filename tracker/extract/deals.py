@@ -127,7 +127,6 @@ _SPECULATION = Caseless(
     r"\b(?:(?:analysts?|experts?|observers?|commentators?)\s+(?:\w+\s+){0,2}"
     r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
     r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table|"
-    r"\b(?:could|might|may)\b[^.;]*\bformer\s+[^;]{0,60}?\b(?:said|says)\b|"
     r"\b(?:could|might|may|likely)\b[^.;]*\b(?:analysts?|experts?|observers?)\s+(?:\w+\s+){0,5}(?:said|say|says)\b|"
     # 'Shares of Hanwha Aerospace surged ... as investors bet on further European orders for K9 howitzers'
     r"\b(?:investors|traders|markets?)\s+(?:\w+\s+){0,2}(?:bet|betting|bets|hope|hoping|priced)\b)"

@@ -111,8 +111,6 @@ _BUILT_IN = re.compile(
     re.IGNORECASE,
 )
 # 'wherever it got the best deal': 'got' receives goods only when goods follow it
-# 'India could consider buying more S-400s if Russia sticks to the delivery schedule, former Air Chief
-# Marshal R.K.S. Bhadauria said': a retired officer's musing delivers nothing
 _FIRST_OF_N = re.compile(
     r"\bthe first (?:[\w-]+ )?of (?:the )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",

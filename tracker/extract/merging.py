@@ -488,7 +488,7 @@ _SPORTS = Caseless(
 
 def _routine_told(d: Draft) -> bool:
     cue = d.cues[0]
-    plain = d.quote is None and cue.text.lower() in _PLAIN_SAYING | {"announced"}
+    plain = d.quote is None and cue.text.lower() in _TOLD
     if not plain or not _TRAILING.match(d.view.text, cue.end):
         return False
     return _ROUTINE.found(d.view.text, 0, cue.start)
@@ -529,6 +529,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_SAYING = frozenset({"said", "says", "say", "stated", "told", "tells", "added", "adds", "reported"})
+_TOLD = _PLAIN_SAYING | {"announced"}  # what only tells a routine act ('..., the ministry announced')
 
 
 # what a statement about no other state must be about to concern a tracker of relations between states

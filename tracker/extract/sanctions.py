@@ -601,7 +601,7 @@ def _target(
         if barred is not None and barred.start - cue.end < 6:
             return barred.code
     trade = "export" in low or low.endswith(("permits", "licences", "licenses", "sales", "deliveries"))
-    trade = trade or low.startswith(("block", "objection", "opposition", "veto"))  # 'block the sale of ... to
+    trade = trade or cue_words.A_BLOCK.match(cue.text) is not None
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
         if cue_words.TRADE_HALT.match(cue.text) or trade

@@ -110,8 +110,9 @@ class View:
 
     @_once
     def hearsay(self) -> bool:
-        """Whether the sentence tells a rumour or a report called false (``cues.RUMOURED``): looked
-        for once a sentence, not once for each clause that buys or delivers."""
+        """Whether the sentence tells a rumour, a report called false (``cues.RUMOURED``) or what
+        analysts think could come: looked for once a sentence, not once for each clause that buys,
+        delivers or sanctions."""
         return RUMOURED.found(self.text) or (ANALYSTS_GUESS.found(self.text) and GUESSED.found(self.text))
 
     @_once
