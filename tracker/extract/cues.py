@@ -51,7 +51,7 @@ DEAL = re.compile(
     r"suspend(?:s|ed|ing)?(?= (?:the |its |their )?(?:talks|discussions|negotiations)\b)|"
     r"(?:end(?:s|ed|ing)?|broke off|break(?:s|ing)? off|halt(?:s|ed|ing)?)"
     r"(?= (?:the |its |their )?(?:talks|discussions|negotiations)\b)|"
-    r"end(?:s|ed|ing)?(?= (?:its|their|the) (?:[\w-]+ ){0,3}"
+    r"end(?:s|ed|ing)?(?= (?:its|their|the|a|an) (?:[\w-]+ ){0,3}"
     r"(?:agreement|pact|deal|contract|accord|treaty)s?\b))"
     r"|(?P<offer>offer(?:s|ed|ing)?)"
     r")\b",
@@ -90,12 +90,15 @@ SANCTION = re.compile(
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     # 'Russia on Friday barred 500 Americans, including former President Barack Obama, from entering'
     r"barr(?:ed|ing|s)(?=[^;]{0,120}\bfrom entering\b)|entry bans?|"
+    # 'Russia has permanently barred entry to 963 US citizens'
+    r"(?:barr|den|refus)(?:ed|ing|s|ies)(?=\s+entry\s+to\b)|"
     # 'barred Americans from providing financial services to Myanmar Oil and Gas Enterprise'
     r"barr(?:ed|ing|s)(?= (?:[\w-]+ ){0,3}from "
     r"(?:providing|doing business|dealing|trading|investing|exporting)\b)|"
     # 'Beijing on Thursday barred Lockheed Martin and a Raytheon subsidiary from trade and new investment'
     r"barr(?:ed|ing|s)(?=[^.;]{0,80}\bfrom (?:trade|investment|new investment|business|imports|exports)\b)|"
-    r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|CAATSA|ban(?:s|ned)?|"
+    r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|punitive (?:measures|steps)|"
+    r"CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
@@ -200,6 +203,9 @@ RUMOURED = Caseless(
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|no (?:public |firm |hard |clear )?evidence|"
     r"no talks (?:were|are|have been|had been) (?:under ?way|held)|talk of|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
+    # 'officials on Monday dismissed a Russian media report claiming that India had agreed to buy'
+    r"(?:dismiss\w*|reject\w*|den(?:ied|ies|y))\s+(?:a|an|the|these|those|media)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:reports?|claims?)\s+(?:claiming|saying|suggesting|alleging|that)\b|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake|absurd|ridiculous|groundless|nonsense|lies)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )
@@ -297,7 +303,7 @@ THREATENED = Caseless(
 )
 IMPOSED = Caseless(
     r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
-    r"hit|froze|freez\w*|banned|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
+    r"hit|froze|freez\w*|banned|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
     r"went\s+into\s+effect)\b",
 )

@@ -387,6 +387,8 @@ _BACK_TYPES = {
     "deliveries": ("delivery",),
     "transfer": ("delivery",),
     "decision": ("deal", "delivery", "sanction"),
+    "cancellation": ("deal",),
+    "termination": ("deal",),
     "announcement": ("deal", "delivery", "sanction"),
     "move": ("deal", "delivery", "sanction"),
     "step": ("deal", "delivery", "sanction"),
@@ -438,13 +440,16 @@ _SIGNED_THE = re.compile(
     r"(?P<noun>waiver|measures|sanctions|deal|contract|agreement|pact|order|decision)\b"
     # 'The announcement was made in Vienna late on Saturday': the act of the sentence before, in the passive
     r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
+    # 'The Defence Ministry formally notified Rafael of the cancellation on Monday'
+    r"|\b(?:notified|informed)\s+(?:[\w-]+\s+){1,3}?of\s+(?:the|its)\s+(?P<told>cancellation|termination)\b"
 )
 
 # A match holds one of these verbs, or opens with 'The'/'This' and a passive noun (whole runs of
 # ``view.words``): a set test skips the search of most sentences, which cost 2% of extraction time.
 _SIGNED_VERBS = frozenset(
-    {"signed", "approved", "adopted", "issued", "renewed", "finalised", "finalized", "inked"}
-)
+    {"signed", "approved", "adopted", "issued", "renewed", "finalised", "finalized", "inked", "notified",
+     "informed"}
+)  # fmt: skip
 _PASSIVE_OPENERS = ("The", "This")
 _PASSIVE_NOUNS = frozenset({"announcement", "decision", "move"})
 
@@ -471,5 +476,6 @@ def _signed_back(view: View, published: datetime | None) -> BackReference | None
             occ = resolve(dm, published, False)
             if occ is not None:
                 signing = m.group(0).split(None, 1)[0].lower() in _SIGNING
-                return BackReference(_types_named(m.group("noun") or m.group("passive")), occ, signing)
+                noun = m.group("noun") or m.group("passive") or m.group("told")
+                return BackReference(_types_named(noun), occ, signing)
     return None

@@ -50,9 +50,11 @@ _UNDER_DEAL = re.compile(
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
-# 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal
+# 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal; 'says it
+# has not sold weapons to Israel since ...'
 _NEGATED_PAST = re.compile(
-    r"\b(?:did not|didn't|did n't|never|(?:would|will|could) not|won't|wouldn't|couldn't)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:did not|didn't|did n't|never|(?:would|will|could|has|have) not|won't|wouldn't|couldn't|hasn't|"
+    r"haven't)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _STOPPED = re.compile(r"\b(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\b", re.IGNORECASE)
@@ -768,6 +770,8 @@ def _bought(
     if found is not None and found.kind == "company" and found.code == buyer:
         return {}  # 'France has ordered 42 more Rafale jets from Dassault Aviation': procurement at home
     partners = r.all_after(s, clause, ("with", "between"))
+    # ('scrapped an order for French submarines in favour of vessels built with US and British technology')
+    partners = [p for p in partners if not _BUILT_WITH.search(view.text, max(0, p.start - 30), p.start)]
     with_ = r.codes(partners)
     if found is None and partners and partners[0].kind == "company" and partners[0].code == buyer:
         return {}  # 'signed a contract with Hanwha Aerospace for K9A2 howitzers': procurement at home
@@ -791,6 +795,8 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     s = view.slots
     with_ = r.codes(r.all_after(s, clause, ("with", "between")))
     for_ = r.after(s, clause, clause.start, ("for",))
+    if for_ is not None and _SIDE.match(view.text, for_.end):
+        for_ = None  # 'with Rosoboronexport signing for the Russian side': a party, not the one it is for
     parties = r.codes(subj) + [c for c in with_ if c not in r.codes(subj)]
     makers = [it.maker for it in items if it.maker in parties]
     purpose = _PURPOSE.search(view.text, clause.start, clause.end) if subj else None
@@ -838,6 +844,10 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
             return _pair(parties[0], made if made and made != parties[0] else r.maker(items, parties[0]))
         return _pair(for_.code if for_ else None, parties[0])
     return {"parties": parties} if parties else {}
+
+
+_SIDE = re.compile(r"\s+side\b")
+_BUILT_WITH = re.compile(r"\b(?:built|made|developed|designed|equipped|fitted|powered)\s+with\s+(?:the\s+)?$")
 
 
 def _made_by(view: View, clause: Clause, exclude: str) -> str | None:

@@ -579,7 +579,14 @@ def _compatible(a: Draft, b: Draft, loose: bool, mine: set[str], theirs: set[str
             return False
     if a.etype == "statement" and a.person and b.person and not set(a.person.split()) & set(b.person.split()):
         return False
-    if not loose and a.status and b.status and a.status != b.status and not _done_after_plan(a, b):
+    if (
+        not loose
+        and a.status
+        and b.status
+        and a.status != b.status
+        and not _done_after_plan(a, b)
+        and not _arrived_then_delivered(a, b)
+    ):
         return False
     if (
         a.occurred
@@ -588,6 +595,22 @@ def _compatible(a: Draft, b: Draft, loose: bool, mine: set[str], theirs: set[str
     ):
         return False
     return _items_fit(a, b, loose)
+
+
+_ARRIVED = ("began", "completed")
+
+
+def _arrived_then_delivered(a: Draft, b: Draft) -> bool:
+    """'The first Leopard 2 tanks promised by Germany arrived in Ukraine on Monday ... Germany has
+    delivered 18 Leopard 2A6 tanks': the same goods told arriving, then as delivered, undated."""
+    return (
+        a.etype == "delivery"
+        and a.status in _ARRIVED
+        and b.status in _ARRIVED
+        and b.occurred is None
+        and bool(a.items)
+        and bool(b.items)
+    )
 
 
 def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
@@ -719,8 +742,11 @@ def _absorb(keep: Draft, d: Draft) -> None:
             keep.roles[k] = list(dict.fromkeys([*keep.roles[k], *v]))  # type: ignore[misc]
     if keep.etype == "deal":
         _sides_from_parties(keep.roles)
+    counts = {i.name: i.quantity for i in d.items if i.quantity is not None}
     names = {i.name for i in keep.items}
-    keep.items = keep.items + [i for i in d.items if i.name not in names]
+    # ('The first Leopard 2 tanks arrived ... Germany has delivered 18 Leopard 2A6': the count told after)
+    kept = [i._replace(quantity=counts.get(i.name)) if i.quantity is None else i for i in keep.items]
+    keep.items = kept + [i for i in d.items if i.name not in names]
     keep.value = _more_exact(keep.value, d.value)
     if d.occurred and (keep.occurred is None or more_precise(d.occurred, keep.occurred)):
         keep.occurred = d.occurred

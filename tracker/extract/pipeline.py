@@ -12,9 +12,9 @@ read last and merges into body events.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from events.model import Deal, Delivery, Sanction, Statement
+from events.model import Deal, Delivery, Occurred, Sanction, Statement
 from tracker.extract.caseless import Caseless
 from tracker.extract.classify import drafts
 from tracker.extract.dating import back_reference, date_drafts, saying_date
@@ -123,18 +123,37 @@ def _body_drafts(
     for n, view in enumerate(views):
         ds = _sentence_drafts(view, published)
         resolve_statements(view, ds, text, quotes, memory)
+        _reached_the_country(view, ds)
         about_the_act(ds, out)
         if n and view.sentence.paragraph == views[n - 1].sentence.paragraph:
             about_previous(ds, views[n - 1])
         if n:
             _date_back(view, views[max(0, n - 2) : n], out, published)
         _same_day(ds, out)
+        _came_after(view, ds, out)
         if n:
             _first_of_told_after(view, out, views[n - 1])
             _worth_told_after(view, out)
             _goods_under_the_deal(view, ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
+
+
+_REACHED_THE_COUNTRY = re.compile(r"\b(?:reached|arrived\s+in|landed\s+in)\s+the\s+country\b")
+
+
+def _reached_the_country(view: View, ds: list[Draft]) -> None:
+    """'Ukrainian Defense Minister Oleksii Reznikov said British-made Challenger 2 tanks had reached the
+    country': the country goods reach is the speaker's, or else the article's own."""
+    for d in ds:
+        if d.etype != "delivery" or "recipient" in d.roles:
+            continue
+        if not _REACHED_THE_COUNTRY.search(view.text, d.cues[0].start, d.clause.end + 40):
+            continue
+        speakers = [x.roles.get("speaker") for x in ds if x.etype == "statement"]
+        state = next((sp for sp in speakers if isinstance(sp, str)), None) or view.home
+        if state and state != d.roles.get("supplier"):
+            d.roles["recipient"] = state
 
 
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:deal|pact|agreement|contract|lease)\b")
@@ -220,6 +239,31 @@ def _same_day(ds: list[Draft], out: list[Draft]) -> None:
             d.occurred = (acted or days)[-1] if acted or days else None
 
 
+_CAME_AFTER = re.compile(
+    r"^(?:The|This|That|Its|Their)\s+[^,;]{1,60}?\s+(?:came|comes)\s+(?P<n>a|one|two|three|four|\d)\s+"
+    r"days?\s+after\b"
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _came_after(view: View, ds: list[Draft], out: list[Draft]) -> None:
+    """'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
+    Washington sanctioned the North's hacking group': the act after 'after' is counted back from the
+    day of the act the sentence refers to."""
+    m = _CAME_AFTER.match(view.text)
+    if m is None:
+        return
+    anchor = next((e.occurred for e in reversed(out) if e.occurred and e.occurred.precision == "day"), None)
+    if anchor is None:
+        return
+    n = m.group("n")
+    day = date.fromisoformat(anchor.date) - timedelta(days=_COUNTS.get(n) or int(n))
+    for d in ds:
+        if d.occurred is None and d.cues[0].start >= m.end() and d.etype != "statement":
+            told = view.text[m.start("n") : m.end()]
+            d.occurred = Occurred(date=day.isoformat(), precision="day", text=told)
+
+
 def _quoted(view: View, d: Draft) -> bool:
     """'"China opposes the United States imposing sanctions," Hua said': an event told inside the quote
     leaves the saying a statement of its own."""
@@ -242,6 +286,25 @@ def _announced(view: View, d: Draft) -> bool:
 
 # 'Trump said on Monday he would remove the additional 25% tariff': relief announced on that day
 _WOULD = re.compile(r"\b(?:would|will)\s+(?:[\w%$.-]+\s+){1,5}$")
+
+
+def _told_now(view: View, d: Draft) -> bool:
+    """An act that happens as it is told: under way, announced, pledged relief, or just announced done."""
+    return _progressive(view, d) or _announced(view, d) or _to_lift(view, d) or _perfect_announced(view, d)
+
+
+# 'Indonesia has signed a contract with Dassault Aviation ..., the French and Indonesian defence
+# ministries announced on 10 February': news told in the present perfect as it is announced
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$")
+_ANNOUNCED_AT = re.compile(r"(?i:announced|confirmed)$")
+
+
+def _perfect_announced(view: View, d: Draft) -> bool:
+    cue = d.cues[0]
+    if not _PERFECT.search(view.text, max(0, cue.start - 25), cue.start):
+        return False
+    saying = next((c for c in view.cues if c.etype == "statement" and c.start > cue.end), None)
+    return saying is not None and _ANNOUNCED_AT.match(saying.text) is not None
 
 
 def _to_lift(view: View, d: Draft) -> bool:
@@ -315,10 +378,12 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
                 o.status in _CONCRETE
                 and not o.background
                 and not o.reacted
-                and o.clause.opener not in _TEMPORAL
+                # ('a day after New Delhi announced punitive measures against Islamabad': the act it tells)
+                and (o.clause.opener not in _TEMPORAL or o.clause is d.clause)
                 and not _quoted(view, o)
                 and _party_to(d, o)
                 and not _said_apart(view, o, d)
+                and not _to_lift(view, o)  # 'Trump said Tuesday he will lift sanctions on Syria': a pledge
                 for o in others
             )
     date_drafts(view, ds, published)
@@ -343,7 +408,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in others:
         if (
             d.occurred is None
-            and (d.status in _INHERIT or _progressive(view, d) or _announced(view, d) or _to_lift(view, d))
+            and (d.status in _INHERIT or _told_now(view, d))
             and d.clause.opener not in _TEMPORAL
             and not d.reacted
             and not d.background  # 'examining the sanctions imposed by Washington': known before
