@@ -138,3 +138,33 @@ def test_a_decision_that_ends_a_contract_cancels_it() -> None:
     text = "Australia on Wednesday ended a 2016 contract with France's Naval Group for 12 submarines."
     found = {(d["status"], (d["occurred"] or {}).get("date")) for d in of_type(text, "deal")}
     assert found == {("cancelled", "2024-12-04"), ("signed", "2016")}  # and the year it was signed
+
+
+def test_goods_a_state_sent_told_in_a_relative_clause_are_a_delivery() -> None:
+    text = (
+        "Poland's new K2 tanks will replace more than 200 Soviet-designed T-72 tanks that Warsaw sent to "
+        "Ukraine earlier this year."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert delivery["roles"] == {"supplier": "POL", "recipient": "UKR"}
+    assert delivery["occurred"]["date"] == "2024"
+
+
+def test_goods_an_order_replaces_are_not_its_goods() -> None:
+    text = "The tanks are the vanguard of a massive order meant to replace Soviet-designed T-72 tanks."
+    assert of_type(text, "deal") == []
+
+
+def test_a_decision_to_ship_goods_plans_their_delivery() -> None:
+    text = "Japan on Friday decided to ship Patriot missiles made under licence to the United States."
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "JPN", "recipient": "USA"}, "planned")
+
+
+def test_the_day_a_sanction_was_told_dates_it_when_the_measures_are_named_after() -> None:
+    text = (
+        "The United States has imposed sanctions on Iranian companies that make drones. The US Treasury "
+        "said on Tuesday the measures target Shahed Aviation Industries."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["occurred"]["date"] == "2024-12-03"

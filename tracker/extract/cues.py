@@ -60,6 +60,8 @@ DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|"
     r"(?<!trans-)(?<!trans)"  # 'restrictions on trans-shipments of Russian LNG' move nothing
     r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
+    # 'decided to ship Patriot air defence missiles to the United States'
+    r"(?:(?<=to )|(?<=will ))ship(?= (?:[^\s,;]+ ){0,10}to\b)|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|"
     r"(?<!technology )transfer(?:s|red|ring)?(?! of (?:technology|know-how))|"
@@ -191,6 +193,7 @@ PLANNED = Caseless(
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
+    r"decid(?:ed|es) to|"  # 'immediately decided to ship Patriot missiles to the United States'
     r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next|between)|"
     r"pushed (?:back )?to|delayed (?:to|until|till)|postponed|rescheduled|"
     r"to be (?:deliver|suppl|ship|hand|transferr|provid)\w*|"
@@ -331,12 +334,19 @@ class Cue(NamedTuple):
 _PLACE = itemgetter(2, 0)  # (start, etype): cues in text order
 
 
+_ORDER = re.compile(r"orders?$", _I)
+_FOR_AFTER = re.compile(r"\s+(?:for|of|worth|from|to)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|whose|another)\s+(?:[a-z][\w-]*\s+)?$", _I)
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|may|must|can|did|does|do)\s+$", _I)
 
 
 def is_verb(cue: Cue, text: str) -> bool:
     """'bought', 'to purchase', 'will buy' are verbs; 'purchase', 'sales', 'deliveries' nouns."""
     if _VERB_FORM.search(cue.text):
+        # 'the vanguard of a massive order meant to replace ...': after an article, 'order' names one (whose
+        # goods, told after 'for', make it a purchase all the same)
+        if _ORDER.match(cue.text) and not _FOR_AFTER.match(text, cue.end):
+            return _ARTICLE_BEFORE.search(text, max(0, cue.start - 30), cue.start) is None
         return True
     return _MODAL_BEFORE.search(text[max(0, cue.start - 8) : cue.start]) is not None
 

@@ -442,13 +442,16 @@ _SIGNED_THE = re.compile(
     r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
     # 'The Defence Ministry formally notified Rafael of the cancellation on Monday'
     r"|\b(?:notified|informed)\s+(?:[\w-]+\s+){1,3}?of\s+(?:the|its)\s+(?P<told>cancellation|termination)\b"
+    # 'The US Treasury said on Tuesday the measures target Shahed Aviation Industries'
+    r"|\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?the\s+(?P<target>measures|sanctions|designations)\s+"
+    r"(?:target|targeted|hit|cover)\b"
 )
 
 # A match holds one of these verbs, or opens with 'The'/'This' and a passive noun (whole runs of
 # ``view.words``): a set test skips the search of most sentences, which cost 2% of extraction time.
 _SIGNED_VERBS = frozenset(
     {"signed", "approved", "adopted", "issued", "renewed", "finalised", "finalized", "inked", "notified",
-     "informed"}
+     "informed", "said"}
 )  # fmt: skip
 _PASSIVE_OPENERS = ("The", "This")
 _PASSIVE_NOUNS = frozenset({"announcement", "decision", "move"})
@@ -476,6 +479,6 @@ def _signed_back(view: View, published: datetime | None) -> BackReference | None
             occ = resolve(dm, published, False)
             if occ is not None:
                 signing = m.group(0).split(None, 1)[0].lower() in _SIGNING
-                noun = m.group("noun") or m.group("passive") or m.group("told")
+                noun = m.group("noun") or m.group("passive") or m.group("told") or m.group("target")
                 return BackReference(_types_named(noun), occ, signing)
     return None

@@ -165,6 +165,14 @@ _AWAY_FROM = re.compile(
     re.IGNORECASE,
 )
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
+# 'a massive order meant to replace more than 200 Soviet-designed T-72 tanks': the goods replaced
+_REPLACED = re.compile(r"\b(?:replac(?:e|es|ed|ing)|in\s+place\s+of)\s+(?:[\w-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def _replaced(view: View, clause: Clause, item: ItemMention) -> bool:
+    return _REPLACED.search(view.text, max(clause.start, item.start - 50), item.start) is not None
+
+
 _PLAN = re.compile(
     r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
 )
@@ -227,6 +235,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     kinds = {c.kind for c in cues}
     items, money = view.within(clause, view.items) + _bracketed(view, clause), view.within(clause, view.money)
+    items = [
+        it for it in items if not _REPLACED.search(view.text, max(clause.start, it.start - 50), it.start)
+    ]
     if "cancel" in kinds:
         # 'has abandoned plans to buy 11 Su-35 jets and will instead focus on acquiring Rafales': the goods
         # turned to instead are no part of the deal called off

@@ -189,9 +189,24 @@ def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | N
     return Draft("delivery", view, clause, cues, {}, anaphoric=True)
 
 
+_RELATIVE = frozenset({"that", "which"})
+_HEAD_NOUN = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _antecedent(view: View, clause: Clause) -> list[ItemMention]:
+    """The goods a relative clause is about: named right before it, with at most their nouns between."""
+    return [
+        it
+        for it in view.items
+        if it.end <= clause.start and _HEAD_NOUN.fullmatch(view.text, it.end, clause.start)
+    ]
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     items = _cargo(view, view.within(clause, view.items))
+    if not items and clause.opener in _RELATIVE:
+        items = _cargo(view, _antecedent(view, clause))  # '200 T-72 tanks that Warsaw sent to Ukraine'
     if not items and _PASSIVE_COMMISSION.search(view.text, max(0, clause.start - 2), clause.start + 20):
         items = _cargo(view, view.items)  # the ship named in the clause before ('PNS Tughril, ..., was')
     ordered = _ordered_then_arrived(view, clause, cues)
