@@ -1,4 +1,4 @@
-"""Blind sets 13 to 42, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 44, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -419,13 +419,14 @@ def test_blind41_news_set(score: ModuleType) -> None:
     forbidden, dates 32/42. Then: entry bans, punitive measures and countermeasures taken, acts announced
     in the present perfect, 'The move came a day after', a cancellation notified later, goods arriving then
     delivered, the country goods reached, pledged relief, a dismissed report, 'has not sold', the firm
-    signing for a side, goods built with another's technology: F1 0.814 (recall 47/59, precision 0.831),
-    4 forbidden, dates 41/45."""
+    signing for a side, goods built with another's technology, goods a relative clause says were sent,
+    goods an order replaces, 'decided to ship', 'said on Tuesday the measures target': F1 0.857 (recall
+    50/59, precision 0.867), 4 forbidden, dates 43/46."""
     totals = _totals(score, load_gold("extract_gold_blind41.json"))
     assert totals["forbidden"] <= 4
-    assert totals["recall"] >= 0.79
-    assert totals["precision"] >= 0.83
-    assert totals["date_accuracy"] >= 0.91
+    assert totals["recall"] >= 0.84
+    assert totals["precision"] >= 0.86
+    assert totals["date_accuracy"] >= 0.93
 
 
 def test_blind42_news_set(score: ModuleType) -> None:
@@ -438,3 +439,29 @@ def test_blind42_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.77
     assert totals["precision"] >= 0.80
     assert totals["date_accuracy"] >= 0.85
+
+
+def test_blind43_news_set(score: ModuleType) -> None:
+    """42 items by a forty-fourth labeller on the model case: India's ties with Russia and the United States
+    and its neighbours, in Indian and wire styles (58 events; 7 items with none: a DRDO test, a domestic
+    AoN, an exercise, a think-tank panel, a denied report, an air show, a rally). On arrival F1 0.694
+    (recall 39/58, precision 0.718), 4 forbidden, dates 35/37. Then: what panellists agree and analysts
+    see, allegations at a rally, goods gifted, indigenous sourcing, 'to supply India with', a diplomatic
+    note, a variant as its system: F1 0.779 (recall 43/58, precision 0.821), 2 forbidden, dates 38/39."""
+    totals = _totals(score, load_gold("extract_gold_blind43.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.74
+    assert totals["precision"] >= 0.82
+    assert totals["date_accuracy"] >= 0.97
+
+
+def test_blind44_news_set(score: ModuleType) -> None:
+    """42 leads by a forty-fifth labeller, half on sanctions and the statements around them (67 events,
+    35 of them sanctions; 8 items with none: a regulator's fine, a court ruling, a forecast, a budget, a
+    missile test, a parade, earnings, an investigation). Held out: on arrival F1 0.696 (recall 43/67,
+    precision 0.760), 2 forbidden, dates 37/46; not tuned on."""
+    totals = _totals(score, load_gold("extract_gold_blind44.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.64
+    assert totals["precision"] >= 0.76
+    assert totals["date_accuracy"] >= 0.80

@@ -168,3 +168,78 @@ def test_the_day_a_sanction_was_told_dates_it_when_the_measures_are_named_after(
     )
     (sanction,) = of_type(text, "sanction")
     assert sanction["occurred"]["date"] == "2024-12-03"
+
+
+# Blind set 43 (India's ties with Russia, the United States and its neighbours)
+
+
+def test_what_panellists_agree_or_analysts_see_is_opinion_not_news() -> None:
+    panel = (
+        "Panellists agreed that delays in S-400 deliveries had pushed New Delhi to buy more from France, "
+        "Israel and the US."
+    )
+    seen = "Analysts see the transfer as a response to China's arms supplies to Yangon."
+    argued = (
+        "A former foreign secretary argued that the threat of CAATSA sanctions had hardened Indian opinion."
+    )
+    for text in (panel, seen, argued):
+        assert [to_wire(e) for e in extract(text, published=PUB)] == []
+
+
+def test_an_allegation_at_a_rally_tells_no_deal() -> None:
+    text = (
+        "Rahul Gandhi on Sunday alleged at an election rally that Prime Minister Narendra Modi had handed "
+        "Rs 30,000 crore to an industrialist through the Rafale deal."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_goods_gifted_to_a_state_are_delivered_to_it_but_a_first_gift_told_is_no_start() -> None:
+    gifted = (
+        "India had gifted a Dornier maritime reconnaissance aircraft to the Sri Lankan Navy in August 2022."
+    )
+    (delivery,) = of_type(gifted, "delivery")
+    assert delivery["roles"] == {"supplier": "IND", "recipient": "LKA"}
+    assert delivery["occurred"]["date"] == "2022-08"
+    first = (
+        "India on Saturday handed over the corvette INS Kirpan to the Vietnam People's Navy, the first "
+        "fully operational warship New Delhi has gifted to a friendly foreign country."
+    )
+    assert [d["status"] for d in of_type(first, "delivery")] == ["completed"]
+
+
+def test_approvals_for_indigenous_sourcing_buy_from_no_other_state() -> None:
+    text = (
+        "New Delhi, Jul 3 (PTI) The Defence Acquisition Council chaired by Defence Minister Rajnath Singh on "
+        "Thursday accorded Acceptance of Necessity for 10 capital acquisition proposals worth around Rs 1.05 "
+        "lakh crore, all through indigenous sourcing."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_a_firm_that_signs_to_supply_a_state_with_goods_sells_to_it() -> None:
+    text = (
+        "Israel Aerospace Industries said on Thursday it had signed deals worth almost $2 billion to supply "
+        "India with an advanced medium-range surface-to-air missile defence system."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "ISR"}
+
+
+def test_a_diplomatic_note_sent_to_a_state_is_a_statement_to_it() -> None:
+    text = (
+        "Bangladesh's interim government on Monday sent a diplomatic note to India seeking the return of "
+        "former prime minister Sheikh Hasina."
+    )
+    (statement,) = of_type(text, "statement")
+    assert statement["roles"] == {"speaker": "BGD", "about": ["IND"]}
+    assert statement["occurred"]["date"] == "2024-12-02"
+
+
+def test_a_variant_and_its_system_are_the_same_goods_between_a_delivery_and_its_order() -> None:
+    text = (
+        "The Indian Army on Tuesday took delivery of the first three of six AH-64E Apache attack helicopters "
+        "from the United States. The Army's Apaches were ordered from the US in February 2020."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "USA"}

@@ -67,7 +67,7 @@ DELIVERY = re.compile(
     r"(?<!technology )transfer(?:s|red|ring)?(?! of (?:technology|know-how))|"
     r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?"
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
-    r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|"
+    r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|(?<!has )(?<!have )gift(?:s|ed|ing)(?= (?:[\w-]+ ){0,6}to\b)|"
     # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'
     r"(?:military|security|defen[cs]e|weapons|arms) (?:aid|assistance) package(?= (?:for|to)\b)|"
     r"export(?:s|ed|ing)?(?! controls?| curbs| bans?| rules| licen[cs]| restrictions?|"
@@ -132,6 +132,8 @@ SAY = re.compile(
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
+    # 'Bangladesh's interim government on Monday sent a diplomatic note to India seeking the return of'
+    r"(?:sent|delivered|handed) (?:a |an )?(?:diplomatic |verbal |formal )?note(?: verbale)?(?= to\b)|"
     r"defended|defends|summoned|summons|described|describes|termed|terms|branded|brands|"
     r"condemning|criticising|criticizing|denouncing|slamming|welcoming|urging|"
     r"raised (?:its |their |his |her )?concerns?|wrote to|writes to|"
@@ -203,6 +205,8 @@ PLANNED = Caseless(
 # 'Reports that India is set to buy Su-57s are speculative', 'revived speculation that Russia may have
 # begun delivering ...': a rumour told, nothing traded
 RUMOURED = Caseless(
+    # 'Rahul Gandhi on Sunday alleged at an election rally that Prime Minister Narendra Modi had handed ...'
+    r"\balleg(?:ed|es|ing)\s+(?:[^.;]{0,60}\s)?that\b|"
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|no (?:public |firm |hard |clear )?evidence|"
     r"no talks (?:were|are|have been|had been) (?:under ?way|held)|talk of|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
@@ -224,6 +228,13 @@ ANALYSTS_GUESS = Caseless(
 FORMER_SAID = Caseless(
     r"\b(?:could|might|may)\b[^.;]*\b(?:former\s+[^;]{0,60}?|(?:analysts?|experts?|observers?)\s+(?:\w+\s+)?)"
     r"(?:said|says|say)\b|\bformer\s+[^;]{0,40}?\b(?:said|says|say)\b[^.;]*\b(?:could|might|may)\b"
+)
+# 'Panellists agreed that delays ... had pushed New Delhi to buy more from France', 'analysts see the transfer
+# as a response to China's arms supplies', 'A former foreign secretary argued that ...': opinion, no news
+OPINED = Caseless(
+    r"\b(?:panell?ists|participants)\b[^.;]{0,40}\b(?:agreed|argued|said|noted)\b|"
+    r"\b(?:analysts?|experts?|observers)\s+(?:see|view|regard)\b|"
+    r"\bformer\s+(?:[\w-]+\s+){1,3}(?:argued|reckoned|suggested)\b"
 )
 GUESSED = Caseless(r"\b(?:could|might|would|future|next)\b", cased=_MAY)  # 'may' the verb, not the month
 DROP_DELIVERY = Caseless(

@@ -694,7 +694,7 @@ def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:
 # '... proposals worth Rs 2.23 lakh crore, 98% of which will be sourced from domestic industry'
 _DOMESTIC = Caseless(
     r"\b(?:domestic(?:ally)?|indigenous(?:ly)?|home-?grown|locally)\s+(?:industry|industries|firms|companies|"
-    r"manufacturers|vendors|sources?|built|made|produced|developed|designed|manufactured)\b|"
+    r"manufacturers|vendors|sources?|sourcing|built|made|produced|developed|designed|manufactured)\b|"
     r"\bsourced\s+from\s+(?:the\s+)?(?:domestic|local|indian)\b"
 )
 
@@ -820,6 +820,8 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         named = next((m for m in s.mentions if m.start == for_who.start("who")), None)
         if named is not None and named.code in parties:
             return _pair(named.code, next(p for p in parties if p != named.code))
+    if to is None and purpose is not None and purpose.group(1):
+        to = _supplied_with(view, purpose.end())
     if to is not None and to.code != subj[-1].code:
         # 'India has signed a contract to export Pinaka launchers to Armenia': the subject sells to 'to X'
         return _pair(to.code, subj[-1].code)
@@ -859,6 +861,18 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
 
 _SIDE = re.compile(r"\s+side\b")
 _BUILT_WITH = re.compile(r"\b(?:built|made|developed|designed|equipped|fitted|powered)\s+with\s+(?:the\s+)?$")
+
+
+_WITH_GOODS = re.compile(r"\s+with\b")
+
+
+def _supplied_with(view: View, end: int) -> Mention | None:
+    """'signed deals worth almost $2 billion to supply India with an advanced ... missile system': the
+    state right after the verb, before 'with', is supplied."""
+    m = next((m for m in view.slots.mentions if m.start >= end), None)
+    if m is None or view.text[end : m.start].strip(" the") or not _WITH_GOODS.match(view.text, m.end):
+        return None
+    return m
 
 
 def _made_by(view: View, clause: Clause, exclude: str) -> str | None:

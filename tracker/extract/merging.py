@@ -9,6 +9,7 @@ other) and their items overlap; the evidence kept is the most complete sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
@@ -16,6 +17,7 @@ from tracker.extract.caseless import Caseless
 from tracker.extract.cues import ON_THE_REGIME, SAME_LAW, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
+from tracker.extract.gazetteer import gazetteer, item_key
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
 
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
@@ -443,7 +445,16 @@ def _borrow(d: Draft, other: Draft) -> None:
 
 
 def _shares_item(a: Draft, b: Draft) -> bool:
-    return bool({i.name for i in a.items} & {i.name for i in b.items})
+    """Goods in common, a variant as its system ('AH-64E Apache' as 'Apache')."""
+    mine = {i.name for i in a.items}
+    theirs = {i.name for i in b.items}
+    return bool(mine & theirs) or bool({_system(n) for n in mine} & {_system(n) for n in theirs})
+
+
+@lru_cache(maxsize=4096)
+def _system(name: str) -> str:
+    entry = gazetteer().items.get(item_key(name))
+    return entry.name if entry is not None else name
 
 
 def complete(d: Draft) -> bool:

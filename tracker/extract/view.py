@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar, overload
 from tracker.extract import roles as r
 from tracker.extract.actors import Mention
 from tracker.extract.amounts import Money, find_money
-from tracker.extract.cues import ANALYSTS_GUESS, GUESSED, RUMOURED, Cue, cue_matches, find_cues
+from tracker.extract.cues import ANALYSTS_GUESS, GUESSED, OPINED, RUMOURED, Cue, cue_matches, find_cues
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.home import bare_mentions, dateline_end
@@ -113,7 +113,10 @@ class View:
         """Whether the sentence tells a rumour, a report called false (``cues.RUMOURED``) or what
         analysts think could come: looked for once a sentence, not once for each clause that buys,
         delivers or sanctions."""
-        return RUMOURED.found(self.text) or (ANALYSTS_GUESS.found(self.text) and GUESSED.found(self.text))
+        text = self.text
+        if RUMOURED.found(text) or OPINED.found(text):
+            return True
+        return ANALYSTS_GUESS.found(text) and GUESSED.found(text)
 
     @_once
     def money(self) -> list[Money]:
