@@ -447,11 +447,12 @@ def test_blind43_news_set(score: ModuleType) -> None:
     AoN, an exercise, a think-tank panel, a denied report, an air show, a rally). On arrival F1 0.694
     (recall 39/58, precision 0.718), 4 forbidden, dates 35/37. Then: what panellists agree and analysts
     see, allegations at a rally, goods gifted, indigenous sourcing, 'to supply India with', a diplomatic
-    note, a variant as its system: F1 0.779 (recall 43/58, precision 0.821), 2 forbidden, dates 38/39."""
+    note, a variant as its system, a plan 'has been scrapped', 'in spite of Washington's warning', a tariff
+    on a state's exports: F1 0.790 (recall 43/58, precision 0.846), 2 forbidden, dates 38/39."""
     totals = _totals(score, load_gold("extract_gold_blind43.json"))
     assert totals["forbidden"] <= 2
     assert totals["recall"] >= 0.74
-    assert totals["precision"] >= 0.82
+    assert totals["precision"] >= 0.84
     assert totals["date_accuracy"] >= 0.97
 
 

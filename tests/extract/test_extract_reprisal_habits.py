@@ -243,3 +243,31 @@ def test_a_variant_and_its_system_are_the_same_goods_between_a_delivery_and_its_
     )
     (deal,) = of_type(text, "deal")
     assert deal["roles"] == {"buyer": "IND", "seller": "USA"}
+
+
+def test_a_plan_to_buy_that_has_been_scrapped_is_cancelled() -> None:
+    text = (
+        "The plan to acquire 200 Ka-226T light utility helicopters from Russia, for which India and Russia "
+        "signed an inter-governmental agreement in 2015, has been scrapped, defence sources said."
+    )
+    assert "cancelled" in [d["status"] for d in of_type(text, "deal")]
+
+
+def test_a_state_named_in_spite_of_is_no_owner_of_the_firm_before_it() -> None:
+    text = (
+        "The contract for five S-400 systems was signed with Rosoboronexport in spite of Washington's "
+        "warning that the purchase could attract sanctions under its Countering America's Adversaries "
+        "Through Sanctions Act (CAATSA)."
+    )
+    assert [d["roles"].get("seller") for d in of_type(text, "deal")] == ["RUS"]
+
+
+def test_a_tariff_on_a_states_exports_delivers_nothing() -> None:
+    text = (
+        "Trump on Wednesday signed an order imposing an additional 25 per cent tariff on Indian goods as a "
+        "penalty for New Delhi's purchase of Russian oil, taking the total duty on most Indian exports to 50 "
+        "per cent."
+    )
+    assert of_type(text, "delivery") == []
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}

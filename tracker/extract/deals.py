@@ -348,8 +348,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     placed = _PLACED_BY.search(view.text, clause.start)
     if draft.status is None and (_PLACED.search(view.text, clause.start, clause.end) or placed):
         draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
-    if draft.status is None:
-        draft.status = _predicate_status(view, clause)
+    predicate = _predicate_status(view, clause)
+    if draft.status is None or (predicate == "cancelled" and draft.status == "planned"):
+        # ('The plan to acquire 200 Ka-226T helicopters from Russia, ..., has been scrapped': called off)
+        draft.status = predicate or draft.status
     if draft.status is None and _TALKS.found(view.text, 0, cues[0].start):
         draft.status = "planned"  # 'is in final price negotiations with ... (MDL) for three more Scorpenes'
     if draft.status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
@@ -552,7 +554,7 @@ def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
     return min(money, key=lambda m: min(abs(m.start - c.start) for c in cues))
 
 
-_PREDICATE_OPENERS = frozenset({"was", "were"})
+_PREDICATE_OPENERS = frozenset({"was", "were", "has", "had", "have"})
 _IT_BEFORE = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _IF_IT = re.compile(r"\bif\s+(?:it|they)\b", re.IGNORECASE)
 _WARNS = re.compile(r"^(?:warn(?:s|ed)|cautioned|threatened)$", re.IGNORECASE)

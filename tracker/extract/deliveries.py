@@ -190,6 +190,7 @@ def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | N
 
 
 _RELATIVE = frozenset({"that", "which"})
+_TRADE_NOUNS = re.compile(r"^(?:exports|imports)$", re.IGNORECASE)
 _HEAD_NOUN = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
 
 
@@ -261,6 +262,14 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if food and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None  # "Russia's wheat exports to Egypt rose": trade in food, no arms transfer
     roles = _roles(view, clause, cues, items)
+    if (
+        "recipient" not in roles
+        and _TRADE_NOUNS.match(cues[0].text)
+        and all(it.name in COMMODITIES for it in items)
+    ):
+        return (
+            None  # 'the total duty on most Indian exports', Russian oil told before: trade, nobody receives
+        )
     if any(c.text.lower().startswith("commission") for c in cues):
         items = items or view.items
         if not _foreign_commission(view, clause, roles, items):

@@ -126,7 +126,11 @@ def after(s: Slots, clause: Clause, pos: int, preps: tuple[str, ...]) -> Mention
     return None
 
 
-_OF_STATE = re.compile(r"^(?:\s+[\w&]+){0,3}\s+of\s+$")
+# ('signed with Rosoboronexport in spite of Washington's warning': no firm of Washington)
+_OF_STATE = re.compile(
+    r"^(?!\s+(?:in\s+spite|because|ahead|instead|regardless|irrespective|in\s+(?:view|case))\s)"
+    r"(?:\s+[\w&]+){0,3}\s+of\s+$"
+)
 
 
 def _firm_of(s: Slots, i: int) -> Mention:
