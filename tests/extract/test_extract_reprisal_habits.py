@@ -271,3 +271,13 @@ def test_a_tariff_on_a_states_exports_delivers_nothing() -> None:
     assert of_type(text, "delivery") == []
     (sanction,) = of_type(text, "sanction")
     assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+
+
+def test_a_speaker_before_a_who_clause_speaks_a_day_earlier() -> None:
+    text = (
+        "Russia is ready to supply any goods India wants, Foreign Minister Sergei Lavrov said on Friday. "
+        "A day earlier, US Deputy National Security Adviser Daleep Singh, who was also in the capital, had "
+        'warned that there would be "consequences" for countries that circumvent the sanctions on Russia.'
+    )
+    said = {s["roles"]["speaker"]: s["occurred"]["date"] for s in of_type(text, "statement")}
+    assert said == {"RUS": "2024-12-06", "USA": "2024-12-05"}

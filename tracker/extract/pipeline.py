@@ -244,24 +244,39 @@ _CAME_AFTER = re.compile(
     r"days?\s+after\b"
 )
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_DAYS_APART = re.compile(r"^(?P<n>A|One|Two|Three|Four|\d)\s+days?\s+(?P<way>earlier|before|later),\s")
 
 
 def _came_after(view: View, ds: list[Draft], out: list[Draft]) -> None:
-    """'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
-    Washington sanctioned the North's hacking group': the act after 'after' is counted back from the
-    day of the act the sentence refers to."""
-    m = _CAME_AFTER.match(view.text)
-    if m is None:
+    """Days counted from the day of the last act told, to the day:
+
+    - 'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
+      Washington sanctioned the North's hacking group': the act after 'after' is a day before;
+    - 'A day earlier, US Deputy National Security Adviser Daleep Singh ... had warned': the sentence's
+      events are a day before.
+    """
+    came, apart = _CAME_AFTER.match(view.text), _DAYS_APART.match(view.text)
+    if came is None and apart is None:
         return
     anchor = next((e.occurred for e in reversed(out) if e.occurred and e.occurred.precision == "day"), None)
     if anchor is None:
         return
-    n = m.group("n")
-    day = date.fromisoformat(anchor.date) - timedelta(days=_COUNTS.get(n) or int(n))
-    for d in ds:
-        if d.occurred is None and d.cues[0].start >= m.end() and d.etype != "statement":
-            told = view.text[m.start("n") : m.end()]
-            d.occurred = Occurred(date=day.isoformat(), precision="day", text=told)
+    if came is not None:
+        day = _days_from(anchor, came.group("n"), -1)
+        told = view.text[came.start("n") : came.end()]
+        acts = [d for d in ds if d.cues[0].start >= came.end() and d.etype != "statement"]
+    else:
+        assert apart is not None
+        way = 1 if apart.group("way").lower() == "later" else -1
+        day, told, acts = _days_from(anchor, apart.group("n"), way), apart.group(0).rstrip(", "), ds
+    for d in acts:
+        if d.occurred is None:
+            d.occurred = Occurred(date=day, precision="day", text=told)
+
+
+def _days_from(anchor: Occurred, count: str, way: int) -> str:
+    n = _COUNTS.get(count.lower()) or int(count)
+    return (date.fromisoformat(anchor.date) + way * timedelta(days=n)).isoformat()
 
 
 def _quoted(view: View, d: Draft) -> bool:

@@ -177,13 +177,22 @@ def _before_who(view: View, clause: Clause, cue: Cue) -> Mention | None:
     """'President Aleksandar Vucic, who has been cautious about publicising the purchase, said on Sunday':
     the verb opens its clause, the speaker ends the clause before the relative one."""
     ci = view.clauses.index(clause) if clause in view.clauses else -1
-    if ci < 2 or view.text[clause.start : cue.start].strip() or view.clauses[ci - 1].opener != "who":
+    if (
+        ci < 2
+        or not _AUXILIARY.match(view.text, clause.start, cue.start)
+        or view.clauses[ci - 1].opener != "who"
+    ):
         return None
     before = view.clauses[ci - 2]
     last = [m for m in view.slots.mentions if before.start <= m.start and m.end <= before.end]
-    if last and not view.text[last[-1].end : view.clauses[ci - 1].start].strip(" ,"):
+    # ('US Deputy National Security Adviser Daleep Singh, who was also in the capital, had warned')
+    if last and _TITLE_AND_NAME.fullmatch(view.text[last[-1].end : view.clauses[ci - 1].start].strip(" ,")):
         return last[-1]
     return None
+
+
+_AUXILIARY = re.compile(r"\s*(?:(?:had|has|have|also|then|later)\s+){0,2}$")
+_TITLE_AND_NAME = re.compile(r"(?:[A-Z][\w.'’-]*(?:\s+|$)){0,7}")
 
 
 # verbs that put their speaker after them ('..., said Kremlin spokesman Dmitry Peskov')
