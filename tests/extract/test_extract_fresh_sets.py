@@ -1,4 +1,4 @@
-"""Blind sets 13 to 44, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 46, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -461,9 +461,39 @@ def test_blind44_news_set(score: ModuleType) -> None:
     """42 leads by a forty-fifth labeller, half on sanctions and the statements around them (67 events,
     35 of them sanctions; 8 items with none: a regulator's fine, a court ruling, a forecast, a budget, a
     missile test, a parade, earnings, an investigation). Held out: on arrival F1 0.696 (recall 43/67,
-    precision 0.760), 2 forbidden, dates 37/46; not tuned on."""
+    precision 0.760), 2 forbidden, dates 37/46; not tuned on. Rules drawn from blind sets 43 and 45
+    (ECOWAS, stop lists, visa restrictions, responses to sanctions, a state adopting the EU's) took it to
+    0.718 (recall 45/67, precision 0.771), dates 39/47."""
     totals = _totals(score, load_gold("extract_gold_blind44.json"))
     assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.64
-    assert totals["precision"] >= 0.76
-    assert totals["date_accuracy"] >= 0.80
+    assert totals["recall"] >= 0.67
+    assert totals["precision"] >= 0.77
+    assert totals["date_accuracy"] >= 0.82
+
+
+def test_blind45_news_set(score: ModuleType) -> None:
+    """44 leads by a forty-sixth labeller, 30 on sanctions in every shape (64 events, 51 sanctions; 6 items
+    with none: a smuggling sentence, an analysts' note, a regulator's fine, an op-ed, a compliance
+    statement, a panel report). On arrival F1 0.650 (recall 37/64, precision 0.743), 9 forbidden, dates
+    33/37. Then: ECOWAS as a body, stop lists, visa restrictions and the SDN list, a general licence,
+    sanctions suspended, a target before the next sanction told, what a saying after adds, sanctions
+    responded to, a state adopting the EU's sanctions: F1 0.765 (recall 46/64, precision 0.818), 5
+    forbidden, dates 41/42."""
+    totals = _totals(score, load_gold("extract_gold_blind45.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.71
+    assert totals["precision"] >= 0.81
+    assert totals["date_accuracy"] >= 0.97
+
+
+def test_blind46_news_set(score: ModuleType) -> None:
+    """44 feed entries by a forty-seventh labeller, a third on South Asia, all four types as a week's feed
+    brings them (60 events; 8 items with none: a denied rumour, a domestic approval, an analysis, an ICBM
+    test, an arms fair, a parade, a port call, a company's results). Held out: on arrival F1 0.744
+    (recall 42/60, precision 0.795), 1 forbidden, dates 32/36; with blind set 45's rules, written before
+    it was read, 0.755."""
+    totals = _totals(score, load_gold("extract_gold_blind46.json"))
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.71
+    assert totals["precision"] >= 0.79
+    assert totals["date_accuracy"] >= 0.89

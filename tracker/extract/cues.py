@@ -86,6 +86,9 @@ DELIVERY = re.compile(
 )
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
+    # 'has added 500 US citizens ... to its stop list', '... to its Specially Designated Nationals list'
+    r"(?<=its )stop list|specially designated nationals list|sdn list|visa (?:restrictions|bans?)|"
+    r"(?:list of )?state sponsors? of terrorism(?: list)?|"
     # 'the State Department on Friday designated three China-based companies'
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
     r"(?:trade )?restriction list|"
@@ -294,13 +297,15 @@ _NTH_BATCH = Caseless(
 _N_MORE = Caseless(rf"\b{_NUMBERS}\s+more\b")
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _CARDINALS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?)\b")
+WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?|general licen[cs]es?)\b")
 LIFTED = Caseless(
     r"\b(?:lift\w*(?! (?:the )?(?:\w+ )?(?:levy|duty|duties|tariffs?|rate) (?:on [\w ]{1,30})?to \d)|"
     # ('... trigger U.S. sanctions and Turkey's removal from the F-35 fighter jet programme': no relief)
     r"eas(?:e|es|ed|ing)|remov\w*(?! from (?:the )?(?:[\w-]+ ){0,3}(?:programme|program|project)\b)|"
     r"roll\w* back|revok\w*|"
-    r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief)\b",
+    r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief|"
+    # 'The European Union on Monday suspended a raft of sanctions on Syria's energy ... sectors'
+    r"suspend(?:s|ed|ing)?(?=\s+(?:[\w'’-]+\s+){0,4}(?:sanctions|restrictions|measures)\b))\b",
 )
 THREATENED = Caseless(
     # ('materials with potential military applications' threaten nothing)
@@ -553,6 +558,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if any(_PERMITS.search(c.text) for c in cues):
         # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
         return "imposed" if _WITHDRAWN.found(window) else None
+    if _GENERAL_LICENCE.found(window) and _LIFTS.found(window):
+        return "lifted"  # 'lifted sanctions on Syria, with the Treasury issuing a general licence'
     if WAIVED.found(window) and _REVOKED_WAIVER.found(window):
         return "threatened"  # 'the revocation of the 2018 sanctions exception' exposes firms again
     if WAIVED.found(window):
@@ -576,6 +583,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
     return None
 
 
+_GENERAL_LICENCE = Caseless(r"\bgeneral licen[cs]es?\b")
+_LIFTS = Caseless(r"\blift(?:s|ed|ing)?\b")
 A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)  # 'block the sale of ... to'
 _BLOCK_DROPPED = Caseless(r"\b(?:no longer|drop\w*|lift\w*|end\w*|withdr\w*|eas\w*|abandon\w*)\b")
 # 'EU governments on Monday renewed the bloc's economic sanctions against Russia for another six months'

@@ -76,6 +76,7 @@ _URGED_TO_STOP = re.compile(
     r"(?:stop|end|lift|drop|halt|cease|withdraw|remove|revoke|scrap)\s+(?:[\w'’‘\"“-]+\s+){0,4}[\"'‘“]?$",
     re.IGNORECASE,
 )
+_SAYING_AFTER = re.compile(r",\s+(?:with\s+[^,;]{0,80}?\s+)?(?:saying|adding|arguing|noting)\b")
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
@@ -194,6 +195,14 @@ _TO_IMPOSE = (
     r"(?:additional\s+|new\s+|fresh\s+|further\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?)?$"
 )
 _OVER_THEIRS = re.compile(r"\b(?:over|against|at)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)(?:new\s+|latest\s+)?$")
+_RESPONDING_TO = re.compile(
+    r"\b(?:responding|reacting|in\s+(?:a\s+)?response|in\s+reply)\s+to\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ADOPTED_THEIRS = re.compile(
+    r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|follow\w*|implement\w*|mirror\w*)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.]*\s?){1,4}(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$"
+)
 _DECISION_TO = re.compile(rf"\bdecision\s+{_TO_IMPOSE}", re.IGNORECASE)
 _DECISION_OF = re.compile(rf"(?:'s|’s)?\s+decision\s+{_TO_IMPOSE}", re.IGNORECASE)
 
@@ -204,6 +213,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if view.hearsay:
         return None  # a rumour, a report called false, or what analysts think could come
     window = view.text[clause.start : clause.end]
+    said_after = _SAYING_AFTER.search(view.text, cues[-1].end, clause.end)
+    if said_after is not None:
+        # 'termed the latest US sanctions ... "unfortunate and biased", with spokesperson Mumtaz Zahra Baloch
+        # saying they would have dangerous implications': what the saying adds tells no status
+        window = view.text[clause.start : said_after.start()]
     before = view.text[clause.start : cue.start]
     if _REFUSED.search(before) and not cue_words.PENDING.found(before):
         return None
@@ -264,6 +278,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             # is for the state it names
             waived_for = status == "waived" and target not in (None, mod.code, imposer)
             imposer, target = subj[-1].code, target if waived_for else mod.code
+    if subj and imposer and subj[-1].code != imposer and _ADOPTED_THEIRS.search(before):
+        imposer = subj[-1].code  # 'Switzerland on Monday adopted the European Union's sanctions'
     if status == "threatened" and _IT.search(before):
         # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
         # one warned, whatever else the clause names
@@ -331,9 +347,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     draft.reacted = bool(_DECISION_TO.search(before)) and (
         said_before or (bool(subj) and subj[-1].code != imposer)
     )
-    if _OVER_THEIRS.search(before):
-        # 'lodged stern representations over Washington's sanctions on ...': sanctions in force, reacted
-        # to on a day of the reaction's own
+    if _OVER_THEIRS.search(before) or _RESPONDING_TO.search(view.text, max(0, cue.start - 40), cue.start):
+        # 'lodged stern representations over Washington's sanctions on ...', '..., responding to U.S.
+        # sanctions on 19 Indian companies': sanctions in force, reacted to on a day of the reaction's own
         draft.status, draft.reacted = "imposed", True
     return draft
 
@@ -648,8 +664,11 @@ _WAR_AGAINST = re.compile(
 def _aimed_at(view: View, clause: Clause, cue: Cue, preps: tuple[str, ...]) -> Mention | None:
     """The first state after the cue governed by one of ``preps``, save the foe of a war told."""
     s = view.slots
+    # ('announced sanctions against entities in the EU ..., a reciprocal step to the EU's sanctions against
+    # Iranian officials': the next sanction's target is its own)
+    end = next((c.start for c in view.cues if c.etype == "sanction" and c.start > cue.end), clause.end)
     for i, m in enumerate(s.mentions):
-        inside = clause.start <= m.start <= m.end <= clause.end and m.start >= cue.end and s.preps[i] in preps
+        inside = clause.start <= m.start <= m.end <= end and m.start >= cue.end and s.preps[i] in preps
         if inside and not _WAR_AGAINST.search(view.text, max(0, m.start - 40), m.start):
             return s.mentions[s.head(i)]
     return None
