@@ -1,0 +1,126 @@
+"""Habits met in blind set 43, the model case of India's ties with Russia, the United States and its
+neighbours: opinion told as news, allegations, gifts, indigenous sourcing, firms that supply a state
+with goods, diplomatic notes, variants of a system, scrapped plans, and days counted from the act before."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2024, 12, 6, 10, 0, tzinfo=UTC)  # a Friday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_what_panellists_agree_or_analysts_see_is_opinion_not_news() -> None:
+    panel = (
+        "Panellists agreed that delays in S-400 deliveries had pushed New Delhi to buy more from France, "
+        "Israel and the US."
+    )
+    seen = "Analysts see the transfer as a response to China's arms supplies to Yangon."
+    argued = (
+        "A former foreign secretary argued that the threat of CAATSA sanctions had hardened Indian opinion."
+    )
+    for text in (panel, seen, argued):
+        assert [to_wire(e) for e in extract(text, published=PUB)] == []
+
+
+def test_an_allegation_at_a_rally_tells_no_deal() -> None:
+    text = (
+        "Rahul Gandhi on Sunday alleged at an election rally that Prime Minister Narendra Modi had handed "
+        "Rs 30,000 crore to an industrialist through the Rafale deal."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_goods_gifted_to_a_state_are_delivered_to_it_but_a_first_gift_told_is_no_start() -> None:
+    gifted = (
+        "India had gifted a Dornier maritime reconnaissance aircraft to the Sri Lankan Navy in August 2022."
+    )
+    (delivery,) = of_type(gifted, "delivery")
+    assert delivery["roles"] == {"supplier": "IND", "recipient": "LKA"}
+    assert delivery["occurred"]["date"] == "2022-08"
+    first = (
+        "India on Saturday handed over the corvette INS Kirpan to the Vietnam People's Navy, the first "
+        "fully operational warship New Delhi has gifted to a friendly foreign country."
+    )
+    assert [d["status"] for d in of_type(first, "delivery")] == ["completed"]
+
+
+def test_approvals_for_indigenous_sourcing_buy_from_no_other_state() -> None:
+    text = (
+        "New Delhi, Jul 3 (PTI) The Defence Acquisition Council chaired by Defence Minister Rajnath Singh on "
+        "Thursday accorded Acceptance of Necessity for 10 capital acquisition proposals worth around Rs 1.05 "
+        "lakh crore, all through indigenous sourcing."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_a_firm_that_signs_to_supply_a_state_with_goods_sells_to_it() -> None:
+    text = (
+        "Israel Aerospace Industries said on Thursday it had signed deals worth almost $2 billion to supply "
+        "India with an advanced medium-range surface-to-air missile defence system."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "ISR"}
+
+
+def test_a_diplomatic_note_sent_to_a_state_is_a_statement_to_it() -> None:
+    text = (
+        "Bangladesh's interim government on Monday sent a diplomatic note to India seeking the return of "
+        "former prime minister Sheikh Hasina."
+    )
+    (statement,) = of_type(text, "statement")
+    assert statement["roles"] == {"speaker": "BGD", "about": ["IND"]}
+    assert statement["occurred"]["date"] == "2024-12-02"
+
+
+def test_a_variant_and_its_system_are_the_same_goods_between_a_delivery_and_its_order() -> None:
+    text = (
+        "The Indian Army on Tuesday took delivery of the first three of six AH-64E Apache attack helicopters "
+        "from the United States. The Army's Apaches were ordered from the US in February 2020."
+    )
+    (deal,) = of_type(text, "deal")
+    assert deal["roles"] == {"buyer": "IND", "seller": "USA"}
+
+
+def test_a_plan_to_buy_that_has_been_scrapped_is_cancelled() -> None:
+    text = (
+        "The plan to acquire 200 Ka-226T light utility helicopters from Russia, for which India and Russia "
+        "signed an inter-governmental agreement in 2015, has been scrapped, defence sources said."
+    )
+    assert "cancelled" in [d["status"] for d in of_type(text, "deal")]
+
+
+def test_a_state_named_in_spite_of_is_no_owner_of_the_firm_before_it() -> None:
+    text = (
+        "The contract for five S-400 systems was signed with Rosoboronexport in spite of Washington's "
+        "warning that the purchase could attract sanctions under its Countering America's Adversaries "
+        "Through Sanctions Act (CAATSA)."
+    )
+    assert [d["roles"].get("seller") for d in of_type(text, "deal")] == ["RUS"]
+
+
+def test_a_tariff_on_a_states_exports_delivers_nothing() -> None:
+    text = (
+        "Trump on Wednesday signed an order imposing an additional 25 per cent tariff on Indian goods as a "
+        "penalty for New Delhi's purchase of Russian oil, taking the total duty on most Indian exports to 50 "
+        "per cent."
+    )
+    assert of_type(text, "delivery") == []
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "USA", "target": "IND"}
+
+
+def test_a_speaker_before_a_who_clause_speaks_a_day_earlier() -> None:
+    text = (
+        "Russia is ready to supply any goods India wants, Foreign Minister Sergei Lavrov said on Friday. "
+        "A day earlier, US Deputy National Security Adviser Daleep Singh, who was also in the capital, had "
+        'warned that there would be "consequences" for countries that circumvent the sanctions on Russia.'
+    )
+    said = {s["roles"]["speaker"]: s["occurred"]["date"] for s in of_type(text, "statement")}
+    assert said == {"RUS": "2024-12-06", "USA": "2024-12-05"}

@@ -1,0 +1,90 @@
+"""Habits of sanctions news met in blind set 45: bodies, lists and visa bans, general licences and
+suspensions, targets before the next sanction told, reactions to sanctions in force, and states that adopt
+another's sanctions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2024, 12, 6, 10, 0, tzinfo=UTC)  # a Friday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_ecowas_is_a_body_that_imposes_and_lifts() -> None:
+    text = (
+        "West Africa's regional bloc ECOWAS on Saturday lifted the bulk of the sweeping sanctions it imposed "
+        "on Niger after last July's coup."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "ECOWAS", "target": "NER"}, "lifted")
+
+
+def test_stop_lists_visa_restrictions_and_the_sdn_list_are_sanctions() -> None:
+    stop = "Russia has added 500 US citizens, including former President Barack Obama, to its stop list."
+    visas = "The U.S. State Department on Thursday imposed visa restrictions on 100 Nicaraguan officials."
+    sdn = "The U.S. Treasury on Thursday added Sudan's army chief to its Specially Designated Nationals list."
+    found = [
+        (s["roles"]["imposer"], s["roles"]["target"])
+        for t in (stop, visas, sdn)
+        for s in of_type(t, "sanction")
+    ]
+    assert found == [("RUS", "USA"), ("USA", "NIC"), ("USA", "SDN")]
+
+
+def test_a_general_licence_waives_unless_the_sanctions_are_lifted() -> None:
+    eased = (
+        "The United States on Wednesday temporarily eased sanctions on Venezuela's oil sector, issuing a "
+        "six-month general license authorizing transactions with PDVSA."
+    )
+    lifted = (
+        "The United States on Friday lifted key economic sanctions on Syria, with the Treasury Department "
+        "issuing a general licence authorising transactions with the new government."
+    )
+    assert [s["status"] for s in of_type(eased, "sanction")] == ["waived"]
+    assert [s["status"] for s in of_type(lifted, "sanction")] == ["lifted"]
+
+
+def test_sanctions_suspended_are_relief() -> None:
+    text = "The European Union on Monday suspended a raft of sanctions on Syria's energy and banking sectors."
+    assert [s["status"] for s in of_type(text, "sanction")] == ["lifted"]
+
+
+def test_a_sanctions_target_lies_before_the_next_sanction_told() -> None:
+    text = (
+        "Iran's Foreign Ministry on Wednesday announced sanctions against a number of individuals and "
+        "entities in the European Union, in a reciprocal step to the EU's sanctions against Iranian "
+        "officials last week."
+    )
+    sides = {(s["roles"]["imposer"], s["roles"]["target"]) for s in of_type(text, "sanction")}
+    assert ("IRN", "EU") in sides and ("IRN", "IRN") not in sides
+
+
+def test_what_a_saying_after_the_sanction_adds_tells_no_status() -> None:
+    text = (
+        "The Foreign Office on Thursday termed the latest US sanctions on Pakistan's ballistic missile "
+        'programme "unfortunate and biased", with spokesperson Mumtaz Zahra Baloch saying they would have '
+        "dangerous implications."
+    )
+    assert [s["status"] for s in of_type(text, "sanction")] == ["imposed"]
+
+
+def test_sanctions_responded_to_are_in_force_and_the_response_is_news() -> None:
+    text = (
+        "India does not recognise unilateral sanctions, the Ministry of External Affairs said on Friday, "
+        "responding to U.S. sanctions on 19 Indian companies accused of supplying Russia's military."
+    )
+    (statement,) = of_type(text, "statement")
+    assert statement["roles"]["speaker"] == "IND"
+    assert all(s["occurred"] is None for s in of_type(text, "sanction"))
+
+
+def test_a_state_that_adopts_the_eus_sanctions_imposes_them() -> None:
+    text = "Switzerland on Monday adopted the European Union's sanctions against Russia, freezing assets."
+    (sanction,) = of_type(text, "sanction")
+    assert sanction["roles"] == {"imposer": "CHE", "target": "RUS"}
