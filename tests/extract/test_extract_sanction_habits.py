@@ -88,3 +88,25 @@ def test_a_state_that_adopts_the_eus_sanctions_imposes_them() -> None:
     text = "Switzerland on Monday adopted the European Union's sanctions against Russia, freezing assets."
     (sanction,) = of_type(text, "sanction")
     assert sanction["roles"] == {"imposer": "CHE", "target": "RUS"}
+
+
+def test_the_north_in_news_of_north_korea_is_north_korea_and_its_officials_the_target() -> None:
+    text = (
+        "South Korea on Friday imposed unilateral sanctions on eight North Korean individuals involved in "
+        "Pyongyang's missile development. Washington blacklisted three senior officials of the North's "
+        "ruling Workers' Party a day earlier, the foreign ministry said."
+    )
+    dates = {
+        (s["roles"]["imposer"], s["roles"]["target"]): s["occurred"]["date"]
+        for s in of_type(text, "sanction")
+    }
+    assert dates == {("KOR", "PRK"): "2024-12-06", ("USA", "PRK"): "2024-12-05"}
+
+
+def test_the_north_american_command_is_no_north_korea() -> None:
+    text = (
+        "Two Russian bombers were intercepted near Alaska on Wednesday, the North American Aerospace Defense "
+        "Command said, weeks after North Korea's missile test."
+    )
+    speakers = [s["roles"].get("speaker") for s in of_type(text, "statement")]
+    assert "PRK" not in speakers

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from events.model import Deal, Delivery, Occurred, Sanction, Statement
 from tracker.extract.caseless import Caseless
 from tracker.extract.classify import drafts
+from tracker.extract.dates import anchored
 from tracker.extract.dating import back_reference, date_drafts, saying_date
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import gazetteer
@@ -71,7 +72,8 @@ def extract(
     quotes = quote_spans(text)
     head = analyse(Sentence(title.strip(), 0, len(title.strip()), -1), True, [], gaz) if title else None
     home = home_country(text, head.mentions if head else [], gaz)
-    views = [analyse(s, False, quotes, gaz, home) for s in split_sentences(text)]
+    korea = _NORTH_KOREA.search(text) is not None
+    views = [analyse(s, False, quotes, gaz, home, korea) for s in split_sentences(text)]
     body = _body_drafts(views, text, quotes, published)
     if _TAIWAN.search(text):
         _the_island(body)
@@ -96,6 +98,7 @@ _STANCE = Caseless(
     r"\b(?:counterproductive|illegal|illegitimate|unlawful|unjustified|unacceptable|provocative|biased|"
     r"baseless|groundless|regrettable|absurd|reckless|hostile|unfriendly|destabili[sz]ing|irresponsible)\b"
 )
+_NORTH_KOREA = re.compile(r"\b(?:North Korea|Pyongyang|DPRK)")
 _TAIWAN = re.compile(r"\b(?:Taiwan|Taipei)\b")
 _TO_THE_ISLAND = re.compile(r"\b(?:to|for)\s+the\s+(?:self-ruled\s+|democratic\s+)?island\b")
 _ISLANDS = {"deal": "buyer", "delivery": "recipient"}
@@ -253,13 +256,23 @@ def _came_after(view: View, ds: list[Draft], out: list[Draft]) -> None:
     - 'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
       Washington sanctioned the North's hacking group': the act after 'after' is a day before;
     - 'A day earlier, US Deputy National Security Adviser Daleep Singh ... had warned': the sentence's
-      events are a day before.
+      events are a day before;
+    - 'Washington blacklisted three senior officials of the North's ruling party a day earlier': a count
+      of days and no other date in the sentence counts from the act before too.
     """
     came, apart = _CAME_AFTER.match(view.text), _DAYS_APART.match(view.text)
-    if came is None and apart is None:
+    counted = [dm for dm in view.dates if "anc" in dm.groups]
+    alone = bool(counted) and len(counted) == len(view.dates)
+    if came is None and apart is None and not alone:
         return
     anchor = next((e.occurred for e in reversed(out) if e.occurred and e.occurred.precision == "day"), None)
     if anchor is None:
+        return
+    if came is None and apart is None:
+        day_of = anchored(counted[0], anchor)
+        for d in ds:
+            if d.occurred is None and d.etype != "statement":
+                d.occurred = day_of
         return
     if came is not None:
         day = _days_from(anchor, came.group("n"), -1)

@@ -54,7 +54,9 @@ _ENTITY_TARGET = re.compile(
 _PART_OF = re.compile(
     r"\W*(?:(?:\w+\s+){0,3}?(?:on|against)\s+)?(?:(?:a|an|the|two|three|four|five|several|some|\d+)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:affiliates?|subsidiar(?:y|ies)|units?|arms?|networks?|branch(?:es)?|"
-    r"front compan(?:y|ies)|divisions?|departments?|agenc(?:y|ies)|bureaus?)\s+of\s+(?:the\s+)?$"
+    r"front compan(?:y|ies)|divisions?|departments?|agenc(?:y|ies)|bureaus?|"
+    # 'blacklisted three senior officials of the North's ruling Workers' Party'
+    r"officials|members|leaders|executives|commanders)\s+of\s+(?:the\s+)?$"
 )
 _REASON = re.compile(r"\b(?:for|of)\s+(?:\w+ing)\s+(?:the\s+)?$", re.IGNORECASE)
 _INCLUDING = re.compile(

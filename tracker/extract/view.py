@@ -8,6 +8,7 @@ about it ('China condemned the move.'). Offsets are relative to the sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ class View:
     quoted: list[tuple[int, int]]
     gaz: Gazetteer
     home: str | None = None  # the article's own country, which 'the defence ministry' stands for
+    korea: bool = False  # an article on North Korea, where 'the North' is it
 
     @property
     def text(self) -> str:
@@ -90,6 +92,8 @@ class View:
             actors = [m for m in actors if m.start >= cut] if cut else actors
         if self.home and any(w in self.low for w in _BARE_WORDS):
             actors = bare_mentions(self.text, actors, self.home)
+        if self.korea and "the north" in self.low:
+            actors = _the_north(self.text, actors)
         if names_weapons(self.low, self.words):
             taken = [(m.start, m.end) for m in actors] + [(i.start, i.end) for i in items]
             extra = designations(self.tokens, self.text, taken)
@@ -162,8 +166,27 @@ class View:
         return [x for x in spans if clause.start <= x.start and x.end <= clause.end]
 
 
+# "Washington blacklisted three senior officials of the North's ruling Workers' Party" (never 'the North
+# American Aerospace Defense Command')
+_THE_NORTH = re.compile(r"\b[Tt]he (North)(?:'s|’s)?(?![\w-]| [A-Z])")
+
+
+def _the_north(text: str, actors: list[Mention]) -> list[Mention]:
+    added = [
+        Mention(m.start(1), m.end(), "PRK", "country", m.group(1))
+        for m in _THE_NORTH.finditer(text)
+        if not any(x.start < m.end() and m.start(1) < x.end for x in actors)
+    ]
+    return sorted([*actors, *added], key=lambda x: x.start) if added else actors
+
+
 def analyse(
-    sentence: Sentence, is_title: bool, quotes: list[tuple[int, int]], gaz: Gazetteer, home: str | None = None
+    sentence: Sentence,
+    is_title: bool,
+    quotes: list[tuple[int, int]],
+    gaz: Gazetteer,
+    home: str | None = None,
+    korea: bool = False,
 ) -> View:
     """The view of a sentence; ``quotes`` are the article's quote spans, kept where they overlap it."""
     local = [
@@ -171,4 +194,4 @@ def analyse(
         for s, e in quotes
         if s < sentence.end and e > sentence.start
     ]
-    return View(sentence, is_title, local, gaz, home)
+    return View(sentence, is_title, local, gaz, home, korea)
