@@ -462,13 +462,13 @@ def test_blind44_news_set(score: ModuleType) -> None:
     35 of them sanctions; 8 items with none: a regulator's fine, a court ruling, a forecast, a budget, a
     missile test, a parade, earnings, an investigation). Held out: on arrival F1 0.696 (recall 43/67,
     precision 0.760), 2 forbidden, dates 37/46; not tuned on. Rules drawn from blind sets 43 and 45
-    (ECOWAS, stop lists, visa restrictions, responses to sanctions, a state adopting the EU's) took it to
-    0.718 (recall 45/67, precision 0.771), dates 39/47."""
+    (ECOWAS, stop lists, visa restrictions, responses to sanctions, a state adopting the EU's, 'the bloc',
+    'also' on the same day) took it to 0.731 (recall 46/67, precision 0.781), dates 40/47."""
     totals = _totals(score, load_gold("extract_gold_blind44.json"))
     assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.67
-    assert totals["precision"] >= 0.77
-    assert totals["date_accuracy"] >= 0.82
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.78
+    assert totals["date_accuracy"] >= 0.85
 
 
 def test_blind45_news_set(score: ModuleType) -> None:
@@ -477,12 +477,13 @@ def test_blind45_news_set(score: ModuleType) -> None:
     statement, a panel report). On arrival F1 0.650 (recall 37/64, precision 0.743), 9 forbidden, dates
     33/37. Then: ECOWAS as a body, stop lists, visa restrictions and the SDN list, a general licence,
     sanctions suspended, a target before the next sanction told, what a saying after adds, sanctions
-    responded to, a state adopting the EU's sanctions: F1 0.765 (recall 46/64, precision 0.818), 5
-    forbidden, dates 41/42."""
+    responded to, a state adopting the EU's sanctions, 'the North', a count of days alone, the terrorism
+    list, 'the bloc' as the body named, 'also' on the same day: F1 0.808 (recall 50/64, precision
+    0.838), 5 forbidden, dates 44/45."""
     totals = _totals(score, load_gold("extract_gold_blind45.json"))
     assert totals["forbidden"] <= 5
-    assert totals["recall"] >= 0.71
-    assert totals["precision"] >= 0.81
+    assert totals["recall"] >= 0.78
+    assert totals["precision"] >= 0.83
     assert totals["date_accuracy"] >= 0.97
 
 
@@ -491,7 +492,7 @@ def test_blind46_news_set(score: ModuleType) -> None:
     brings them (60 events; 8 items with none: a denied rumour, a domestic approval, an analysis, an ICBM
     test, an arms fair, a parade, a port call, a company's results). Held out: on arrival F1 0.744
     (recall 42/60, precision 0.795), 1 forbidden, dates 32/36; with blind set 45's rules, written before
-    it was read, 0.755."""
+    it was read, 0.761."""
     totals = _totals(score, load_gold("extract_gold_blind46.json"))
     assert totals["forbidden"] <= 1
     assert totals["recall"] >= 0.71

@@ -110,3 +110,29 @@ def test_the_north_american_command_is_no_north_korea() -> None:
     )
     speakers = [s["roles"].get("speaker") for s in of_type(text, "statement")]
     assert "PRK" not in speakers
+
+
+def test_a_state_returned_to_the_terrorism_list_is_sanctioned() -> None:
+    text = "President Donald Trump on Monday returned Cuba to the U.S. list of state sponsors of terrorism."
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "CUB"}, "imposed")
+
+
+def test_the_bloc_is_the_body_the_article_names_and_also_tells_the_same_day() -> None:
+    text = (
+        "West Africa's regional bloc ECOWAS on Saturday lifted the bulk of the sweeping sanctions it imposed "
+        "on Niger. The bloc also lifted a travel ban on officials of Mali's junta."
+    )
+    found = {
+        (s["roles"]["imposer"], s["roles"]["target"], s["status"], s["occurred"]["date"])
+        for s in of_type(text, "sanction")
+    }
+    assert found == {("ECOWAS", "NER", "lifted", "2024-11-30"), ("ECOWAS", "MLI", "lifted", "2024-11-30")}
+
+
+def test_the_bloc_in_news_of_the_eu_stays_the_eu() -> None:
+    text = (
+        "EU foreign ministers on Monday agreed new sanctions on Belarus. The bloc also imposed a travel "
+        "ban on Belarusian officials."
+    )
+    assert {s["roles"]["imposer"] for s in of_type(text, "sanction")} == {"EU"}

@@ -87,7 +87,8 @@ DELIVERY = re.compile(
 SANCTION = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|entity list|export control list|export controls?|"
     # 'has added 500 US citizens ... to its stop list', '... to its Specially Designated Nationals list'
-    r"(?<=its )stop list|specially designated nationals list|sdn list|visa (?:restrictions|bans?)|"
+    r"(?<=its )stop list|travel bans?|specially designated nationals list|sdn list|"
+    r"visa (?:restrictions|bans?)|"
     r"(?:list of )?state sponsors? of terrorism(?: list)?|"
     # 'the State Department on Friday designated three China-based companies'
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
@@ -322,7 +323,7 @@ THREATENED = Caseless(
 )
 IMPOSED = Caseless(
     r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
-    r"hit|froze|freez\w*|banned|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
+    r"hit|froze|freez\w*|banned|returned|relisted|re-?designated|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
     r"went\s+into\s+effect)\b",
 )

@@ -65,6 +65,8 @@ def _also_sanctioned(ds: list[Draft]) -> None:
     for n, d in enumerate(ds):
         if d.etype == "sanction" and "target" not in d.roles and not _target_before(d, ds[:n]):
             _buyer_threatened(d, ds[:n])
+        if d.etype == "sanction" and "imposer" in d.roles and d.occurred is None:
+            _also_same_day(d, ds[:n])
         if d.etype != "sanction" or "imposer" in d.roles:
             continue
         # ('Turkey was sanctioned under the same law in December 2020': the law's, whatever it did before)
@@ -77,6 +79,26 @@ def _also_sanctioned(ds: list[Draft]) -> None:
         if before and before[-1].roles["imposer"] != d.roles.get("target"):
             d.roles["imposer"] = before[-1].roles["imposer"]
             d.occurred = d.occurred or before[-1].occurred
+
+
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _also_same_day(d: Draft, before: list[Draft]) -> None:
+    """'ECOWAS on Saturday lifted the bulk of the sanctions ... The bloc also lifted a travel ban on officials
+    of Mali's junta': the same imposer's act of the same kind told with 'also' is of the same day."""
+    if not _ALSO_BEFORE.search(d.view.text, d.clause.start, d.cues[0].start):
+        return
+    dated = [
+        e.occurred
+        for e in before
+        if e.etype == "sanction"
+        and e.status == d.status
+        and e.roles.get("imposer") == d.roles["imposer"]
+        and e.occurred is not None
+    ]
+    if dated:
+        d.occurred = dated[-1]
 
 
 def _decision_dated(ds: list[Draft]) -> None:

@@ -73,7 +73,8 @@ def extract(
     head = analyse(Sentence(title.strip(), 0, len(title.strip()), -1), True, [], gaz) if title else None
     home = home_country(text, head.mentions if head else [], gaz)
     korea = _NORTH_KOREA.search(text) is not None
-    views = [analyse(s, False, quotes, gaz, home, korea) for s in split_sentences(text)]
+    bloc = _other_bloc(text)
+    views = [analyse(s, False, quotes, gaz, home, korea, bloc) for s in split_sentences(text)]
     body = _body_drafts(views, text, quotes, published)
     if _TAIWAN.search(text):
         _the_island(body)
@@ -98,6 +99,21 @@ _STANCE = Caseless(
     r"\b(?:counterproductive|illegal|illegitimate|unlawful|unjustified|unacceptable|provocative|biased|"
     r"baseless|groundless|regrettable|absurd|reckless|hostile|unfriendly|destabili[sz]ing|irresponsible)\b"
 )
+_BLOCS = re.compile(r"\b(ECOWAS|ASEAN|Asean|Ecowas|African Union|Gulf Cooperation Council|GCC|SCO|BRICS)\b")
+_THE_EU = re.compile(r"\b(?:EU|E\.U\.|European|Brussels)\b")
+_BLOC_CODES = {"Ecowas": "ECOWAS", "Asean": "ASEAN", "African Union": "AU", "Gulf Cooperation Council": "GCC"}
+
+
+def _other_bloc(text: str) -> str | None:
+    """'West Africa's regional bloc ECOWAS ... The bloc also lifted a travel ban': the one body named, in an
+    article that names no EU."""
+    named = {m.group(1) for m in _BLOCS.finditer(text)}
+    if len({_BLOC_CODES.get(n, n) for n in named}) != 1 or _THE_EU.search(text):
+        return None
+    name = named.pop()
+    return _BLOC_CODES.get(name, name)
+
+
 _NORTH_KOREA = re.compile(r"\b(?:North Korea|Pyongyang|DPRK)")
 _TAIWAN = re.compile(r"\b(?:Taiwan|Taipei)\b")
 _TO_THE_ISLAND = re.compile(r"\b(?:to|for)\s+the\s+(?:self-ruled\s+|democratic\s+)?island\b")

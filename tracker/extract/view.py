@@ -64,6 +64,7 @@ class View:
     gaz: Gazetteer
     home: str | None = None  # the article's own country, which 'the defence ministry' stands for
     korea: bool = False  # an article on North Korea, where 'the North' is it
+    bloc: str | None = None  # the body 'the bloc' stands for when it is not the EU ('ECOWAS on Saturday ...')
 
     @property
     def text(self) -> str:
@@ -94,6 +95,8 @@ class View:
             actors = bare_mentions(self.text, actors, self.home)
         if self.korea and "the north" in self.low:
             actors = _the_north(self.text, actors)
+        if self.bloc and "the bloc" in self.low:
+            actors = [m._replace(code=self.bloc) if m.text.lower() == "the bloc" else m for m in actors]
         if names_weapons(self.low, self.words):
             taken = [(m.start, m.end) for m in actors] + [(i.start, i.end) for i in items]
             extra = designations(self.tokens, self.text, taken)
@@ -187,6 +190,7 @@ def analyse(
     gaz: Gazetteer,
     home: str | None = None,
     korea: bool = False,
+    bloc: str | None = None,
 ) -> View:
     """The view of a sentence; ``quotes`` are the article's quote spans, kept where they overlap it."""
     local = [
@@ -194,4 +198,4 @@ def analyse(
         for s, e in quotes
         if s < sentence.end and e > sentence.start
     ]
-    return View(sentence, is_title, local, gaz, home, korea)
+    return View(sentence, is_title, local, gaz, home, korea, bloc)
