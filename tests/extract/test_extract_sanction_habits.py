@@ -136,3 +136,33 @@ def test_the_bloc_in_news_of_the_eu_stays_the_eu() -> None:
         "ban on Belarusian officials."
     )
     assert {s["roles"]["imposer"] for s in of_type(text, "sanction")} == {"EU"}
+
+
+def test_a_waiver_of_sanctions_waives_those_told_before() -> None:
+    text = (
+        "President Donald Trump on Monday signed an executive order ending the U.S. sanctions program on "
+        "Syria. The State Department had already issued a 180-day waiver of sanctions under the Caesar Act "
+        "in May."
+    )
+    found = {(s["roles"]["target"], s["status"], s["occurred"]["date"]) for s in of_type(text, "sanction")}
+    assert ("SYR", "waived", "2024-05") in found
+
+
+def test_a_round_of_measures_the_same_day_is_a_sanction_of_that_day_not_since_a_year() -> None:
+    text = (
+        "The EU on Monday formally adopted its 16th package of sanctions against Russia. The U.K. unveiled "
+        "its largest round of measures since 2022 the same day."
+    )
+    found = {
+        (s["roles"]["imposer"], s["roles"]["target"], s["occurred"]["date"])
+        for s in of_type(text, "sanction")
+    }
+    assert found == {("EU", "RUS", "2024-12-02"), ("GBR", "RUS", "2024-12-02")}
+
+
+def test_a_state_urged_to_impose_sanctions_would_impose_them() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskiy on Thursday urged the European Union to impose sanctions on "
+        "Russia's state nuclear company Rosatom."
+    )
+    assert [s["roles"]["imposer"] for s in of_type(text, "sanction")] in ([], ["EU"])

@@ -110,6 +110,8 @@ SANCTION = re.compile(
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
+    # 'The U.K. unveiled its largest round of measures since 2022 the same day'
+    r"(?:round|package)\s+of\s+(?:new\s+|fresh\s+)?(?:measures|penalties|restrictions)|"
     r"(?:arms|export|arms\s+export)\s+(?:freeze|moratorium)|counter-?measures|"
     r"freeze\s+on\s+(?:arms\s+|weapons?\s+)?(?:exports|sales|deliveries)|"
     # 'Germany will no longer block the sale of Eurofighter Typhoon jets to Saudi Arabia'
@@ -322,7 +324,7 @@ THREATENED = Caseless(
     cased=_MAY,
 )
 IMPOSED = Caseless(
-    r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
+    r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|unveil\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
     r"hit|froze|freez\w*|banned|returned|relisted|re-?designated|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
     r"went\s+into\s+effect)\b",

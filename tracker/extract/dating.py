@@ -227,6 +227,10 @@ def _after_saying(view: View, dm: DateMention) -> Cue | None:
     return None
 
 
+_COMPARED = re.compile(
+    r"\b(?:largest|biggest|first|most|highest|lowest|worst|best|strongest|toughest)\b[^.;,]{0,50}$",
+    re.IGNORECASE,
+)
 _AND_NEXT_VERB = re.compile(
     r"^\s*(?:and|but)\s+(?:(?:then|later|also|has|have|had|was|were)\s+)?$", re.IGNORECASE
 )
@@ -246,6 +250,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
         if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
             return None
+    if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
+        return None  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
     if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
         return None  # '... the first transfer of defence equipment since export rules were eased in 2014'
     if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(

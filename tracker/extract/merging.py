@@ -150,7 +150,8 @@ def _target_before(d: Draft, before: list[Draft]) -> bool:
     if not d.anaphoric or "imposer" not in d.roles:
         return False
     # 'Japan said it was considering similar measures': the target of the last sanction, whoever imposed it
-    similar = d.cues[0].text.lower().startswith(("similar", "its own", "their own"))
+    # ('The U.K. unveiled its largest round of measures since 2022 the same day': the same target too)
+    similar = d.cues[0].text.lower().startswith(("similar", "its own", "their own", "round of", "package of"))
     similar = similar or ON_THE_REGIME.match(d.view.text, d.cues[0].end) is not None
     for e in reversed(before):
         if e.etype != "sanction" or "target" not in e.roles or e.roles["target"] == d.roles["imposer"]:

@@ -82,6 +82,8 @@ _SAYING_AFTER = re.compile(r",\s+(?:with\s+[^,;]{0,80}?\s+)?(?:saying|adding|arg
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_ROUND_OF = re.compile(r"(?:round|package)\s+of\s+", re.IGNORECASE)
+_WAIVER_OF = re.compile(r"\bwaivers?\s+of\s+(?:the\s+)?sanctions\b", re.IGNORECASE)
 _ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
 # ('... four companies that it said supplied aviation fuel to Myanmar's military')
 _SUPPLYING_TO = re.compile(
@@ -280,6 +282,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             # is for the state it names
             waived_for = status == "waived" and target not in (None, mod.code, imposer)
             imposer, target = subj[-1].code, target if waived_for else mod.code
+    urged = _urged(view, clause, cue) if status == "threatened" else None
+    if urged is not None:
+        imposer = urged  # 'Zelenskiy urged the European Union to impose sanctions on Russia's Rosatom'
     if subj and imposer and subj[-1].code != imposer and _ADOPTED_THEIRS.search(before):
         imposer = subj[-1].code  # 'Switzerland on Monday adopted the European Union's sanctions'
     if status == "threatened" and _IT.search(before):
@@ -317,7 +322,14 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
-    told_before = _THE_SANCTIONS.search(before) or _SIMILAR.match(cue.text)
+    # ('The State Department had already issued a 180-day waiver of sanctions under the Caesar Act in May':
+    # a waiver of the sanctions on the state told before)
+    told_before = bool(
+        _THE_SANCTIONS.search(before)
+        or _SIMILAR.match(cue.text)
+        or _ROUND_OF.match(cue.text)
+        or (status == "waived" and _WAIVER_OF.search(window))
+    )
     if imposer and not target and (told_before or cue_words.ON_THE_REGIME.match(view.text, cue.end)):
         # 'The United States imposed the sanctions under its CAATSA law in December 2020': the target of
         # the sanction told before (``merging``)
@@ -360,6 +372,23 @@ _PACKAGE_OF = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:package|round)\s+of\s+(?:new\s+|fresh\s+)?(?:(?P<anti>anti-[\w-]+)\s+)?$",
     re.IGNORECASE,
 )
+
+
+_URGED_TO_IMPOSE = re.compile(r"\b(?:urg\w*|call\w*\s+on|ask\w*|press\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_IMPOSE_NEXT = re.compile(r"\s+to\s+(?:impose|slap|adopt|introduce)\b", re.IGNORECASE)
+
+
+def _urged(view: View, clause: Clause, cue: Cue) -> str | None:
+    """The state urged to impose the sanctions, which would impose them ('urged the European Union to
+    impose sanctions on Russia's state nuclear company'), not the one urging."""
+    for m in view.slots.mentions:
+        if not (clause.start <= m.start and m.end <= cue.start):
+            continue
+        if _URGED_TO_IMPOSE.search(view.text, max(0, m.start - 25), m.start) and _TO_IMPOSE_NEXT.match(
+            view.text, m.end
+        ):
+            return m.code
+    return None
 
 
 def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
