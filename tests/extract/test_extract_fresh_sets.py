@@ -448,11 +448,12 @@ def test_blind43_news_set(score: ModuleType) -> None:
     (recall 39/58, precision 0.718), 4 forbidden, dates 35/37. Then: what panellists agree and analysts
     see, allegations at a rally, goods gifted, indigenous sourcing, 'to supply India with', a diplomatic
     note, a variant as its system, a plan 'has been scrapped', 'in spite of Washington's warning', a tariff
-    on a state's exports, a speaker before a 'who' clause, 'A day earlier,': F1 0.801 (recall 44/58,
-    precision 0.848), 2 forbidden, dates 39/40."""
+    on a state's exports, a speaker before a 'who' clause, 'A day earlier,', 'Washington's warning that the
+    purchase could attract sanctions': F1 0.811 (recall 45/58, precision 0.850), 2 forbidden, dates
+    39/40."""
     totals = _totals(score, load_gold("extract_gold_blind43.json"))
     assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.75
+    assert totals["recall"] >= 0.77
     assert totals["precision"] >= 0.84
     assert totals["date_accuracy"] >= 0.97
 

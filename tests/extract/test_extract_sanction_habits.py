@@ -166,3 +166,13 @@ def test_a_state_urged_to_impose_sanctions_would_impose_them() -> None:
         "Russia's state nuclear company Rosatom."
     )
     assert [s["roles"]["imposer"] for s in of_type(text, "sanction")] in ([], ["EU"])
+
+
+def test_the_state_whose_warning_it_is_threatens_the_buyer() -> None:
+    text = (
+        "India and Russia on Friday signed a USD 5.43 billion deal for five S-400 systems. The contract was "
+        "signed with Rosoboronexport in spite of Washington's warning that the purchase could attract "
+        "sanctions."
+    )
+    found = [(s["roles"], s["status"]) for s in of_type(text, "sanction")]
+    assert found == [({"imposer": "USA", "target": "IND"}, "threatened")]

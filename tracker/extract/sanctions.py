@@ -306,7 +306,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         imposer = first[0].code if first and first[0].code != target else imposer
     if status == "threatened" and (imposer is None or target is None):
         warner, warned = _warning(view, clause)
-        imposer = imposer or warner
+        # ("... in spite of Washington's warning that the purchase could attract sanctions")
+        imposer = imposer or warner or _warner_before(view, clause)
         target = target or (warned if warned != imposer else None)
     if imposer is None:
         imposer = _reduced_relative(view, clause, cue) or imposer
