@@ -124,3 +124,24 @@ def test_a_speaker_before_a_who_clause_speaks_a_day_earlier() -> None:
     )
     said = {s["roles"]["speaker"]: s["occurred"]["date"] for s in of_type(text, "statement")}
     assert said == {"RUS": "2024-12-06", "USA": "2024-12-05"}
+
+
+def test_measures_a_state_answers_were_taken_against_it_the_day_before() -> None:
+    text = (
+        "Pakistan on Thursday suspended all trade with India and closed its airspace to Indian airlines, a "
+        "day after New Delhi downgraded diplomatic ties and put the 1960 Indus Waters Treaty in abeyance."
+    )
+    found = {
+        (s["roles"]["imposer"], s["roles"]["target"], s["occurred"]["date"])
+        for s in of_type(text, "sanction")
+    }
+    assert found == {("PAK", "IND", "2024-12-05"), ("IND", "PAK", "2024-12-04")}
+
+
+def test_sanctions_on_firms_supplying_a_state_reacted_to_after_do_not_target_it() -> None:
+    text = (
+        'Pakistan on Saturday rejected the "political use of export controls" after the United States '
+        "imposed sanctions on four foreign companies it accused of supplying missile-applicable items to "
+        "Pakistan's ballistic missile programme."
+    )
+    assert all(s["roles"].get("target") != "PAK" for s in of_type(text, "sanction"))

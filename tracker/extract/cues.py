@@ -108,6 +108,10 @@ SANCTION = re.compile(
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
+    # 'New Delhi downgraded diplomatic ties and put the 1960 Indus Waters Treaty in abeyance'
+    r"downgrad(?:ed|es|ing) (?:diplomatic )?(?:ties|relations)|"
+    r"(?:put|placed|held|holds?) (?:[\w'’-]+ ){1,5}in abeyance|"
+    r"clos(?:ed|es|ing) (?:its )?airspace(?= to\b)|"
     r"fac(?:e|es|ing)\s+(?:[\"“']?[\w-]+\s+){0,2}[\"“']?consequences|"
     r"(?:similar|its\s+own|their\s+own)\s+(?:measures|steps|penalties|restrictions)|"
     # 'The U.K. unveiled its largest round of measures since 2022 the same day'

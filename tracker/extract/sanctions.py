@@ -82,6 +82,7 @@ _SAYING_AFTER = re.compile(r",\s+(?:with\s+[^,;]{0,80}?\s+)?(?:saying|adding|arg
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_REPRISAL = re.compile(r"downgrad|abeyance|airspace", re.IGNORECASE)  # measures that name no target
 _ROUND_OF = re.compile(r"(?:round|package)\s+of\s+", re.IGNORECASE)
 _WAIVER_OF = re.compile(r"\bwaivers?\s+of\s+(?:the\s+)?sanctions\b", re.IGNORECASE)
 _ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
@@ -353,6 +354,12 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         target = states[0] if states else None
         by_agent = r.after(s, clause, cue.end, ("by",)) if target and not imposer else None
         imposer = imposer or (by_agent.code if by_agent else None)
+    answered = clause.opener in ("after", "following") and any(_REPRISAL.search(c.text) for c in cues)
+    if answered and imposer and target is None and status == "imposed":
+        # 'Pakistan on Thursday suspended all trade with India, a day after New Delhi downgraded diplomatic
+        # ties': the measures the other side answers were taken against it
+        first = r.subjects(s, view.clauses[0], clause.start, view.clauses)
+        target = first[0].code if first and first[0].code != imposer else None
     if not imposer or not target or imposer == target:
         return None
     draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
