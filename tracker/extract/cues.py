@@ -291,6 +291,11 @@ COMPLETED = Caseless(
 # 'pushed to 2026-27 due to the war in Ukraine': the place of a war, no side of a trade
 WAR_IN = re.compile(r"\b(?:war|conflict|fighting|crisis|invasion)\s+(?:in|against|on)\s+(?:the\s+)?$", _I)
 # 'the third of five S-400 squadrons': deliveries go on, unless it is 'the second of two'
+_N_OF_THE = re.compile(
+    r"(?<!first )\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:the|its|their)\s+"
+    r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b",
+    re.IGNORECASE,
+)
 _NTH_OF = re.compile(
     r"\b(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+of\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b",
@@ -525,6 +530,9 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
     nth = _NTH_OF.search(window)
     if nth is not None:
         return "ongoing" if _ORDINALS.index(nth["nth"].lower()) + 2 < _count(nth["of"]) else "completed"
+    part = _N_OF_THE.search(window)
+    if part is not None and _count(part["n"]) < _count(part["of"]):
+        return "ongoing"  # 'Three of the five S-400 squadrons India ordered in 2018 have been delivered'
     if (_NTH_BATCH.found(window) or _N_MORE.found(window)) and not COMPLETED.found(window):
         return "ongoing"  # 'a third batch of three Rafale fighters arrived': more came before
     if BEGAN.found(window) or STARTED.found(clause):

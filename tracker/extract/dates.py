@@ -104,7 +104,8 @@ def find_dates(text: str, low: str | None = None, words: Words | None = None) ->
             continue  # 'may' and 'march' the verbs
         if "wd" in groups and not groups["wd"][:1].isupper():
             continue
-        if _UNTIL.search(low, max(0, m.start() - 12), m.start()) or groups.get("p7", "").lower() in _ENDS:
+        ends = groups.get("p7", "").lower() in _ENDS or groups.get("yp", "").lower() in _ENDS  # 'until 2031'
+        if _UNTIL.search(low, max(0, m.start() - 12), m.start()) or ends:
             continue  # 'extended the sanctions for six months, until July 31': when they end, not when done
         out.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], groups))
     return out

@@ -231,6 +231,7 @@ _COMPARED = re.compile(
     r"\b(?:largest|biggest|first|most|highest|lowest|worst|best|strongest|toughest)\b[^.;,]{0,50}$",
     re.IGNORECASE,
 )
+_AUXILIARIES = re.compile(r"\s*(?:(?:have|has|had|were|was|are|is|been|being)\s+)*")
 _AND_NEXT_VERB = re.compile(
     r"^\s*(?:and|but)\s+(?:(?:then|later|also|has|have|had|was|were)\s+)?$", re.IGNORECASE
 )
@@ -298,7 +299,9 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         # month': a date closing a reduced relative clause is its verb's, not the main verb's after it
         lead = view.text[prev.end : dm.start]
         # (not 'delivered under a 2014 contract': a year naming the noun after it)
-        adverbial = not dm.text.strip().isdigit() and not view.text[dm.end : nxt.start].strip()
+        # ('Three of the five S-400 squadrons India ordered in 2018 have been delivered': auxiliaries between)
+        auxiliaries = _AUXILIARIES.fullmatch(view.text, dm.end, nxt.start) is not None
+        adverbial = not dm.text.strip().isdigit() and auxiliaries
         if adverbial and len(lead.split()) <= 4 and "," not in lead:
             return 0, prev.start
     if prev is not None and nxt is not None and _AND_NEXT_VERB.match(view.text[dm.end : nxt.start]):

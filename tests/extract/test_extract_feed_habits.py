@@ -1,0 +1,51 @@
+"""Habits met in blind set 48, feed items on India's ties with Russia and the United States: a year closing
+a relative clause before auxiliaries, part of an order delivered, a programme extended 'until' a year,
+and the 'countries buying' Russian arms that a warning is about."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+PUB = datetime(2023, 3, 22, 10, 0, tzinfo=UTC)  # a Wednesday
+
+
+def of_type(text: str, etype: str, published: datetime = PUB) -> list[dict]:
+    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+
+
+def test_part_of_an_order_delivered_goes_on_and_the_year_is_the_orders() -> None:
+    text = (
+        "Three of the five S-400 squadrons India ordered in 2018 have been delivered so far, officials said."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["status"], delivery["occurred"]) == ("ongoing", None)
+    assert [d["occurred"]["date"] for d in of_type(text, "deal")] == ["2018"]
+
+
+def test_the_first_three_of_six_begin_the_deliveries() -> None:
+    text = (
+        "The first three of the six AH-64E Apache helicopters ordered from Boeing were delivered on Tuesday."
+    )
+    assert [d["status"] for d in of_type(text, "delivery")] == ["began"]
+
+
+def test_a_programme_extended_until_a_year_is_not_dated_by_it() -> None:
+    text = (
+        "India and Russia on Monday signed a contract for AK-203 rifles. Defence Minister Rajnath Singh and "
+        "his Russian counterpart Sergei Shoigu also signed an agreement extending the programme for "
+        "military-technical cooperation until 2031."
+    )
+    assert all(d["occurred"]["date"] != "2031" for d in of_type(text, "deal") if d["occurred"])
+
+
+def test_countries_buying_russian_arms_are_the_buyer_told_before_not_a_deal_of_their_own() -> None:
+    text = (
+        "India and Russia on Friday signed a deal worth $5.43 billion for five S-400 air defence systems. "
+        "Washington has warned that countries buying major Russian weapons could face sanctions under CAATSA."
+    )
+    assert [d["roles"] for d in of_type(text, "deal")] == [{"buyer": "IND", "seller": "RUS"}]
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
