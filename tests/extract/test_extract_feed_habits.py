@@ -49,3 +49,14 @@ def test_countries_buying_russian_arms_are_the_buyer_told_before_not_a_deal_of_t
     assert [d["roles"] for d in of_type(text, "deal")] == [{"buyer": "IND", "seller": "RUS"}]
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+
+
+def test_he_in_a_statement_that_he_would_raise_tariffs_is_the_persons_state() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Tuesday that threats against India were illegitimate. "
+        "He was commenting on US President Donald Trump's statement on Monday that he would substantially "
+        "raise tariffs on India over its purchases of Russian oil."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
+    assert sanction["occurred"]["date"] == "2023-03-20"

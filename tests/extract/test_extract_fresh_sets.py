@@ -518,10 +518,10 @@ def test_blind48_news_set(score: ModuleType) -> None:
     """40 feed items by a forty-ninth labeller on India's ties with Russia and the United States (47
     events; 7 items with none). Written after this session's rules: on arrival F1 0.708 (recall 30/47,
     precision 0.794), 3 forbidden, dates 27/33. Then: a year closing a relative clause before
-    auxiliaries, part of an order delivered, 'until 2031', the 'countries buying' a warning is about:
-    F1 0.755 (recall 32/47, precision 0.848), 2 forbidden, dates 27/33."""
+    auxiliaries, part of an order delivered, 'until 2031', the 'countries buying' a warning is about,
+    'that he would raise tariffs': F1 0.769 (recall 33/47, precision 0.851), 2 forbidden, dates 28/34."""
     totals = _totals(score, load_gold("extract_gold_blind48.json"))
     assert totals["forbidden"] <= 2
-    assert totals["recall"] >= 0.68
-    assert totals["precision"] >= 0.84
+    assert totals["recall"] >= 0.70
+    assert totals["precision"] >= 0.85
     assert totals["date_accuracy"] >= 0.81

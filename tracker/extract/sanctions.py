@@ -314,7 +314,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         imposer = imposer or warner or _warner_before(view, clause)
         target = target or (warned if warned != imposer else None)
     if imposer is None:
-        imposer = _reduced_relative(view, clause, cue) or imposer
+        imposer = _reduced_relative(view, clause, cue) or _said_he(view, clause) or imposer
     if imposer is None and "caatsa" in window.lower():
         imposer = "USA"
     # ("... going ahead with the purchase despite Washington's warning that it could attract sanctions")
@@ -404,6 +404,18 @@ def _urged(view: View, clause: Clause, cue: Cue) -> str | None:
         ):
             return m.code
     return None
+
+
+_THAT_HE = re.compile(r"\s*that\s+(?:he|she)\b", re.IGNORECASE)
+
+
+def _said_he(view: View, clause: Clause) -> str | None:
+    """ "Donald Trump's statement on Monday that he would substantially raise tariffs on India": 'he' is
+    the state of the person named last before the clause."""
+    if not _THAT_HE.match(view.text, clause.start):
+        return None
+    person = next((m for m in reversed(view.slots.mentions) if m.end <= clause.start), None)
+    return person.code if person is not None and person.kind not in ("country", "body") else None
 
 
 def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
