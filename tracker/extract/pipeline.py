@@ -3,7 +3,9 @@
 Order of work: every sentence is analysed (on demand, ``view``); drafts get
 dates from the expressions of their own clause (``dating``); statements that
 only attribute another event ('..., the ministry said') are dropped but lend
-their date to planned or threatened events; deliveries borrow missing sides
+their date to planned or threatened events; a sentence takes what it leaves
+open from the ones before it ('The move came a day after ...', ``followups``);
+deliveries borrow missing sides
 from a deal for the same item and mentions of one development merge into one
 event whose evidence is the most complete sentence (``merging``). The title is
 read last and merges into body events.
@@ -12,14 +14,21 @@ read last and merges into body events.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from events.model import Deal, Delivery, Occurred, Sanction, Statement
+from events.model import Deal, Delivery, Sanction, Statement
 from tracker.extract.caseless import Caseless
 from tracker.extract.classify import drafts
-from tracker.extract.dates import anchored
-from tracker.extract.dating import back_reference, date_drafts, saying_date
+from tracker.extract.dating import date_drafts, saying_date
 from tracker.extract.draft import Draft
+from tracker.extract.followups import (
+    date_back,
+    days_counted,
+    first_of_told_after,
+    goods_under_the_deal,
+    same_day,
+    worth_told_after,
+)
 from tracker.extract.gazetteer import gazetteer
 from tracker.extract.home import home_country
 from tracker.extract.merging import complete, infer_sides, merge
@@ -50,11 +59,6 @@ _TEMPORAL = frozenset({"after", "before", "amid", "as", "while", "since", "follo
     "months",
     "years",
 }
-# a quarter of IGNORECASE's cost; ('Hours later, the U.S. State Department approved a possible sale')
-_SAME_DAY = Caseless(
-    r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|hours\s+(?:later|earlier)|later\s+(?:that|the\s+same)\s+day|"
-    r"(?:later|earlier)\s+(?:in\s+the|that)\s+day)\b"
-)
 _SAME_DAY_AFTER = re.compile(
     r"[^,.;]{0,40},\s+(?:which\s+was\s+)?(?:adopted|approved|imposed|announced|agreed|signed|unveiled)\s+"
     r"(?:on\s+)?the\s+same\s+day\b"
@@ -147,13 +151,13 @@ def _body_drafts(
         if n and view.sentence.paragraph == views[n - 1].sentence.paragraph:
             about_previous(ds, views[n - 1])
         if n:
-            _date_back(view, views[max(0, n - 2) : n], out, published)
-        _same_day(ds, out)
-        _came_after(view, ds, out)
+            date_back(view, views[max(0, n - 2) : n], out, published)
+        same_day(ds, out)
+        days_counted(view, ds, out)
         if n:
-            _first_of_told_after(view, out, views[n - 1])
-            _worth_told_after(view, out)
-            _goods_under_the_deal(view, ds, out)
+            first_of_told_after(view, out, views[n - 1])
+            worth_told_after(view, out)
+            goods_under_the_deal(view, ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
 
@@ -173,139 +177,6 @@ def _reached_the_country(view: View, ds: list[Draft]) -> None:
         state = next((sp for sp in speakers if isinstance(sp, str)), None) or view.home
         if state and state != d.roles.get("supplier"):
             d.roles["recipient"] = state
-
-
-_UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:deal|pact|agreement|contract|lease)\b")
-
-
-def _goods_under_the_deal(view: View, ds: list[Draft], out: list[Draft]) -> None:
-    """'India signed a $3 billion deal with Russia to lease a nuclear-powered attack submarine. Under the
-    pact, Russia will deliver the Akula-class submarine': the goods of the deal told just before."""
-    if not _UNDER_THE_DEAL.match(view.text):
-        return
-    goods = next((d.items for d in ds if d.etype == "delivery" and d.items), None)
-    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
-    if goods and deal is not None and not deal.items:
-        deal.items = [i._replace(quantity=None) for i in goods]
-
-
-_WORTH_AFTER = re.compile(
-    r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)\s+(?:is|was|will\s+be)\s+"
-    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|an\s+estimated\s+)?$"
-)
-
-
-def _worth_told_after(view: View, out: list[Draft]) -> None:
-    """'Canada will buy a NASAMS system ... The purchase is worth about C$406 million': the price of the
-    deal told just before."""
-    money = view.money
-    if not money or not _WORTH_AFTER.match(view.text[: money[0].start]):
-        return
-    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
-    if deal is not None and deal.value is None:
-        deal.value = money[0]
-
-
-_IT_IS_FIRST = re.compile(
-    r"^(?:It|The\s+(?:ship|vessel|frigate|submarine|warship|corvette|destroyer))\s+is\s+the\s+first\s+of\b"
-)
-
-
-def _first_of_told_after(view: View, out: list[Draft], before: View) -> None:
-    """'The Indian Navy on Monday commissioned INS Tushil ... It is the first of two Krivak-class frigates
-    India ordered from Russia': the ship handed over begins the deliveries of its class."""
-    if not _IT_IS_FIRST.match(view.text):
-        return
-    for d in out:
-        if d.view is before and d.etype == "delivery" and d.status is None:
-            d.status = "began"
-
-
-def _date_back(view: View, views_before: list[View], out: list[Draft], published: datetime | None) -> None:
-    """'The measures, agreed by EU foreign ministers on Thursday, target ...': the date of a reference
-    back goes to the first undated event of the named type in the nearest sentence before that has one."""
-    back = back_reference(view, published)
-    if back is None:
-        return
-    types, occ, signing = back
-    # the sentence before, or the one before it ('... allows for sanctions. No sanctions were imposed
-    # immediately. The order, signed on Friday, ...')
-    for before in reversed(views_before):
-        d = next((d for d in out if d.view is before and d.etype in types and not d.background), None)
-        if d is None:
-            continue
-        if d.occurred is None and not (signing and d.status == "cancelled"):
-            # 'The United States and the European Union have lifted sanctions': one act of both imposers
-            for e in out:
-                if e.view is before and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
-                    e.occurred = occ
-        return
-
-
-def _same_day(ds: list[Draft], out: list[Draft]) -> None:
-    """'Warsaw also signed a separate contract the same day for 180 K2 tanks': the day of the last event
-    dated to the day before it."""
-    for n, d in enumerate(ds):
-        if d.occurred is None and _SAME_DAY.found(d.view.text):
-            # ("..., and India's foreign ministry responded the same day": a reply takes the act's day)
-            said = d.etype == "statement"
-            before = [e for e in ds[:n] if e.cues[0].start < d.cues[0].start] if said else []
-            acts = [e for e in [*out, *before] if e.etype != "statement" or d.etype == "statement"]
-            # (no act told to the day before: the day of the saying before it, 'Blinken said on Tuesday ...
-            # The United States and Britain imposed new sanctions on Iran the same day')
-            days = [e.occurred for e in [*out, *acts] if e.occurred and e.occurred.precision == "day"]
-            acted = [e.occurred for e in acts if e.occurred and e.occurred.precision == "day"]
-            d.occurred = (acted or days)[-1] if acted or days else None
-
-
-_CAME_AFTER = re.compile(
-    r"^(?:The|This|That|Its|Their)\s+[^,;]{1,60}?\s+(?:came|comes)\s+(?P<n>a|one|two|three|four|\d)\s+"
-    r"days?\s+after\b"
-)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_DAYS_APART = re.compile(r"^(?P<n>A|One|Two|Three|Four|\d)\s+days?\s+(?P<way>earlier|before|later),\s")
-
-
-def _came_after(view: View, ds: list[Draft], out: list[Draft]) -> None:
-    """Days counted from the day of the last act told, to the day:
-
-    - 'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
-      Washington sanctioned the North's hacking group': the act after 'after' is a day before;
-    - 'A day earlier, US Deputy National Security Adviser Daleep Singh ... had warned': the sentence's
-      events are a day before;
-    - 'Washington blacklisted three senior officials of the North's ruling party a day earlier': a count
-      of days and no other date in the sentence counts from the act before too.
-    """
-    came, apart = _CAME_AFTER.match(view.text), _DAYS_APART.match(view.text)
-    counted = [dm for dm in view.dates if "anc" in dm.groups]
-    alone = bool(counted) and len(counted) == len(view.dates)
-    if came is None and apart is None and not alone:
-        return
-    anchor = next((e.occurred for e in reversed(out) if e.occurred and e.occurred.precision == "day"), None)
-    if anchor is None:
-        return
-    if came is None and apart is None:
-        day_of = anchored(counted[0], anchor)
-        for d in ds:
-            if d.occurred is None and d.etype != "statement":
-                d.occurred = day_of
-        return
-    if came is not None:
-        day = _days_from(anchor, came.group("n"), -1)
-        told = view.text[came.start("n") : came.end()]
-        acts = [d for d in ds if d.cues[0].start >= came.end() and d.etype != "statement"]
-    else:
-        assert apart is not None
-        way = 1 if apart.group("way").lower() == "later" else -1
-        day, told, acts = _days_from(anchor, apart.group("n"), way), apart.group(0).rstrip(", "), ds
-    for d in acts:
-        if d.occurred is None:
-            d.occurred = Occurred(date=day, precision="day", text=told)
-
-
-def _days_from(anchor: Occurred, count: str, way: int) -> str:
-    n = _COUNTS.get(count.lower()) or int(count)
-    return (date.fromisoformat(anchor.date) + way * timedelta(days=n)).isoformat()
 
 
 def _quoted(view: View, d: Draft) -> bool:

@@ -1,0 +1,156 @@
+"""What a sentence takes from the ones told before it: the day of the act it counts from or refers
+back to ('The move came a day after ...', 'The measures, agreed on Thursday, ...', 'the same day'), and
+the deal, price or first delivery another sentence completes.
+
+Each function looks at one sentence (its view and drafts) and the drafts kept so far (``out``), and
+fills in what the sentence leaves open; none decides whether an event exists.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from events.model import Occurred
+from tracker.extract.caseless import Caseless
+from tracker.extract.dates import anchored
+from tracker.extract.dating import back_reference
+from tracker.extract.draft import Draft
+from tracker.extract.view import View
+
+# a quarter of IGNORECASE's cost; ('Hours later, the U.S. State Department approved a possible sale')
+_SAME_DAY = Caseless(
+    r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|hours\s+(?:later|earlier)|later\s+(?:that|the\s+same)\s+day|"
+    r"(?:later|earlier)\s+(?:in\s+the|that)\s+day)\b"
+)
+_UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:deal|pact|agreement|contract|lease)\b")
+
+
+def goods_under_the_deal(view: View, ds: list[Draft], out: list[Draft]) -> None:
+    """'India signed a $3 billion deal with Russia to lease a nuclear-powered attack submarine. Under the
+    pact, Russia will deliver the Akula-class submarine': the goods of the deal told just before."""
+    if not _UNDER_THE_DEAL.match(view.text):
+        return
+    goods = next((d.items for d in ds if d.etype == "delivery" and d.items), None)
+    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
+    if goods and deal is not None and not deal.items:
+        deal.items = [i._replace(quantity=None) for i in goods]
+
+
+_WORTH_AFTER = re.compile(
+    r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)\s+(?:is|was|will\s+be)\s+"
+    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|an\s+estimated\s+)?$"
+)
+
+
+def worth_told_after(view: View, out: list[Draft]) -> None:
+    """'Canada will buy a NASAMS system ... The purchase is worth about C$406 million': the price of the
+    deal told just before."""
+    money = view.money
+    if not money or not _WORTH_AFTER.match(view.text[: money[0].start]):
+        return
+    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
+    if deal is not None and deal.value is None:
+        deal.value = money[0]
+
+
+_IT_IS_FIRST = re.compile(
+    r"^(?:It|The\s+(?:ship|vessel|frigate|submarine|warship|corvette|destroyer))\s+is\s+the\s+first\s+of\b"
+)
+
+
+def first_of_told_after(view: View, out: list[Draft], before: View) -> None:
+    """'The Indian Navy on Monday commissioned INS Tushil ... It is the first of two Krivak-class frigates
+    India ordered from Russia': the ship handed over begins the deliveries of its class."""
+    if not _IT_IS_FIRST.match(view.text):
+        return
+    for d in out:
+        if d.view is before and d.etype == "delivery" and d.status is None:
+            d.status = "began"
+
+
+def date_back(view: View, views_before: list[View], out: list[Draft], published: datetime | None) -> None:
+    """'The measures, agreed by EU foreign ministers on Thursday, target ...': the date of a reference
+    back goes to the first undated event of the named type in the nearest sentence before that has one."""
+    back = back_reference(view, published)
+    if back is None:
+        return
+    types, occ, signing = back
+    # the sentence before, or the one before it ('... allows for sanctions. No sanctions were imposed
+    # immediately. The order, signed on Friday, ...')
+    for before in reversed(views_before):
+        d = next((d for d in out if d.view is before and d.etype in types and not d.background), None)
+        if d is None:
+            continue
+        if d.occurred is None and not (signing and d.status == "cancelled"):
+            # 'The United States and the European Union have lifted sanctions': one act of both imposers
+            for e in out:
+                if e.view is before and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
+                    e.occurred = occ
+        return
+
+
+def same_day(ds: list[Draft], out: list[Draft]) -> None:
+    """'Warsaw also signed a separate contract the same day for 180 K2 tanks': the day of the last event
+    dated to the day before it."""
+    for n, d in enumerate(ds):
+        if d.occurred is None and _SAME_DAY.found(d.view.text):
+            # ("..., and India's foreign ministry responded the same day": a reply takes the act's day)
+            said = d.etype == "statement"
+            before = [e for e in ds[:n] if e.cues[0].start < d.cues[0].start] if said else []
+            acts = [e for e in [*out, *before] if e.etype != "statement" or d.etype == "statement"]
+            # (no act told to the day before: the day of the saying before it, 'Blinken said on Tuesday ...
+            # The United States and Britain imposed new sanctions on Iran the same day')
+            days = [e.occurred for e in [*out, *acts] if e.occurred and e.occurred.precision == "day"]
+            acted = [e.occurred for e in acts if e.occurred and e.occurred.precision == "day"]
+            d.occurred = (acted or days)[-1] if acted or days else None
+
+
+_CAME_AFTER = re.compile(
+    r"^(?:The|This|That|Its|Their)\s+[^,;]{1,60}?\s+(?:came|comes)\s+(?P<n>a|one|two|three|four|\d)\s+"
+    r"days?\s+after\b"
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_DAYS_APART = re.compile(r"^(?P<n>A|One|Two|Three|Four|\d)\s+days?\s+(?P<way>earlier|before|later),\s")
+
+
+def days_counted(view: View, ds: list[Draft], out: list[Draft]) -> None:
+    """Days counted from the day of the last act told, to the day:
+
+    - 'South Korea on Friday imposed sanctions on 11 North Koreans ... The move came a day after
+      Washington sanctioned the North's hacking group': the act after 'after' is a day before;
+    - 'A day earlier, US Deputy National Security Adviser Daleep Singh ... had warned': the sentence's
+      events are a day before;
+    - 'Washington blacklisted three senior officials of the North's ruling party a day earlier': a count
+      of days and no other date in the sentence counts from the act before too.
+    """
+    came, apart = _CAME_AFTER.match(view.text), _DAYS_APART.match(view.text)
+    counted = [dm for dm in view.dates if "anc" in dm.groups]
+    alone = bool(counted) and len(counted) == len(view.dates)
+    if came is None and apart is None and not alone:
+        return
+    anchor = next((e.occurred for e in reversed(out) if e.occurred and e.occurred.precision == "day"), None)
+    if anchor is None:
+        return
+    if came is None and apart is None:
+        day_of = anchored(counted[0], anchor)
+        for d in ds:
+            if d.occurred is None and d.etype != "statement":
+                d.occurred = day_of
+        return
+    if came is not None:
+        day = _days_from(anchor, came.group("n"), -1)
+        told = view.text[came.start("n") : came.end()]
+        acts = [d for d in ds if d.cues[0].start >= came.end() and d.etype != "statement"]
+    else:
+        assert apart is not None
+        way = 1 if apart.group("way").lower() == "later" else -1
+        day, told, acts = _days_from(anchor, apart.group("n"), way), apart.group(0).rstrip(", "), ds
+    for d in acts:
+        if d.occurred is None:
+            d.occurred = Occurred(date=day, precision="day", text=told)
+
+
+def _days_from(anchor: Occurred, count: str, way: int) -> str:
+    n = _COUNTS.get(count.lower()) or int(count)
+    return (date.fromisoformat(anchor.date) + way * timedelta(days=n)).isoformat()
