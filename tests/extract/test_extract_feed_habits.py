@@ -60,3 +60,21 @@ def test_he_in_a_statement_that_he_would_raise_tariffs_is_the_persons_state() ->
     (sanction,) = of_type(text, "sanction")
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")
     assert sanction["occurred"]["date"] == "2023-03-20"
+
+
+def test_deals_worth_a_total_including_goods_priced_apart_are_one_deal_each() -> None:
+    text = (
+        "India and the US on Tuesday concluded defence deals worth over $3 billion, including 24 MH-60R "
+        "naval helicopters for $2.6 billion and six AH-64E Apache attack helicopters for about $800 million."
+    )
+    found = sorted((d["items"][0]["name"], d["value"]["amount"]) for d in of_type(text, "deal"))
+    assert found == [("AH-64E Apache", 800_000_000), ("MH-60R", 2_600_000_000)]
+
+
+def test_restrictions_in_place_since_a_year_do_not_date_their_easing() -> None:
+    text = (
+        "The US Commerce Department on Wednesday removed three Indian entities from its Entity List, easing "
+        "export restrictions in place since India's 1998 nuclear tests."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["status"], sanction["occurred"]["date"]) == ("lifted", "2023-03-22")

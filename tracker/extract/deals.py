@@ -464,6 +464,8 @@ def priced_apart(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     the first, the others are returned."""
     items = sorted(draft.items, key=lambda it: it.start)
     money = view.within(clause, view.money)
+    if len(money) == len(items) + 1 and items and money[0].end <= items[0].start:
+        money = money[1:]  # 'deals worth over $3 billion, including 24 MH-60R ... for $2.6 billion'
     if len(items) < 2 or len(money) != len(items):
         return []
     bounds = [it.start for it in items[1:]] + [clause.end]
