@@ -78,3 +78,12 @@ def test_restrictions_in_place_since_a_year_do_not_date_their_easing() -> None:
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["status"], sanction["occurred"]["date"]) == ("lifted", "2023-03-22")
+
+
+def test_relief_granted_in_the_present_perfect_is_dated_by_its_telling() -> None:
+    text = (
+        "The United States has granted India an exemption from its sanctions on Iran for the development of "
+        "the Chabahar port, the State Department said on Tuesday."
+    )
+    (sanction,) = of_type(text, "sanction")
+    assert (sanction["status"], sanction["occurred"]["date"]) == ("waived", "2023-03-21")

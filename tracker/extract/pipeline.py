@@ -212,14 +212,20 @@ def _told_now(view: View, d: Draft) -> bool:
 # ministries announced on 10 February': news told in the present perfect as it is announced
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$")
 _ANNOUNCED_AT = re.compile(r"(?i:announced|confirmed)$")
+_GRANTED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:granted|lifted|waived|removed|eased)\b")
 
 
 def _perfect_announced(view: View, d: Draft) -> bool:
     cue = d.cues[0]
-    if not _PERFECT.search(view.text, max(0, cue.start - 25), cue.start):
-        return False
     saying = next((c for c in view.cues if c.etype == "statement" and c.start > cue.end), None)
-    return saying is not None and _ANNOUNCED_AT.match(saying.text) is not None
+    if saying is None:
+        return False
+    if d.status in ("waived", "lifted") and _GRANTED.search(view.text, d.clause.start, cue.start):
+        # ('The United States has granted India an exemption from its sanctions on Iran ..., the State
+        # Department said on Tuesday': relief is news on the day it is told)
+        return True
+    perfect = _PERFECT.search(view.text, max(0, cue.start - 25), cue.start)
+    return perfect is not None and _ANNOUNCED_AT.match(saying.text) is not None
 
 
 def _to_lift(view: View, d: Draft) -> bool:
