@@ -176,3 +176,8 @@ def test_the_state_whose_warning_it_is_threatens_the_buyer() -> None:
     )
     found = [(s["roles"], s["status"]) for s in of_type(text, "sanction")]
     assert found == [({"imposer": "USA", "target": "IND"}, "threatened")]
+
+
+def test_commodities_shipped_to_nobody_named_are_no_delivery() -> None:
+    text = "The measures ban the reloading of Russian LNG in EU ports for shipment to third countries."
+    assert of_type(text, "delivery") == []

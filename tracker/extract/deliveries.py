@@ -262,14 +262,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if food and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return None  # "Russia's wheat exports to Egypt rose": trade in food, no arms transfer
     roles = _roles(view, clause, cues, items)
-    if (
-        "recipient" not in roles
-        and _TRADE_NOUNS.match(cues[0].text)
-        and all(it.name in COMMODITIES for it in items)
-    ):
-        return (
-            None  # 'the total duty on most Indian exports', Russian oil told before: trade, nobody receives
-        )
+    commodities_only = all(it.name in COMMODITIES for it in items)
+    if "recipient" not in roles and commodities_only and (items or _TRADE_NOUNS.match(cues[0].text)):
+        # 'the total duty on most Indian exports', 'the reloading of Russian LNG for shipment to third
+        # countries': trade in goods that nobody named receives
+        return None
     if any(c.text.lower().startswith("commission") for c in cues):
         items = items or view.items
         if not _foreign_commission(view, clause, roles, items):
