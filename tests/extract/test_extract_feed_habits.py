@@ -87,3 +87,11 @@ def test_relief_granted_in_the_present_perfect_is_dated_by_its_telling() -> None
     )
     (sanction,) = of_type(text, "sanction")
     assert (sanction["status"], sanction["occurred"]["date"]) == ("waived", "2023-03-21")
+
+
+def test_a_backlog_of_weapons_ordered_is_a_tally_not_a_deal() -> None:
+    text = (
+        "The backlog of U.S. weapons that Taiwan has ordered but not yet received has grown to more than $21 "
+        "billion, including Harpoon coastal defence systems, according to a report released on Monday."
+    )
+    assert of_type(text, "deal") == []

@@ -150,6 +150,7 @@ _MILITARY = Caseless(
 _MILITARY_PACT = Caseless(r"\b(?:defen[cs]e|military|security|arms|troops|forces|nuclear)\b")
 _SIGNED_FOR = re.compile(r"\s+(?:up\s+)?for\s+(?:an?\s+|the\s+)?(?:\d|[A-Z]|another|more|further)")
 _THE_COUNTRY = re.compile(r"\s*[Tt]he\s+(?:country|nation|kingdom|government)\b(?!'s|’s)")
+_BACKLOG = re.compile(r"\bbacklogs?\b", re.IGNORECASE)
 _BOOKS = re.compile(
     r"\b(?:net|gross|quarterly|annual|(?:first|second|third|fourth)-quarter|full-year|half-year|total|record)"
     r"\s+sales$",
@@ -309,6 +310,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
         return None
+    if _BACKLOG.search(view.text, max(0, cues[0].start - 80), cues[0].start):
+        return None  # 'The backlog of U.S. weapons that Taiwan has ordered but not yet received': a tally
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
         return None  # 'denied reports that Cairo had agreed to buy J-10C jets
     # ('with 99 engines due under the order': 'order' a noun there)
