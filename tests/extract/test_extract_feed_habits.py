@@ -95,3 +95,27 @@ def test_a_backlog_of_weapons_ordered_is_a_tally_not_a_deal() -> None:
         "billion, including Harpoon coastal defence systems, according to a report released on Monday."
     )
     assert of_type(text, "deal") == []
+
+
+def test_a_contract_for_an_undisclosed_country_names_no_buyer() -> None:
+    text = (
+        "Israel's Elbit Systems said on Tuesday it had been awarded a contract worth about $335 million to "
+        "supply artillery rocket systems to an undisclosed country in the Asia-Pacific region."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_goods_that_could_move_if_another_consents_are_no_delivery() -> None:
+    text = (
+        "Greece could transfer some of its older Mirage 2000-5 fighter jets to Ukraine if France, the "
+        "aircraft's country of manufacture, gives its consent and Athens receives replacement aircraft."
+    )
+    assert of_type(text, "delivery") == []
+
+
+def test_a_final_green_light_given_is_no_delivery() -> None:
+    text = (
+        "Italy's government has given the final green light to the sale of two Fincantieri-built FREMM "
+        "frigates to Egypt, government sources said on Thursday."
+    )
+    assert of_type(text, "delivery") == []

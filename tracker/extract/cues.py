@@ -65,7 +65,7 @@ DELIVERY = re.compile(
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|"
     r"(?<!technology )transfer(?:s|red|ring)?(?! of (?:technology|know-how))|"
-    r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?"
+    r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?(?:final |formal |initial |full )?"
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"
     r"donat(?:e|es|ed|ing)|airlift(?:s|ed|ing)?|(?<!has )(?<!have )gift(?:s|ed|ing)(?= (?:[\w-]+ ){0,6}to\b)|"
     # 'announced a $2.5bn military aid package for Ukraine including 90 Stryker armoured vehicles'

@@ -150,6 +150,9 @@ _MILITARY = Caseless(
 _MILITARY_PACT = Caseless(r"\b(?:defen[cs]e|military|security|arms|troops|forces|nuclear)\b")
 _SIGNED_FOR = re.compile(r"\s+(?:up\s+)?for\s+(?:an?\s+|the\s+)?(?:\d|[A-Z]|another|more|further)")
 _THE_COUNTRY = re.compile(r"\s*[Tt]he\s+(?:country|nation|kingdom|government)\b(?!'s|’s)")
+_UNDISCLOSED = re.compile(
+    r"\b(?:undisclosed|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:country|customer|buyer|client|nation|state)\b"
+)
 _BACKLOG = re.compile(r"\bbacklogs?\b", re.IGNORECASE)
 _BOOKS = re.compile(
     r"\b(?:net|gross|quarterly|annual|(?:first|second|third|fourth)-quarter|full-year|half-year|total|record)"
@@ -310,6 +313,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
         return None
+    if _UNDISCLOSED.search(view.text, clause.start, clause.end):
+        return None  # 'awarded a contract ... to supply artillery rocket systems to an undisclosed country'
     if _BACKLOG.search(view.text, max(0, cues[0].start - 80), cues[0].start):
         return None  # 'The backlog of U.S. weapons that Taiwan has ordered but not yet received': a tally
     if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):

@@ -240,7 +240,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'sanctions on four India-based companies accused of shipping aircraft parts to Russia'
     if _hypothetical(view, clause, cues):
         return None  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
-    if _COULD.search(view.text, clause.start, cues[0].start) and _IF_LATER.search(view.text, cues[-1].end):
+    if _COULD.search(view.text, clause.start, cues[0].start) and _IF_LATER.search(view.text, cues[0].end):
         return None  # 'Greece could transfer some of its Mirage jets to Ukraine if France gives its consent'
     if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
         return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
