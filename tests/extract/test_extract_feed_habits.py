@@ -119,3 +119,11 @@ def test_a_final_green_light_given_is_no_delivery() -> None:
         "frigates to Egypt, government sources said on Thursday."
     )
     assert of_type(text, "delivery") == []
+
+
+def test_the_state_before_has_sent_sends_the_goods_it_follows() -> None:
+    text = (
+        "Russia is offering Iran unprecedented military support in exchange for the drones Tehran "
+        "has sent Moscow for its war in Ukraine, White House spokesman John Kirby said on Friday."
+    )
+    assert [d["roles"] for d in of_type(text, "delivery")] == [{"supplier": "IRN", "recipient": "RUS"}]

@@ -403,13 +403,28 @@ def _offer(
     return Draft("deal", view, clause, cues, sides, status="planned", items=items)
 
 
+_PERFECT_GAP = re.compile(r"\s+(?:has|have|had)\s+(?:\w+ly\s+)?$")
+
+
+def _reduced_subject(view: View, clause: Clause, verb: Cue) -> Mention | None:
+    """'in exchange for the drones Tehran has sent Moscow': a state right before 'has sent', after another
+    actor of the clause, is the subject of that verb, not the clause's."""
+    s = view.slots
+    for i, m in enumerate(s.mentions):
+        inside = clause.start <= m.start and m.end <= verb.start and s.preps[i] is None
+        after_another = i > 0 and s.mentions[i - 1].start >= clause.start
+        if inside and after_another and _PERFECT_GAP.fullmatch(view.text, m.end, verb.start):
+            return m
+    return None
+
+
 def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> dict[str, object]:
     s = view.slots
     give = next((c for c in cues if c.kind == "give"), None)
     get = next((c for c in cues if c.kind == "get"), None)
     main = get if get and (give is None or get.start < give.start) else give
     assert main is not None
-    doer = agent(view, clause, main)
+    doer = agent(view, clause, main) or _reduced_subject(view, clause, main)
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
     noun = give is not None and (
         _NOUN_USE.match(give.text) is not None
