@@ -127,3 +127,16 @@ def test_the_state_before_has_sent_sends_the_goods_it_follows() -> None:
         "has sent Moscow for its war in Ukraine, White House spokesman John Kirby said on Friday."
     )
     assert [d["roles"] for d in of_type(text, "delivery")] == [{"supplier": "IRN", "recipient": "RUS"}]
+
+
+def test_a_companys_reported_sales_are_no_deal() -> None:
+    text = "The world's largest defense contractor Lockheed Martin reported sales of $17.1 billion, up 1.3%."
+    assert of_type(text, "deal") == []
+
+
+def test_one_system_named_two_ways_in_a_sentence_is_one_deal() -> None:
+    text = (
+        "Ukraine and Sweden signed a letter of intent on Oct. 22 that could see Kyiv acquire between 100 and "
+        "150 Saab JAS 39 Gripen E fighter jets, President Volodymyr Zelensky said."
+    )
+    assert len(of_type(text, "deal")) == 1

@@ -420,10 +420,11 @@ def test_blind41_news_set(score: ModuleType) -> None:
     in the present perfect, 'The move came a day after', a cancellation notified later, goods arriving then
     delivered, the country goods reached, pledged relief, a dismissed report, 'has not sold', the firm
     signing for a side, goods built with another's technology, goods a relative clause says were sent,
-    goods an order replaces, 'decided to ship', 'said on Tuesday the measures target': F1 0.857 (recall
-    50/59, precision 0.867), 4 forbidden, dates 43/46."""
+    goods an order replaces, 'decided to ship', 'said on Tuesday the measures target', and (with later
+    sets' rules) a company's reported sales and one system named two ways: F1 0.877 (recall 51/59,
+    precision 0.890), 3 forbidden, dates 44/47."""
     totals = _totals(score, load_gold("extract_gold_blind41.json"))
-    assert totals["forbidden"] <= 4
+    assert totals["forbidden"] <= 3
     assert totals["recall"] >= 0.84
     assert totals["precision"] >= 0.86
     assert totals["date_accuracy"] >= 0.93

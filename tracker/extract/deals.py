@@ -156,7 +156,9 @@ _UNDISCLOSED = re.compile(
 _BACKLOG = re.compile(r"\bbacklogs?\b", re.IGNORECASE)
 _BOOKS = re.compile(
     r"\b(?:net|gross|quarterly|annual|(?:first|second|third|fourth)-quarter|full-year|half-year|total|record)"
-    r"\s+sales$",
+    r"\s+sales$"
+    # 'The world's largest defense contractor reported sales of $17.1 billion'
+    r"|\b(?:reported|posted|recorded|booked)\s+(?:\w+\s+)?sales$",
     re.IGNORECASE,
 )
 _TO_SUPPLY = re.compile(r"\bto\s+(?:supply|deliver|provide|build|sell)\b", re.IGNORECASE)

@@ -649,16 +649,19 @@ def _arrived_then_delivered(a: Draft, b: Draft) -> bool:
 
 def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
     if a.items and b.items:
-        qa = {i.name: i.quantity for i in a.items}
-        shared = [i for i in b.items if i.name in qa]
+        # ('Gripen' and 'JAS 39 Gripen E': one system named two ways)
+        qa = {_system(i.name): i.quantity for i in a.items}
+        shared = [(_system(i.name), i.quantity) for i in b.items if _system(i.name) in qa]
         if not shared:
             return False
-        return all(qa[i.name] is None or i.quantity is None or qa[i.name] == i.quantity for i in shared)
+        return all(qa[name] is None or quantity is None or qa[name] == quantity for name, quantity in shared)
     if a.items or b.items:
         bare = b if a.items else a
         # 'welcomed the delivery of the FK-3 system, which arrived on Saturday': one sentence's two
         # clauses on the same goods
-        same = a.view is b.view and a.etype == "delivery"
+        # ('signed a letter of intent on Oct. 22 that could see Kyiv acquire ... 150 JAS 39 Gripen E': the
+        # plan told, then its goods)
+        same = a.view is b.view and (a.etype == "delivery" or (a.status == b.status == "planned"))
         # 'approved a potential $2 billion arms sale to Taiwan' and 'approved the sale of three NASAMS':
         # one tells the price, the other the goods
         rich = a if a.items else b
