@@ -481,10 +481,10 @@ def test_blind45_news_set(score: ModuleType) -> None:
     sanctions suspended, a target before the next sanction told, what a saying after adds, sanctions
     responded to, a state adopting the EU's sanctions, 'the North', a count of days alone, the terrorism
     list, 'the bloc' as the body named, 'also' on the same day, a waiver of sanctions told before, a round
-    of measures, 'since 2022' after a superlative, a state urged to impose: F1 0.827 (recall 52/64,
-    precision 0.841), 4 forbidden, dates 46/47."""
+    of measures, 'since 2022' after a superlative, a state urged to impose, sanctions a panel monitors:
+    F1 0.837 (recall 52/64, precision 0.863), 3 forbidden, dates 46/47."""
     totals = _totals(score, load_gold("extract_gold_blind45.json"))
-    assert totals["forbidden"] <= 4
+    assert totals["forbidden"] <= 3
     assert totals["recall"] >= 0.81
     assert totals["precision"] >= 0.83
     assert totals["date_accuracy"] >= 0.97

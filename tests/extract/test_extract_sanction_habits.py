@@ -181,3 +181,11 @@ def test_the_state_whose_warning_it_is_threatens_the_buyer() -> None:
 def test_commodities_shipped_to_nobody_named_are_no_delivery() -> None:
     text = "The measures ban the reloading of Russian LNG in EU ports for shipment to third countries."
     assert of_type(text, "delivery") == []
+
+
+def test_sanctions_a_panel_monitors_are_no_act_of_the_state_that_vetoes_it() -> None:
+    text = (
+        "Russia on Thursday vetoed a U.N. resolution that would have extended the mandate of the panel "
+        "monitoring sanctions against North Korea."
+    )
+    assert all(s["roles"].get("imposer") != "RUS" for s in of_type(text, "sanction"))

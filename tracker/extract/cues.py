@@ -172,7 +172,9 @@ _BAN_OK = Caseless(
 )  # 'lifted a ban on delivering S-300 systems to Iran', '... on selling lethal weapons to Vietnam'
 _BACKGROUND = Caseless(
     r"(?:evad\w*|circumvent\w*|despite|under|amid|violat\w*|violation of|skirt\w*|bypass\w*|in response to|"
-    r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current)\s+(?:[\w.'’-]+\s+){0,3}$",
+    r"because of|due to|hit by|sanctions-hit|unilateral|western|existing|current|"
+    # ('vetoed a resolution that would have extended the expert panel monitoring sanctions against ...')
+    r"monitor\w*|enforc\w*|implement\w*)\s+(?:[\w.'’-]+\s+){0,3}$",
 )
 _IMPOSED_KIND = re.compile(
     r"\b(?:impos|slapp|announc|adopt)\w*\s+(?:new\s+|fresh\s+)?(?:unilateral|western|additional)\s+$", _I
