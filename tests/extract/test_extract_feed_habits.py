@@ -140,3 +140,12 @@ def test_one_system_named_two_ways_in_a_sentence_is_one_deal() -> None:
         "150 Saab JAS 39 Gripen E fighter jets, President Volodymyr Zelensky said."
     )
     assert len(of_type(text, "deal")) == 1
+
+
+def test_the_second_of_two_joined_sentences_has_its_own_subject() -> None:
+    text = (
+        "India signed the contract for five S-400 units in October 2018, and Washington has yet to decide "
+        "whether to sanction New Delhi over the purchase."
+    )
+    found = [(s["roles"], s["status"]) for s in of_type(text, "sanction")]
+    assert found == [({"imposer": "USA", "target": "IND"}, "threatened")]

@@ -521,13 +521,13 @@ def test_blind48_news_set(score: ModuleType) -> None:
     precision 0.794), 3 forbidden, dates 27/33. Then: a year closing a relative clause before
     auxiliaries, part of an order delivered, 'until 2031', the 'countries buying' a warning is about,
     'that he would raise tariffs', deals worth a total including goods priced apart, restrictions 'in place
-    since' a year, relief granted in the present perfect: F1 0.825 (recall 37/47, precision 0.868), 2
-    forbidden, dates 32/36."""
+    since' a year, relief granted in the present perfect, the subject of a second joined sentence: F1 0.832
+    (recall 37/47, precision 0.882), 2 forbidden, dates 32/36."""
     totals = _totals(score, load_gold("extract_gold_blind48.json"))
     assert totals["forbidden"] <= 2
     assert totals["recall"] >= 0.78
-    assert totals["precision"] >= 0.85
-    assert totals["date_accuracy"] >= 0.81
+    assert totals["precision"] >= 0.88
+    assert totals["date_accuracy"] >= 0.88
 
 
 def test_blind49_news_set(score: ModuleType) -> None:

@@ -251,7 +251,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     vowed = _VOWED.search(view.text, max(0, cue.start - 45), cue.start) if _COUNTER.match(cue.text) else None
     if vowed is not None:
         return None  # 'China vowed to take "resolute countermeasures"': a vow of no measure in particular
-    subj = r.subjects(s, clause, cue.start, view.clauses)
+    subj = _second_subject(view, clause, cue) or r.subjects(s, clause, cue.start, view.clauses)
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
         return _imposed_by(view, clause, cues, status, subj[0], by.end())
@@ -416,6 +416,20 @@ def _said_he(view: View, clause: Clause) -> str | None:
         return None
     person = next((m for m in reversed(view.slots.mentions) if m.end <= clause.start), None)
     return person.code if person is not None and person.kind not in ("country", "body") else None
+
+
+_AND_THEN = re.compile(r",\s+(?:and|but|while)\s+(?:the\s+)?$")
+
+
+def _second_subject(view: View, clause: Clause, cue: Cue) -> list[Mention]:
+    """'India signed the contract in October 2018, and Washington has yet to decide whether to sanction
+    New Delhi': the subject of the second of two joined sentences, not of the first."""
+    s = view.slots
+    for i, m in reversed(list(enumerate(s.mentions))):
+        free = m.end <= cue.start and m.start >= clause.start and s.preps[i] is None
+        if free and _AND_THEN.search(view.text, max(clause.start, m.start - 12), m.start):
+            return [m]
+    return []
 
 
 def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
