@@ -370,6 +370,15 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|whose|another)\s+(?:
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|may|must|can|did|does|do)\s+$", _I)
 
 
+# 'Washington has warned that countries buying major Russian weapons could face sanctions': buyers in general
+_COUNTRIES = re.compile(r"\b(?:countries|nations)\s+(?:that\s+|which\s+)?$")
+
+
+def bought_by_any(cue: Cue, text: str) -> bool:
+    """A purchase by 'countries buying' or 'nations that buy': no buyer in particular."""
+    return cue.kind == "buy" and _COUNTRIES.search(text, max(0, cue.start - 20), cue.start) is not None
+
+
 def is_verb(cue: Cue, text: str) -> bool:
     """'bought', 'to purchase', 'will buy' are verbs; 'purchase', 'sales', 'deliveries' nouns."""
     if _VERB_FORM.search(cue.text):

@@ -26,7 +26,7 @@ MONTHS = {
 WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -116,7 +116,7 @@ def anchored(dm: DateMention, anchor: Occurred) -> Occurred | None:
     if anchor.precision != "day":
         return None
     words = dm.groups["anc"].lower().split()
-    count = 1 if words[0] in ("a", "the") else int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
+    count = 1 if words[0] in ("a", "the") else int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
     # ('a day after Paris and Yerevan signed': the signing is the day before the sentence's date)
     back = "earlier" in words or "previous" in words or "before" in words or "after" in words
     day = date.fromisoformat(anchor.date) + timedelta(days=-count if back else count)
@@ -226,7 +226,7 @@ def _phrase(rel: str, pub: date, text: str) -> Occurred | None:
         return _day(pub - timedelta(days=1), text)
     if rel.endswith("ago"):
         count_word, unit = rel.split()[:2]
-        count = int(count_word) if count_word.isdigit() else _NUMBERS.get(count_word, 1)
+        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
         return _ago(pub, count, unit.rstrip("s"), text)
     unit = rel.split()[-1]
     shift = -1 if rel.startswith(("last", "the previous", "the past")) else 1 if "next" in rel else 0

@@ -63,8 +63,6 @@ _NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreem
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
 )
-# 'Washington has warned that countries buying major Russian weapons could face sanctions': no buyer named
-_COUNTRIES_BUYING = re.compile(r"\b(?:countries|nations)\s+(?:that\s+|which\s+)?\Z")
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
 _NO_PLAN = re.compile(
@@ -239,7 +237,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # '... to supply 12 L-39NG trainers to Vietnam, its first export order': a description of the
         # deal told before it, whose cue words buy nothing of their own
         cues = [c for c in cues if c.start < described.start()]
-    generic = [c.kind == "buy" and _COUNTRIES_BUYING.search(view.text, 0, c.start) is not None for c in cues]
+    generic = [cue_words.bought_by_any(c, view.text) for c in cues]
     if any(generic) and all(g or c.kind not in ("buy", "sell") for g, c in zip(generic, cues, strict=True)):
         return None  # every purchase told is one of 'countries that buy' Russian arms: nobody in particular
     if not cues:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from events.model import Occurred
 from tracker.extract.caseless import Caseless
-from tracker.extract.dates import anchored
+from tracker.extract.dates import NUMBER_WORDS, anchored
 from tracker.extract.dating import back_reference
 from tracker.extract.draft import Draft
 from tracker.extract.view import View
@@ -110,7 +110,6 @@ _CAME_AFTER = re.compile(
     r"^(?:The|This|That|Its|Their)\s+[^,;]{1,60}?\s+(?:came|comes)\s+(?P<n>a|one|two|three|four|\d)\s+"
     r"days?\s+after\b"
 )
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _DAYS_APART = re.compile(r"^(?P<n>A|One|Two|Three|Four|\d)\s+days?\s+(?P<way>earlier|before|later),\s")
 
 
@@ -152,5 +151,5 @@ def days_counted(view: View, ds: list[Draft], out: list[Draft]) -> None:
 
 
 def _days_from(anchor: Occurred, count: str, way: int) -> str:
-    n = _COUNTS.get(count.lower()) or int(count)
+    n = NUMBER_WORDS.get(count.lower()) or int(count)
     return (date.fromisoformat(anchor.date) + way * timedelta(days=n)).isoformat()

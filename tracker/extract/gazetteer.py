@@ -223,3 +223,11 @@ def gazetteer() -> Gazetteer:
     if extra:
         data = _merge(data, json.loads(Path(extra).read_text(encoding="utf-8")))
     return build(data)
+
+
+@lru_cache(maxsize=8192)
+def system_name(name: str) -> str:
+    """The name of the system an item name stands for ('AH-64E Apache' is the 'Apache'), or the name as
+    given when the gazetteer does not know it."""
+    entry = gazetteer().items.get(item_key(name))
+    return entry.name if entry is not None else name

@@ -9,7 +9,6 @@ other) and their items overlap; the evidence kept is the most complete sentence.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
@@ -17,7 +16,7 @@ from tracker.extract.caseless import Caseless
 from tracker.extract.cues import ON_THE_REGIME, SAME_LAW, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
-from tracker.extract.gazetteer import gazetteer, item_key
+from tracker.extract.gazetteer import system_name
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
 
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
@@ -471,13 +470,7 @@ def _shares_item(a: Draft, b: Draft) -> bool:
     """Goods in common, a variant as its system ('AH-64E Apache' as 'Apache')."""
     mine = {i.name for i in a.items}
     theirs = {i.name for i in b.items}
-    return bool(mine & theirs) or bool({_system(n) for n in mine} & {_system(n) for n in theirs})
-
-
-@lru_cache(maxsize=4096)
-def _system(name: str) -> str:
-    entry = gazetteer().items.get(item_key(name))
-    return entry.name if entry is not None else name
+    return bool(mine & theirs) or bool({system_name(n) for n in mine} & {system_name(n) for n in theirs})
 
 
 def complete(d: Draft) -> bool:
@@ -650,8 +643,8 @@ def _arrived_then_delivered(a: Draft, b: Draft) -> bool:
 def _items_fit(a: Draft, b: Draft, loose: bool) -> bool:
     if a.items and b.items:
         # ('Gripen' and 'JAS 39 Gripen E': one system named two ways)
-        qa = {_system(i.name): i.quantity for i in a.items}
-        shared = [(_system(i.name), i.quantity) for i in b.items if _system(i.name) in qa]
+        qa = {system_name(i.name): i.quantity for i in a.items}
+        shared = [(system_name(i.name), i.quantity) for i in b.items if system_name(i.name) in qa]
         if not shared:
             return False
         return all(qa[name] is None or quantity is None or qa[name] == quantity for name, quantity in shared)

@@ -83,9 +83,6 @@ _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:be
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 _REPRISAL = re.compile(r"downgrad|abeyance|airspace", re.IGNORECASE)  # measures that name no target
-_GENERIC_BUYERS = re.compile(
-    r"\b(?:countries|nations)\s+(?:that\s+|which\s+)?(?:buy|buying|purchase|purchasing|acquire|acquiring)\b"
-)
 _ROUND_OF = re.compile(r"(?:round|package)\s+of\s+", re.IGNORECASE)
 _WAIVER_OF = re.compile(r"\bwaivers?\s+of\s+(?:the\s+)?sanctions\b", re.IGNORECASE)
 _ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
@@ -323,7 +320,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         warner = _warner_before(view, clause)
         imposer = warner or ("USA" if "caatsa" in window.lower() else None)
         target = None
-    if imposer and status == "threatened" and _GENERIC_BUYERS.search(window):
+    buyers = (c for c in view.cues if clause.start <= c.start < clause.end)
+    if imposer and status == "threatened" and any(cue_words.bought_by_any(c, view.text) for c in buyers):
         # 'Washington has warned that countries buying major Russian weapons could face sanctions': the buyer
         # of the trade told before is the one at risk, not the seller the goods name (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from tracker.extract.gazetteer import gazetteer, item_key
+from tracker.extract.gazetteer import system_name
 
 ROLE_LISTS = ("about", "parties")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
@@ -33,8 +33,7 @@ def item_norm(name: str) -> str:
     """Names compare without case and punctuation: "S400" is "S-400" (as the scorer does), and a
     variant the gazetteer knows as another name of a system is that system: "M1A2T Abrams" and
     "AH-64E Apache", kept as written in events, join the developments of "Abrams" and "Apache"."""
-    entry = gazetteer().items.get(item_key(name))
-    return _NON_ALNUM.sub("", (entry.name if entry is not None else name).lower())
+    return _NON_ALNUM.sub("", system_name(name).lower())
 
 
 @dataclass(slots=True)  # not frozen: see below
