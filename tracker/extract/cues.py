@@ -327,7 +327,7 @@ THREATENED = Caseless(
     r"(?:possible|potential)(?= (?:new |further |more |fresh |us |u\.s\. |eu )?"
     r"(?:sanctions|penalties|measures|restrictions|curbs|bans?|tariffs|action|punitive))|"
     r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet to|refrain\w*|if|unless|should|expos\w*|prepar\w*|"
-    r"draft\w*|"
+    r"(?<!-)draft\w*|"  # (not 'adopted a U.S.-drafted resolution imposing new sanctions': its author)
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"
     # 'signed an order that allows for sweeping sanctions': the power to sanction, none imposed yet
     r"allows? for|allowing for|(?:clear|pav)(?:e|es|ed|ing|s)? the way for|"

@@ -42,6 +42,10 @@ _SINCE_PASSIVE = re.compile(
     r"(?:in\s+|on\s+)?$",
     re.IGNORECASE,
 )
+# an occasion named with its own date, never the date of an act told around it
+_OCCASION = re.compile(
+    r"\b(?:elections?|polls|coup|invasion|war|attacks?|crash|killing|murder|tests?)\s+(?:(?:in|on)\s+)?$"
+)
 _OWN_PARTICIPLE = re.compile(
     r"\b(?!(?:was|were|been|be|is|are|has|have|had|it|they|he|she)\s)[a-z]+\s+(?:formed|founded|created|"
     r"established|launched|set\s+up|built|enacted|passed|introduced|held|opened|elected|appointed|"
@@ -255,6 +259,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
             return None
     if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
         return None  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
+    if _OCCASION.search(view.text, max(0, dm.start - 20), dm.start):
+        return None  # 'undermined the democratic process during the presidential election in February'
     if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
         return None  # '... the first transfer of defence equipment since export rules were eased in 2014'
     if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(
@@ -332,6 +338,13 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         # the day passes on to the next cue that made one
         made_next = next((c for c in same if c.start >= dm.end and c.start in owners), nxt)
         return 2, made_next.start
+    kind = next((c.etype for c in reversed(same) if c.end <= dm.start and c.etype != "statement"), None)
+    told = next((c for c in view.cues if c.etype == kind and _live(owners, c.start)), None)
+    if told is not None:
+        # 'Taiwan has received the first 38 Abrams tanks it ordered ..., after the shipment arrived at
+        # Taipei Port on Sunday': a clause telling of the goods with no sides of its own dates the event
+        # of its kind the sentence tells
+        return 2, told.start
     owned = [c for c in view.cues if _live(owners, c.start)]
     if owned:
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))
@@ -449,6 +462,9 @@ def _types_named(noun: str) -> tuple[str, ...]:
 _SIGNED_THE = re.compile(
     r"\b(?:signed|approved|adopted|issued|renewed|finali[sz]ed|inked)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>waiver|measures|sanctions|deal|contract|agreement|pact|order|decision)\b"
+    # 'Biden signed an executive order on Monday terminating the national emergency that underpinned the
+    # programme': the lifting of the sanctions told before
+    r"|\bsigned\s+an\s+executive\s+order\s+(?:[\w,]+\s+){0,3}?(?P<ending>terminating|ending|lifting|revoking)\b"
     # 'The announcement was made in Vienna late on Saturday': the act of the sentence before, in the passive
     r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
     # 'The Defence Ministry formally notified Rafael of the cancellation on Monday'
@@ -492,6 +508,8 @@ def _signed_back(view: View, published: datetime | None) -> BackReference | None
             occ = resolve(dm, published, False)
             if occ is not None:
                 signing = m.group(0).split(None, 1)[0].lower() in _SIGNING
+                if m.group("ending"):
+                    return BackReference(("sanction",), occ, signing)
                 noun = m.group("noun") or m.group("passive") or m.group("told") or m.group("target")
                 return BackReference(_types_named(noun), occ, signing)
     return None

@@ -187,6 +187,7 @@ _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
+_CONTRACT_FOR_FIRST = re.compile(r"\b(?:contract|deal|order|agreement)\b[^,;]{0,60}\bfor\s+the\s+first\s+$")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
 _COUNTED = re.compile(
     r"\b(?:(?:order|contract|deal|purchase)\s+(?:[^,;]{0,60}?\s)?(?:for|of)|ordered|bought|purchased|acquired)\s+"
@@ -401,6 +402,10 @@ def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemM
     if len(items) != 1:
         return items
     whole = _N_OF_M.search(view.text, max(clause.start, items[0].start - 30), items[0].start)
+    if whole is not None and _CONTRACT_FOR_FIRST.search(view.text, max(0, whole.start() - 90), whole.start()):
+        # 'signed a contract with Dassault Aviation on 10 February for the first six of 42 Rafale fighters it
+        # plans to acquire': the contract is for the first six
+        return [items[0]._replace(quantity=parse_quantity(whole.group(0).split()[0]))]
     if whole is not None:
         # 'received the first three of eight JF-17 jets it ordered from Pakistan': the order is of eight
         return [items[0]._replace(quantity=parse_quantity(whole.group(1)))]

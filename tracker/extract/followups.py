@@ -38,14 +38,16 @@ def goods_under_the_deal(view: View, ds: list[Draft], out: list[Draft]) -> None:
 
 
 _WORTH_AFTER = re.compile(
-    r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)\s+(?:is|was|will\s+be)\s+"
-    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|an\s+estimated\s+)?$"
+    r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)(?:,[^,]{1,80},)?\s+"
+    r"(?:is|was|will\s+be)\s+(?:worth|valued\s+at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|an\s+estimated\s+|up\s+to\s+)?$"
 )
 
 
 def worth_told_after(view: View, out: list[Draft]) -> None:
-    """'Canada will buy a NASAMS system ... The purchase is worth about C$406 million': the price of the
-    deal told just before."""
+    """'Canada will buy a NASAMS system ... The purchase is worth about C$406 million' ('The deal, cleared
+    earlier by the U.S. State Department, is worth up to 254 billion yen'): the price of the deal told
+    just before."""
     money = view.money
     if not money or not _WORTH_AFTER.match(view.text[: money[0].start]):
         return

@@ -73,6 +73,10 @@ class Gazetteer:
         found = self.actors.get(key)
         if found is None and key.endswith("'s"):
             found = self.actors.get(key[:-2])
+        if found is None and key.endswith(("ans", "is")):
+            # 'visa restrictions on unnamed Nigerians': the people of a country its demonym names
+            singular = self.actors.get(key[:-1])
+            found = singular if singular is not None and singular.kind == "country" else None
         self.alias_memo[phrase] = found
         return found
 

@@ -87,11 +87,28 @@ def extract(
         heads = _sentence_drafts(head, published)
         resolve_statements(head, heads, text, [], Memory())
         heads = [d for d in heads if not d.attribution]
+    body = [d for d in body if _target_in_headline(d, heads)]
     merged = merge(infer_sides(body))
     merged = merge([*merged, *heads], only_merge=True) if merged else merge(infer_sides(heads))
     merged = [d for d in merged if complete(d)]
     merged.sort(key=lambda d: (d.view.is_title, d.position, d.etype))
     return [render(d, gaz, published, url, title) for d in merged]
+
+
+def _target_in_headline(d: Draft, heads: list[Draft]) -> bool:
+    """Whether a draft stays: a lead's sanction on a target the gazetteer does not know takes the target
+    of the headline's sanction by the same imposer with the same status ('US sanctions target Myanmar's
+    state oil and gas firm MOGE'), or goes."""
+    if not d.headline_target:
+        return True
+    imposer = d.roles.get("imposer")
+    for h in heads:
+        if h.etype == "sanction" and h.status == d.status and h.roles.get("imposer") == imposer:
+            target = h.roles.get("target")
+            if isinstance(target, str) and target != imposer:
+                d.roles["target"] = target
+                return True
+    return False
 
 
 # A column's label before its headline (blind sets 1 to 34: none of 20 such pieces had an event to find)

@@ -120,12 +120,13 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     # 'India on Friday said it was examining the sanctions imposed by Washington on an Indian firm': the
     # sanctions are known already, the saying is news of its own and its day is not theirs
     cue = cues[0]
-    draft.background = bool(
+    # ('Ecowas has lifted most of the sanctions it imposed on Niger': the lifting is the news)
+    draft.background = draft.status not in ("lifted", "waived") and bool(
         _THE_BEFORE.search(view.text, max(clause.start, cue.start - 30), cue.start)
         and _IMPOSED_BY_AFTER.match(view.text, cue.end)
     )
     out = [draft]
-    if draft.anaphoric and "imposer" not in draft.roles:
+    if draft.headline_target or (draft.anaphoric and "imposer" not in draft.roles):
         return out  # its imposer is the one of a sanction told before (``merging``)
     for code in (
         []
@@ -365,6 +366,12 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # ties': the measures the other side answers were taken against it
         first = r.subjects(s, view.clauses[0], clause.start, view.clauses)
         target = first[0].code if first and first[0].code != imposer else None
+    if imposer and target is None and status == "imposed" and view.sentence.start == 0 and not view.is_title:
+        # 'The United States on Tuesday imposed sanctions ... on Myanma Oil and Gas Enterprise (MOGE)': a
+        # lead's target the gazetteer does not know is the one its headline names (``merging``)
+        lead = Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status)
+        lead.headline_target = True
+        return lead
     if not imposer or not target or imposer == target:
         return None
     draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
