@@ -105,3 +105,28 @@ def test_a_contract_for_the_first_of_an_order_counts_its_share() -> None:
     )
     (deal,) = of_type(text, "deal", datetime(2022, 2, 11, 12, tzinfo=UTC))
     assert deal["items"] == [{"name": "Rafale", "quantity": 6}]
+
+
+def test_goods_at_a_port_reach_the_state_that_tells_of_them() -> None:
+    text = (
+        "The first 10 K2 tanks and 24 K9 self-propelled howitzers bought from South Korea arrived at the "
+        "Baltic port of Gdynia on Tuesday, Poland's defence ministry said."
+    )
+    title = "First South Korean tanks and howitzers arrive in Poland"
+    found = events(text, datetime(2022, 12, 7, 10, 30, tzinfo=UTC), title)
+    (delivery,) = [e for e in found if e["type"] == "delivery"]
+    assert delivery["roles"] == {"supplier": "KOR", "recipient": "POL"}
+    assert delivery["occurred"]["date"] == "2022-12-06"
+    assert not [e for e in found if e["type"] == "statement"]  # the receiving state's 'said' is no news
+
+
+def test_goods_arrive_before_the_ceremony_that_inducts_them() -> None:
+    text = (
+        "The Pakistan Air Force on Friday formally inducted its first squadron of Chinese-made J-10C "
+        "multi-role fighter jets at a ceremony at PAF Base Minhas. The first batch of six aircraft, part of "
+        "an order placed with China last year, arrived in the country on March 4."
+    )
+    title = "PAF inducts Chinese J-10C fighter jets"  # 'Chinese' names the maker, not the home country
+    (delivery,) = of_type(text, "delivery", datetime(2022, 3, 12, 5, tzinfo=UTC), title)
+    assert delivery["roles"] == {"supplier": "CHN", "recipient": "PAK"}
+    assert delivery["occurred"]["date"] == "2022-03-04"

@@ -219,6 +219,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             or _unit_of_goods_before(view, clause, cues)
             or _the_goods_arrived(view, clause, cues)
         )
+    unit = None if items else _unit_of_goods_before(view, clause, cues)
+    if unit is not None:
+        return (
+            unit  # 'The first batch of six aircraft, part of an order ..., arrived in the country on March 4'
+        )
     if all(
         _SHIPPING.match(c.text) and _AGAINST.search(view.text, max(0, c.start - 40), c.start) for c in cues
     ):
@@ -347,7 +352,9 @@ _UNIT_BEFORE = re.compile(
     r"^\W*(?:(?:and|but)\s+)?(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
     r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot|ship|vessel|"
     r"frigate|submarine|corvette|boat)s?"
-    r"(?:\s*,\s*[^,]{1,40},)?\s+"  # 'The first ship, PNS Tughril, was delivered in November'
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"  # 'The first batch of six aircraft'
+    # 'The first ship, PNS Tughril, was delivered in November'; '..., part of an order placed last year,'
+    r"(?:\s*,\s*[^,]{1,60},)?\s+"
     r"(?:(?:was|were|has been|have been|had been)\s+)?$",
     re.IGNORECASE,
 )

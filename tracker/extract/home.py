@@ -57,14 +57,28 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def home_country(text: str, title_mentions: list[Mention], gaz: Gazetteer) -> str | None:
-    """The dateline's country, else the first state or body the headline names, else its first actor."""
+# 'PAF inducts Chinese J-10C fighter jets', 'First South Korean tanks and howitzers arrive in Poland': a
+# demonym before the goods names their maker, not the country the news is about
+_DEMONYM = re.compile(r"(?:an|ese|ian|i|ish|ch)$")
+_GOODS_AFTER = re.compile(
+    r"(?:-made|-built|\s+(?:[A-Z0-9][\w/-]*\s+)*(?:[A-Z0-9][\w/-]*|tanks|jets|fighters|"
+    r"howitzers|missiles|drones|weapons|arms|helicopters|submarines|warships))"
+)
+
+
+def home_country(text: str, title_mentions: list[Mention], gaz: Gazetteer, title: str = "") -> str | None:
+    """The dateline's country, else the first state or body the headline names (not as the maker of
+    goods), else its first actor."""
     m = _DATELINE.match(text[:80])
     if m:
         entry = gaz.actors.get(actor_key(m.group("city")))
         if entry is not None and entry.code is not None and entry.kind in _KINDS:
             return entry.code
-    state = next((t.code for t in title_mentions if t.kind in _KINDS), None)
+    states = [t for t in title_mentions if t.kind in _KINDS]
+    makers = [t for t in states if _DEMONYM.search(t.text) and _GOODS_AFTER.match(title, t.end)]
+    state = next((t.code for t in states if t not in makers), None)
+    if state is None and makers:
+        return None
     # 'MoD signs Rs 13,500 crore contract with HAL': a national firm or official tells the country too
     return state or next((t.code for t in title_mentions), None)
 

@@ -680,6 +680,10 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         target = next((e for e in out if _compatible(e, d, loose, kept[id(e)], theirs)), None)
         if target is None and only_merge and loose and (d.status is None or _has_type(out, d.etype)):
             continue  # a headline restating the body; an event of a type the body lacks is the headline's own
+        if target is None and d.anaphoric:
+            target = next((e for e in reversed(out) if _arrived_before_induction(e, d)), None)
+            if target is not None:
+                target.occurred = d.occurred
         if target is None and d.etype in ("deal", "delivery") and not theirs and d.anaphoric:
             target = next((e for e in reversed(out) if e.etype == d.etype), None)
         if target is not None and not theirs and d.anaphoric and _other_year(target, d):
@@ -693,6 +697,24 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         _absorb(target, d)
         kept[id(target)] = _actors(target)
     return out
+
+
+_INDUCTED = re.compile(r"^(?:induct|commission)\w*$", re.IGNORECASE)
+_ARRIVAL = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
+
+
+def _arrived_before_induction(a: Draft, b: Draft) -> bool:
+    """'The Pakistan Air Force on Friday formally inducted its first squadron of J-10C jets ... The first
+    batch of six aircraft ... arrived in the country on March 4': the goods came on the day they arrived,
+    not on the day of the ceremony."""
+    return (
+        a.etype == b.etype == "delivery"
+        and b.occurred is not None
+        and b.occurred.precision == "day"
+        and all(_ARRIVAL.match(c.text) for c in b.cues)
+        and any(_INDUCTED.match(c.text) for c in a.cues)
+        and all(a.roles.get(k) == v for k, v in b.roles.items())
+    )
 
 
 def _other_year(a: Draft, b: Draft) -> bool:

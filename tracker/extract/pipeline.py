@@ -17,6 +17,7 @@ import re
 from datetime import datetime
 
 from events.model import Deal, Delivery, Sanction, Statement
+from tracker.extract import roles as r
 from tracker.extract.caseless import Caseless
 from tracker.extract.classify import drafts
 from tracker.extract.dating import date_drafts, saying_date
@@ -75,7 +76,7 @@ def extract(
     gaz = gazetteer()
     quotes = quote_spans(text)
     head = analyse(Sentence(title.strip(), 0, len(title.strip()), -1), True, [], gaz) if title else None
-    home = home_country(text, head.mentions if head else [], gaz)
+    home = home_country(text, head.mentions if head else [], gaz, head.text if head else "")
     korea = _NORTH_KOREA.search(text) is not None
     bloc = _other_bloc(text)
     views = [analyse(s, False, quotes, gaz, home, korea, bloc) for s in split_sentences(text)]
@@ -179,21 +180,38 @@ def _body_drafts(
     return out
 
 
-_REACHED_THE_COUNTRY = re.compile(r"\b(?:reached|arrived\s+in|landed\s+in)\s+the\s+country\b")
+_REACHED_THE_COUNTRY = re.compile(
+    r"\b(?:reached|arrived\s+in|landed\s+in)\s+the\s+country\b"
+    # 'The first 10 K2 tanks ... bought from South Korea arrived at the Baltic port of Gdynia on Tuesday,
+    # Poland's defence ministry said': a port or base of the state that tells of the arrival
+    r"|\b(?:arrived|landed|docked)\s+(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:port|air\s+base|airbase|"
+    r"naval\s+base|base|airport|harbou?r)\b"
+)
 
 
 def _reached_the_country(view: View, ds: list[Draft]) -> None:
     """'Ukrainian Defense Minister Oleksii Reznikov said British-made Challenger 2 tanks had reached the
-    country': the country goods reach is the speaker's, or else the article's own."""
+    country', '... arrived at the Baltic port of Gdynia, Poland's defence ministry said': the country goods
+    reach is the speaker's, or else the article's own."""
     for d in ds:
-        if d.etype != "delivery" or "recipient" in d.roles:
+        # (a base 'of the report's own state' where the goods came from that state: a wrong home)
+        home_only = d.roles.get("recipient") == view.home and "supplier" not in d.roles
+        if d.etype != "delivery" or ("recipient" in d.roles and not home_only):
             continue
         if not _REACHED_THE_COUNTRY.search(view.text, d.cues[0].start, d.clause.end + 40):
             continue
         speakers = [x.roles.get("speaker") for x in ds if x.etype == "statement"]
         state = next((sp for sp in speakers if isinstance(sp, str)), None) or view.home
+        if home_only:
+            source = r.after(view.slots, d.clause, d.clause.start, ("from",))
+            if source is None or source.code != view.home or state == view.home:
+                continue
+            d.roles["supplier"] = source.code
         if state and state != d.roles.get("supplier"):
             d.roles["recipient"] = state
+            for said in ds:  # the receiving state's 'said' only tells its own news
+                if said.etype == "statement" and said.roles.get("speaker") == state:
+                    said.attribution = said.attribution or said.cues[0].text.lower() in _NEUTRAL
 
 
 def _quoted(view: View, d: Draft) -> bool:
