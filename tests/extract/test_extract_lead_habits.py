@@ -130,3 +130,34 @@ def test_goods_arrive_before_the_ceremony_that_inducts_them() -> None:
     (delivery,) = of_type(text, "delivery", datetime(2022, 3, 12, 5, tzinfo=UTC), title)
     assert delivery["roles"] == {"supplier": "CHN", "recipient": "PAK"}
     assert delivery["occurred"]["date"] == "2022-03-04"
+
+
+def test_the_end_of_a_span_dates_no_rollover() -> None:
+    text = (
+        "European Union leaders agreed on Thursday to roll over economic sanctions on Russia over the "
+        "conflict in eastern Ukraine for another six months, until Jan. 31, 2020."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2019, 6, 20, 20, tzinfo=UTC))
+    assert sanction["occurred"]["date"] == "2019-06-20"
+
+
+def test_a_clause_of_an_act_that_made_no_event_keeps_its_date() -> None:
+    text = (
+        "France and Russia have agreed to cancel a 1.2 billion euro contract for two Mistral helicopter "
+        "carriers, the Elysee said on Wednesday, with Paris reimbursing Moscow after suspending delivery of "
+        "the ships last year over the Ukraine crisis."
+    )
+    (deal,) = of_type(text, "deal", datetime(2015, 8, 5, 19, tzinfo=UTC))
+    assert deal["status"] == "cancelled"
+    assert deal["occurred"] is None or deal["occurred"]["date"] != "2014"  # the suspension's year
+
+
+def test_goods_a_state_is_sanctioned_for_taking_delivery_of_are_its_own() -> None:
+    text = (
+        "The United States on Thursday imposed sanctions on the Chinese military's Equipment Development "
+        "Department and its director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from "
+        "Russia in 2017."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2018, 9, 23, 10, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "CHN"}
+    assert delivery["occurred"]["date"] == "2017"

@@ -42,6 +42,7 @@ _SINCE_PASSIVE = re.compile(
     r"(?:in\s+|on\s+)?$",
     re.IGNORECASE,
 )
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$")
 # an occasion named with its own date, never the date of an act told around it
 _OCCASION = re.compile(
     r"\b(?:elections?|polls|coup|invasion|war|attacks?|crash|killing|murder|tests?)\s+(?:(?:in|on)\s+)?$"
@@ -259,6 +260,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
             return None
     if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
         return None  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
+    if _UNTIL.search(view.text, max(0, dm.start - 24), dm.start):
+        return None  # 'to roll over economic sanctions for another six months, until Jan. 31, 2020': an end
     if _OCCASION.search(view.text, max(0, dm.start - 20), dm.start):
         return None  # 'undermined the democratic process during the presidential election in February'
     if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
@@ -345,6 +348,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         # Taipei Port on Sunday': a clause telling of the goods with no sides of its own dates the event
         # of its kind the sentence tells
         return 2, told.start
+    if kind is not None:
+        # 'have agreed to cancel a contract ..., with Paris reimbursing Moscow after suspending delivery of
+        # the ships last year': the date of an act its own clause tells, which made no event
+        return None
     owned = [c for c in view.cues if _live(owners, c.start)]
     if owned:
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))

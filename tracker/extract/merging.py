@@ -122,23 +122,33 @@ def _decision_dated(ds: list[Draft]) -> None:
 
 
 _OVER_ITS = re.compile(r"\b(?:over|for)\s+(?:its|their)\s+$", re.IGNORECASE)
+_FOR_GETTING = re.compile(r"\bfor\s+$", re.IGNORECASE)
 
 
 def _sanctioned_buyer(ds: list[Draft]) -> None:
     """'it sanctioned the equipment development department of China's military over its purchase of
-    Su-35 fighters from Moscow': the purchase a sanction is over is its target's."""
+    Su-35 fighters from Moscow': the purchase a sanction is over is its target's, as are the goods it is
+    sanctioned for taking delivery of."""
     for d in ds:
-        if d.etype != "deal":
+        if d.etype not in ("deal", "delivery"):
             continue
         text = d.view.text
-        over = next((c for c in d.cues if _OVER_ITS.search(text, max(0, c.start - 20), c.start)), None)
+        # ('... imposed sanctions on the Chinese military's Equipment Development Department and its
+        # director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from Russia')
+        why = _OVER_ITS if d.etype == "deal" else _FOR_GETTING
+        over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
         if over is None:
             continue
         causes = [
             s for s in ds if s.etype == "sanction" and s.view is d.view and s.cues[0].start < over.start
         ]
         target = causes[-1].roles.get("target") if causes else None
-        if isinstance(target, str) and target != d.roles.get("seller"):
+        if not isinstance(target, str):
+            continue
+        if d.etype == "delivery":
+            if target != d.roles.get("supplier"):
+                d.roles["recipient"] = target
+        elif target != d.roles.get("seller"):
             d.roles["buyer"] = target
             d.roles.pop("parties", None)
 
