@@ -92,7 +92,7 @@ SANCTION = re.compile(
     r"(?:list of )?state sponsors? of terrorism(?: list)?|"
     # 'the State Department on Friday designated three China-based companies'
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
-    r"(?:trade )?restriction list|"
+    r"(?:trade )?restriction list|unverified list|"
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     # 'Russia on Friday barred 500 Americans, including former President Barack Obama, from entering'
     r"barr(?:ed|ing|s)(?=[^;]{0,120}\bfrom entering\b)|entry bans?|"
@@ -335,7 +335,7 @@ THREATENED = Caseless(
     cased=_MAY,
 )
 IMPOSED = Caseless(
-    r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|unveil\w*|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
+    r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|unveil\w*|publish(?:ed|es|ing)|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
     r"hit|froze|freez\w*|banned|returned|relisted|re-?designated|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
     r"went\s+into\s+effect)\b",
@@ -429,6 +429,8 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
     """A cue word that says nothing happened here."""
     if etype == "sanction":
         return not _sanction_ok(text, m)
+    if kind == "give" and m.start() > 0 and text[m.start() - 1] == "-" and m.group().endswith("ed"):
+        return True  # 'North Korean-supplied ballistic missiles': a mark of the goods' source, as '-made'
     if kind in ("buy", "sell", "give"):
         before = text[max(0, m.start() - 40) : m.start()]
         if _FROM_GERUND.search(before[-6:]):

@@ -187,6 +187,11 @@ _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
 _ANOTHER = re.compile(r"\band\s+(?:another|a further)\s+(\d{1,4})\b")
+_TALKS_CLEARED = re.compile(
+    r"\s+(?:the\s+)?(?:start\s+of\s+|opening\s+of\s+)?(?:formal\s+)?(?:contract\s+|price\s+)?"
+    r"(?:negotiations|talks)\b",
+    re.IGNORECASE,
+)
 _CONTRACT_FOR_FIRST = re.compile(r"\b(?:contract|deal|order|agreement)\b[^,;]{0,60}\bfor\s+the\s+first\s+$")
 _N_OF_M = re.compile(rf"\b(?:\d+|{_WORD_NUM})\s+of\s+(?:the\s+)?(\d+|{_WORD_NUM})\s+(?:[\w-]+\s+)?$")
 _COUNTED = re.compile(
@@ -356,6 +361,9 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         start = noun.start
         window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
     draft.status = title_future(view, cues) or cue_words.deal_status(window, cues, start)
+    cleared = next((c for c in cues if c.kind == "approve"), None)
+    if draft.status == "announced" and cleared and _TALKS_CLEARED.match(view.text, cleared.end):
+        draft.status = "planned"  # 'cleared the start of contract negotiations with Mazagon Dock': talks
     if draft.status is None and _WON.search(view.text, clause.start, cues[0].start):
         draft.status = "signed"  # 'has won an order worth ...'
     # ('... an order of about $250 million that Armenia placed': the relative clause may follow)
@@ -695,10 +703,19 @@ def _signed_to_supply(view: View, clause: Clause, cues: list[Cue], roles: dict[s
     if sign is None or not _TO_SUPPLY.search(view.text, sign.end, clause.end):
         return
     subj = r.subjects(view.slots, clause, sign.start, view.clauses)
-    if subj and subj[0].code in parties:
-        roles.pop("parties")
-        roles["seller"] = subj[0].code
-        roles["buyer"] = next(p for p in parties if p != subj[0].code)
+    if not subj or subj[0].code not in parties:
+        return
+    seller = subj[0].code
+    firm = next(
+        (m for m in view.slots.mentions if sign.end <= m.start < clause.end and m.kind == "company"), None
+    )
+    if subj[0].kind == "country" and firm is not None and firm.code in parties and firm.code != seller:
+        # 'Australia signed a A$1 billion contract on Monday with South Korean firm Hanwha Defense to build
+        # 30 self-propelled howitzers': the firm a state signs with is the one that builds
+        seller = firm.code
+    roles.pop("parties")
+    roles["seller"] = seller
+    roles["buyer"] = next(p for p in parties if p != seller)
 
 
 def _home_made(view: View, clause: Clause, roles: dict[str, object]) -> bool:

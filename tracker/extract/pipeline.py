@@ -224,6 +224,9 @@ def _quoted(view: View, d: Draft) -> bool:
 _IS_NOW = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
+_SAID_IT_WAS = re.compile(
+    r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+(?:is|are|was|were)\s+\w+ing\b"
+)
 _ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+)?$")
 
 
@@ -245,7 +248,9 @@ def _told_now(view: View, d: Draft) -> bool:
 
 # 'Indonesia has signed a contract with Dassault Aviation ..., the French and Indonesian defence
 # ministries announced on 10 February': news told in the present perfect as it is announced
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?$")
+# ('China has imposed sanctions on five American defence companies ..., the foreign ministry announced on
+# Sunday': the perfect on the verb before a noun cue)
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:(?:imposed|slapped|placed|signed)\s+)?$")
 _ANNOUNCED_AT = re.compile(r"(?i:announced|confirmed)$")
 _GRANTED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:granted|lifted|waived|removed|eased)\b")
 
@@ -273,7 +278,12 @@ def _to_lift(view: View, d: Draft) -> bool:
 def _progressive(view: View, d: Draft) -> bool:
     """'The United States is fully lifting its ban ..., the president said on Monday': an act told as
     under way when it is announced, on the day of the saying."""
-    return bool(_IS_NOW.search(view.text, d.clause.start, d.cues[0].end))
+    if _IS_NOW.search(view.text, d.clause.start, d.cues[0].end):
+        return True
+    # ('The U.S. Commerce Department said on Thursday it was adding 36 Chinese companies, including memory
+    # chipmaker Yangtze Memory Technologies Co (YMTC), to its trade blacklist': the clause cut by commas)
+    said = _SAID_IT_WAS.search(view.text, max(0, d.cues[0].start - 160), d.cues[0].start)
+    return said is not None
 
 
 _WHICH_SAID = re.compile(r",\s*which\s+(?:also\s+)?$")

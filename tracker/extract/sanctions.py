@@ -714,7 +714,21 @@ def _target(
     if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj or _supplied(view, clause, cue, imposer) or _over_states(view, clause, cue, imposer)
+    found = found or _crackdown_on(view, clause, cue, imposer)
     return found.code if found else None
+
+
+_CRACKDOWN_ON = re.compile(r"\b(?:crackdown|curbs|restrictions|measures)\s+(?:on|against)\s+(?:the\s+)?$")
+
+
+def _crackdown_on(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
+    """'launched its latest crackdown on China's chip sector by adding 140 companies ... to its entity
+    list': the state the measure the listing belongs to is aimed at."""
+    for m in view.slots.mentions:
+        inside = clause.start <= m.start < cue.start and m.code != imposer and m.kind == "country"
+        if inside and _CRACKDOWN_ON.search(view.text, max(0, m.start - 30), m.start):
+            return m
+    return None
 
 
 # "new sanctions on 11 companies and individuals over Iran's ballistic missile programme"

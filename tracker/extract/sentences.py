@@ -108,6 +108,9 @@ _AMOUNT_BRACKETS = re.compile(
     r"(?:[a-z$€£.]+\s?){0,3}\)"
     # a designation's own brackets, 'CH-47F(I) Chinook helicopters' (lower case here): part of the name
     r"|(?<=[a-z0-9])\([a-z0-9]{1,3}\)"
+    # a name's abbreviation, 'Yangtze Memory Technologies Co (YMTC), to its trade blacklist'
+    r"|(?<=[a-z] )\((?!reuters|ap|afp|pti|ani|ians|tass|xinhua|yonhap|kyodo|bloomberg|cna)"
+    r"[a-z][a-z0-9&-]{1,9}\)"
 )
 
 
