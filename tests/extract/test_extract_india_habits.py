@@ -145,3 +145,46 @@ def test_sanctions_on_firms_supplying_a_state_reacted_to_after_do_not_target_it(
         "Pakistan's ballistic missile programme."
     )
     assert all(s["roles"].get("target") != "PAK" for s in of_type(text, "sanction"))
+
+
+def test_a_report_rejected_as_incorrect_tells_no_cancellation() -> None:
+    text = (
+        'The defence ministry on Wednesday rejected as "factually incorrect" a media report that claimed '
+        "India had dropped plans to acquire 200 Ka-226T light utility helicopters from Russia."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2021, 4, 8, 5, tzinfo=UTC))]
+    assert not [e for e in found if e["type"] == "deal"]
+
+
+def test_an_order_a_relative_clause_dates_is_a_deal_apart_from_the_arrival() -> None:
+    text = (
+        "The first five of the 36 Rafale fighter jets that India ordered from France in 2016 landed at the "
+        "Ambala air force station on Wednesday afternoon."
+    )
+    found = {
+        e["type"]: e
+        for e in (to_wire(x) for x in extract(text, published=datetime(2020, 7, 29, 15, tzinfo=UTC)))
+    }
+    assert (found["delivery"]["roles"], found["delivery"]["occurred"]["date"]) == (
+        {"supplier": "FRA", "recipient": "IND"},
+        "2020-07-29",
+    )
+    assert (found["deal"]["roles"], found["deal"]["occurred"]["date"]) == (
+        {"buyer": "IND", "seller": "FRA"},
+        "2016",
+    )
+    assert found["deal"]["items"] == [{"name": "Rafale", "quantity": 36}]
+
+
+def test_of_two_states_in_talks_the_maker_of_the_goods_sells() -> None:
+    text = (
+        "India and Indonesia are in advanced negotiations for the sale of BrahMos supersonic cruise missiles."
+    )
+    (deal,) = [to_wire(e) for e in extract(text, published=datetime(2025, 1, 26, 9, tzinfo=UTC))]
+    assert (deal["roles"], deal["status"]) == ({"buyer": "IDN", "seller": "IND"}, "planned")
+
+
+def test_the_state_whose_sanctions_a_purchase_risks_is_not_its_buyer() -> None:
+    text = "Ankara refused to back down despite the threat of U.S. sanctions for buying S-400s from Russia."
+    found = [to_wire(e) for e in extract(text, published=datetime(2019, 7, 12, 10, tzinfo=UTC))]
+    assert [e["roles"] for e in found if e["type"] == "deal"] == [{"buyer": "TUR", "seller": "RUS"}]

@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import another, co_buyers, deal, priced_apart, second_sale, signed_before
+from tracker.extract.deals import (
+    another,
+    co_buyers,
+    deal,
+    ordered_then,
+    priced_apart,
+    second_sale,
+    signed_before,
+)
 from tracker.extract.deliveries import co_suppliers, delivery, talks_deal
 from tracker.extract.draft import Draft
 from tracker.extract.items import WEAPON_NOUNS
@@ -59,6 +67,7 @@ def drafts(view: View) -> list[Draft]:
                     else:
                         out.extend(co_suppliers(view, part, draft))
                         out.extend(talks_deal(view, draft))
+                        out.extend(ordered_then(view, draft))
         cues = groups.get((ci, "sanction"))
         if cues:
             out.extend(sanctions(view, clause, cues))  # one per target

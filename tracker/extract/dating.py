@@ -315,6 +315,15 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         adverbial = not dm.text.strip().isdigit() and auxiliaries
         if adverbial and len(lead.split()) <= 4 and "," not in lead:
             return 0, prev.start
+    if prev is None and nxt is not None and not dm.text.strip().isdigit():
+        # 'the 36 Rafale fighter jets that India ordered from France in 2016 landed at Ambala': the date
+        # closes the verb before it, whose event is told by the one after it
+        kinds = ("statement", nxt.etype)
+        unmade = next((c for c in reversed(same) if c.end <= dm.start and c.etype not in kinds), None)
+        lead = view.text[unmade.end : dm.start] if unmade is not None else ","
+        close = len(lead.split()) <= 4 and "," not in lead
+        if close and _AUXILIARIES.fullmatch(view.text, dm.end, nxt.start):
+            return None
     if prev is not None and nxt is not None and _AND_NEXT_VERB.match(view.text[dm.end : nxt.start]):
         # 'which signed a contract for the systems in 2014 and received its first regiment in 2018': a
         # date before 'and' and the next verb closes the verb before it

@@ -348,6 +348,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         owner = _kept_for(view, clause, cues)
         if owner is not None and owner != roles["seller"]:
             roles["buyer"] = owner
+    _pair_by_maker(view, clause, cues, roles)
     draft = Draft("deal", view, clause, cues, roles)
     opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
     if opposed is not None:
@@ -454,6 +455,47 @@ def signed_before(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     signed.items, signed.value, signed.background = list(draft.items), draft.value, True
     signed.date_span = (year.start, year.end)
     return [signed]
+
+
+def _pair_by_maker(view: View, clause: Clause, cues: list[Cue], roles: dict[str, object]) -> None:
+    """'India and Indonesia are in advanced negotiations for the sale of BrahMos supersonic cruise
+    missiles': of two states as the subject, the maker of the goods sells to the other."""
+    parties = roles.get("parties")
+    if "buyer" in roles or (isinstance(parties, list) and len(parties) != 2):
+        return
+    pair = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
+    makers = {it.maker for it in view.within(clause, view.items)}
+    if len(pair) != 2 or len(makers) != 1:
+        return
+    maker = makers.pop()
+    if maker in pair and roles.get("seller", maker) in pair:
+        roles.pop("parties", None)
+        roles["seller"], roles["buyer"] = maker, next(c for c in pair if c != maker)
+
+
+_ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
+
+
+def ordered_then(view: View, delivery: Draft) -> list[Draft]:
+    """'The first five of the 36 Rafale fighter jets that India ordered from France in 2016 landed at
+    Ambala on Wednesday': the order a relative clause dates is a deal of its own, signed in its year."""
+    arrive, clause = delivery.cues[0], delivery.clause
+    if clause.opener != "that" or not _ARRIVED.match(arrive.text) or not delivery.items:
+        return []
+    buy = next((c for c in view.cues if clause.start <= c.start < arrive.start and c.etype == "deal"), None)
+    if buy is None or buy.kind != "buy" or not any(buy.end <= d.start < arrive.start for d in view.dates):
+        return []
+    roles: dict[str, object] = {
+        "buyer": delivery.roles.get("recipient"),
+        "seller": delivery.roles.get("supplier"),
+    }
+    if None in roles.values():
+        return []
+    before = view.clauses[view.clause_of(clause.start) - 1]
+    goods = _counted(view, before, [i._replace(quantity=None) for i in delivery.items[:1]])
+    deal = Draft("deal", view, clause, [buy], roles, status="signed", items=goods)
+    deal.date_span, deal.background = (buy.end, arrive.start), True
+    return [deal]
 
 
 def second_sale(view: View, clause: Clause, draft: Draft) -> list[Draft]:

@@ -28,6 +28,7 @@ _PHRASE_HEAD = Caseless(r"\b(?:for|in|over|of|after|involved in)\s+(?:the\s+)?$"
 _INFINITIVE = Caseless(r"\bto\s+(?:keep\s+|continue\s+to\s+|stop\s+)?$")
 _HEADLINE_TO = re.compile(r"\bto\s+$")
 _NOT_AGENT = ("with", "from", "to", "by")
+_SANCTIONS_FOR = re.compile(r"\s*(?:sanctions|penalties|tariffs|punishment)\s+(?:for|over)\s+$")
 
 
 @dataclass
@@ -82,6 +83,8 @@ def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
         return None
     last = s.mentions[prior[-1]]
     gap = view.text[last.end : cue.start]
+    if _SANCTIONS_FOR.match(gap):
+        return None  # 'the threat of U.S. sanctions for buying the S-400': the sanctioning state buys nothing
     # 'talks with the United States over the purchase of F-35s': the partner of talks buys nothing;
     # 'sanctioned by Britain for supplying drone parts': nor does the agent of a passive
     if pp and len(gap.split()) <= 6 and "," not in gap and s.preps[prior[-1]] not in _NOT_AGENT:

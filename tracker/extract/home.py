@@ -61,8 +61,8 @@ def dateline_end(text: str) -> int:
 # demonym before the goods names their maker, not the country the news is about
 _DEMONYM = re.compile(r"(?:an|ese|ian|i|ish|ch)$")
 _GOODS_AFTER = re.compile(
-    r"(?:-made|-built|\s+(?:[A-Z0-9][\w/-]*\s+)*(?:[A-Z0-9][\w/-]*|tanks|jets|fighters|"
-    r"howitzers|missiles|drones|weapons|arms|helicopters|submarines|warships))"
+    r"(?:-made|-built|\s+(?:[A-Z0-9][\w/-]*\s+)*(?:[A-Z0-9][\w/-]*|(?:tank|jet|fighter|howitzer|missile|"
+    r"drone|weapon|helicopter|submarine|warship)s?\b|arms\b))"
 )
 
 
