@@ -161,3 +161,43 @@ def test_goods_a_state_is_sanctioned_for_taking_delivery_of_are_its_own() -> Non
     (delivery,) = of_type(text, "delivery", datetime(2018, 9, 23, 10, tzinfo=UTC))
     assert delivery["roles"] == {"supplier": "RUS", "recipient": "CHN"}
     assert delivery["occurred"]["date"] == "2017"
+
+
+def test_a_day_after_a_long_subject_counts_back_from_the_saying() -> None:
+    text = (
+        "South Korea will reconsider its policy of not providing weapons to Ukraine, National Security "
+        "Adviser Chang Ho-jin said Thursday, a day after Russian President Vladimir Putin and North Korean "
+        "leader Kim Jong-un signed a comprehensive strategic partnership treaty in Pyongyang."
+    )
+    (deal,) = of_type(text, "deal", datetime(2024, 6, 20, 6, tzinfo=UTC))
+    assert deal["occurred"]["date"] == "2024-06-19"
+
+
+def test_a_saying_a_day_earlier_is_dated_from_the_act_before() -> None:
+    text = (
+        "India on Tuesday rejected as absurd allegations that its government was linked to the killing of a "
+        "Sikh separatist leader in Canada. Canadian Prime Minister Justin Trudeau had told the House of "
+        "Commons a day earlier that Canada's security agencies were pursuing credible allegations."
+    )
+    found = of_type(text, "statement", datetime(2023, 9, 19, 14, tzinfo=UTC))
+    assert {s["roles"]["speaker"]: s["occurred"]["date"] for s in found}["CAN"] == "2023-09-18"
+
+
+def test_an_act_its_doer_says_it_has_done_is_dated_by_the_saying() -> None:
+    text = "Russia said on Friday it had banned 500 Americans, including Barack Obama, from entering."
+    (sanction,) = of_type(text, "sanction", datetime(2023, 5, 19, 17, 20, tzinfo=UTC))
+    assert (sanction["roles"], sanction["occurred"]["date"]) == (
+        {"imposer": "RUS", "target": "USA"},
+        "2023-05-19",
+    )
+
+
+def test_a_termination_told_after_its_announcement_dates_the_cancellation() -> None:
+    text = (
+        "The Philippines has cancelled its contract to buy 16 Mi-17 military transport helicopters from "
+        "Russia, former Defense Secretary Delfin Lorenzana confirmed on Monday. The deal, signed in November "
+        "2021 with Russian state exporter Sovtechnoexport, was terminated in June."
+    )
+    found = of_type(text, "deal", datetime(2022, 8, 2, 4, tzinfo=UTC))
+    cancelled = [d for d in found if d["status"] == "cancelled"]
+    assert [d["occurred"]["date"] for d in cancelled] == ["2022-06"]

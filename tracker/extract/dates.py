@@ -58,7 +58,7 @@ CANDIDATES = re.compile(
     r"|\b(?P<anc>(?:a|one|two|three|four|five|six|\d) days? "
     r"(?:earlier|later|after(?= \w+ (?:and|had|signed))"
     # ('..., a day after the US State Department approved a possible sale')
-    r"|after(?= (?:the |a )?(?:[\w.'’-]+ ){1,4}"
+    r"|after(?= (?:the |a )?(?:[\w.'’-]+ ){1,10}"
     r"(?:approved|signed|announced|imposed|agreed|cleared|unveiled|sanctioned|blacklisted|downgraded|"
     r"suspended|banned|expelled|lifted|launched|added|adopted|issued|slapped)\b"
     r"|(?: [\w.'’-]+){1,8} (?:took|came into) (?:effect|force)\b))"

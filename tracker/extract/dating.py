@@ -454,13 +454,15 @@ def back_reference(view: View, published: datetime | None) -> BackReference | No
     decision, announced by the State Department on Friday, ends ...'): the date belongs to the event
     of that type in the sentence before when it has none of its own."""
     m = _BACK.match(view.text)
-    if m is not None:
+    passive = _BACK_PASSIVE.match(view.text)
+    if passive is not None and (m is None or passive.group("verb").lower() not in _SIGNING):
+        # ('The deal, signed in November 2021 with Sovtechnoexport, was terminated in June': the verb of
+        # the sentence over the appositive's)
+        m, end = passive, view.clauses[view.clause_of(passive.end())].end
+    elif m is not None:
         end = m.end()
     else:
-        m = _BACK_PASSIVE.match(view.text)
-        if m is None:
-            return _signed_back(view, published)
-        end = view.clauses[view.clause_of(m.end())].end
+        return _signed_back(view, published)
     for dm in view.dates:
         if m.end("verb") <= dm.start and dm.end <= end:
             occ = resolve(dm, published, False)
@@ -483,6 +485,8 @@ _SIGNED_THE = re.compile(
     r"|\bsigned\s+an\s+executive\s+order\s+(?:[\w,]+\s+){0,3}?(?P<ending>terminating|ending|lifting|revoking)\b"
     # 'The announcement was made in Vienna late on Saturday': the act of the sentence before, in the passive
     r"|^(?:The|This)\s+(?P<passive>announcement|decision|move)\s+(?:was|were)\s+(?:made|taken|announced)\b"
+    # 'then-President Rodrigo Duterte approved its cancellation in June'
+    r"|\bapproved\s+(?:its|the)\s+(?P<undone>cancellation|termination)\b"
     # 'The Defence Ministry formally notified Rafael of the cancellation on Monday'
     r"|\b(?:notified|informed)\s+(?:[\w-]+\s+){1,3}?of\s+(?:the|its)\s+(?P<told>cancellation|termination)\b"
     # 'The US Treasury said on Tuesday the measures target Shahed Aviation Industries'
@@ -526,6 +530,8 @@ def _signed_back(view: View, published: datetime | None) -> BackReference | None
                 signing = m.group(0).split(None, 1)[0].lower() in _SIGNING
                 if m.group("ending"):
                     return BackReference(("sanction",), occ, signing)
+                if m.group("undone"):
+                    return BackReference(("deal",), occ, False)
                 noun = m.group("noun") or m.group("passive") or m.group("told") or m.group("target")
                 return BackReference(_types_named(noun), occ, signing)
     return None

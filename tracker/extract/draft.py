@@ -54,6 +54,7 @@ class Draft:
     background: bool = False  # 'under a deal approved ...': a deal named only as the basis of another event
     date_span: tuple[int, int] | None = None  # where its dates may stand ('... and another 30 in 2021')
     reacted: bool = False  # the object of another's reaction ('China opposes a U.S. arms sale to Taiwan')
+    date_said: bool = False  # dated only by the day it was told, which a later sentence may correct
     headline_target: bool = False  # a lead's sanction on a target the gazetteer lacks: the headline's
 
     @property

@@ -84,10 +84,11 @@ def date_back(view: View, views_before: list[View], out: list[Draft], published:
         d = next((d for d in out if d.view is before and d.etype in types and not d.background), None)
         if d is None:
             continue
-        if d.occurred is None and not (signing and d.status == "cancelled"):
+        if (d.occurred is None or d.date_said) and not (signing and d.status == "cancelled"):
             # 'The United States and the European Union have lifted sanctions': one act of both imposers
             for e in out:
-                if e.view is before and e.clause == d.clause and e.etype == d.etype and e.occurred is None:
+                same = e.view is before and e.clause == d.clause and e.etype == d.etype
+                if same and (e.occurred is None or e.date_said):
                     e.occurred = occ
         return
 
@@ -136,7 +137,7 @@ def days_counted(view: View, ds: list[Draft], out: list[Draft]) -> None:
     if came is None and apart is None:
         day_of = anchored(counted[0], anchor)
         for d in ds:
-            if d.occurred is None and d.etype != "statement":
+            if d.occurred is None:
                 d.occurred = day_of
         return
     if came is not None:

@@ -243,7 +243,29 @@ _WOULD = re.compile(r"\b(?:would|will)\s+(?:[\w%$.-]+\s+){1,5}$")
 
 def _told_now(view: View, d: Draft) -> bool:
     """An act that happens as it is told: under way, announced, pledged relief, or just announced done."""
-    return _progressive(view, d) or _announced(view, d) or _to_lift(view, d) or _perfect_announced(view, d)
+    return (
+        _progressive(view, d)
+        or _announced(view, d)
+        or _to_lift(view, d)
+        or _perfect_announced(view, d)
+        or _own_act_said(view, d)
+    )
+
+
+# 'Russia said on Friday it had banned 500 Americans, including former US president Barack Obama'
+_SAID_IT_HAD = re.compile(
+    r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?:\w+ed\s+)?$"
+)
+
+
+def _own_act_said(view: View, d: Draft) -> bool:
+    """An act its own doer tells as done on the day it speaks: the day of the saying."""
+    cue = d.cues[0]
+    if not _SAID_IT_HAD.search(view.text, max(0, cue.start - 60), cue.start):
+        return False
+    doer = d.roles.get("imposer") or d.roles.get("buyer") or d.roles.get("supplier")
+    subjects = r.subjects(view.slots, view.clauses[0], cue.start, view.clauses)
+    return bool(subjects) and subjects[0].code == doer
 
 
 # 'Indonesia has signed a contract with Dassault Aviation ..., the French and Indonesian defence
@@ -381,4 +403,6 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
         ):
             say = say or saying_date(view, published)
             d.occurred = say
+            # (a cancellation told on the day of its saying may have a day of its own told after it)
+            d.date_said = d.occurred is not None and d.status == "cancelled"
     return ds
