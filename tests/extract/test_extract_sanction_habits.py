@@ -189,3 +189,35 @@ def test_sanctions_a_panel_monitors_are_no_act_of_the_state_that_vetoes_it() -> 
         "monitoring sanctions against North Korea."
     )
     assert all(s["roles"].get("imposer") != "RUS" for s in of_type(text, "sanction"))
+
+
+def test_sanctions_a_trade_risks_threaten_its_buyer() -> None:
+    step = (
+        "The first parts of Russia's S-400 missile defence system were delivered to an air base near Ankara "
+        "on Friday, Turkey's defence ministry said, a step that could trigger US sanctions against the NATO "
+        "member."
+    )
+    fear = (
+        "The Philippines has cancelled a deal to buy 16 Mi-17 military transport helicopters from Russia "
+        "because of possible US sanctions."
+    )
+    shelved = "Egypt shelves Russian Su-35 purchase under threat of US sanctions."
+    found = [
+        (s["roles"], s["status"])
+        for text in (step, fear, shelved)
+        for s in of_type(text, "sanction", datetime(2022, 7, 26, 8, tzinfo=UTC))
+    ]
+    assert found == [
+        ({"imposer": "USA", "target": "TUR"}, "threatened"),
+        ({"imposer": "USA", "target": "PHL"}, "threatened"),
+        ({"imposer": "USA", "target": "EGY"}, "threatened"),
+    ]
+
+
+def test_goods_for_a_system_go_to_the_place_they_land_not_its_maker() -> None:
+    text = (
+        "The first shipment of parts for a Russian S-400 missile defense system landed at an air base near "
+        "Ankara on Friday, Turkey's Defense Ministry said."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2019, 7, 12, 12, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "TUR"}

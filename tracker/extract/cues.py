@@ -457,9 +457,13 @@ def _sanction_ok(text: str, m: re.Match[str]) -> bool:
         return True  # 'imposed unilateral sanctions': an act, whatever describes its measures
     if _STATE_IMPOSED.match(text, m.end()):
         return True  # 'because of the sanctions Tokyo imposed on Moscow last month': an act, with its state
-    return not _BACKGROUND.found(before)
+    # ('cancelled the deal because of possible US sanctions': a threat feared, not measures in force)
+    return not _BACKGROUND.found(before) or _FEARED.search(before) is not None
 
 
+_FEARED = re.compile(
+    r"\b(?:possible|potential|threatened|threat\s+of|risk\s+of|fears?\s+of)\s+(?:[\w.'’-]+\s+)?$", _I
+)
 _STATE_IMPOSED = re.compile(r"\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:had\s+|has\s+)?(?:imposed|slapped)\b")
 
 

@@ -705,7 +705,8 @@ def _builder(view: View, clause: Clause) -> Mention | None:
 def _received(view: View, clause: Clause, get: Cue, subj: list[Mention]) -> tuple[None, str | None]:
     """'India received ...' (the subject receives); '... arrived in India' (the place receives)."""
     if _ARRIVE.match(get.text):
-        found = r.after(view.slots, clause, get.end, ("in", "at", "to"))
+        # ('landed at an air base near Ankara on Friday')
+        found = r.after(view.slots, clause, get.end, ("in", "at", "to", "near"))
         # 'The last three AH-64E Apache helicopters for the Indian Army ... arrived at Hindon'
         meant = r.after(view.slots, clause, clause.start, ("for",))
         found = found or (meant if meant is not None and meant.end <= get.start else None)
@@ -729,7 +730,14 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     """'Russian deliveries of S-400 to India', 'India's supplies', 'were delivered by Russia'."""
     s = view.slots
     mod = r.modifier_before(s, main.start)
-    found = r.after(s, clause, main.end, ("to", "for", "near", "in", "at"))
+    places = ("to", "for", "near", "in", "at")
+    found = r.after(s, clause, main.end, places)
+    if found is not None and any(
+        it.maker == found.code and 0 <= it.start - found.end <= 2 for it in view.items
+    ):
+        # 'The first shipment of parts for a Russian S-400 missile defense system landed at an air base
+        # near Ankara': the maker named on the goods receives nothing
+        found = r.after(s, Clause(found.end, clause.end, ""), found.end, places)
     if found is not None and cue_words.WAR_IN.search(view.text, max(0, found.start - 30), found.start):
         found = (
             None  # 'has been pushed to 2026-27 due to the war in Ukraine': the war's place receives nothing

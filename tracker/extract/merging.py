@@ -176,7 +176,8 @@ def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
     (or recipient) of the last trade told before."""
     for e in reversed(before):
         side = e.roles.get("buyer") if e.etype == "deal" else e.roles.get("recipient")
-        if e.etype in ("deal", "delivery") and isinstance(side, str):
+        other = e.roles.get("seller") if e.etype == "deal" else e.roles.get("supplier")
+        if e.etype in ("deal", "delivery") and isinstance(side, str) and side != other:
             if side != d.roles.get("imposer"):
                 d.roles["target"] = side
             return

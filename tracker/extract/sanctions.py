@@ -366,6 +366,15 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # ties': the measures the other side answers were taken against it
         first = r.subjects(s, view.clauses[0], clause.start, view.clauses)
         target = first[0].code if first and first[0].code != imposer else None
+    named = r.modifier_before(s, cue.start) or r.after(s, clause, cue.end, ("from",))
+    trade = any(c.etype in _TRADES for c in view.cues)
+    if status == "threatened" and target is not None and _maker_of_goods(view, target):
+        target = None  # 'Egypt shelves Russian Su-35 purchase under threat of US sanctions': the seller's
+    if imposer and target is None and status == "threatened" and trade and named and named.code == imposer:
+        # 'a step that could trigger US sanctions against the NATO member', '... because of possible US
+        # sanctions', 'citing the risk of sanctions from the United States': the buyer of the trade the
+        # sentence tells is the one at risk (``merging``)
+        return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
     if imposer and target is None and status == "imposed" and view.sentence.start == 0 and not view.is_title:
         # 'The United States on Tuesday imposed sanctions ... on Myanma Oil and Gas Enterprise (MOGE)': a
         # lead's target the gazetteer does not know is the one its headline names (``merging``)
@@ -716,6 +725,17 @@ def _target(
     found = found or obj or _supplied(view, clause, cue, imposer) or _over_states(view, clause, cue, imposer)
     found = found or _crackdown_on(view, clause, cue, imposer)
     return found.code if found else None
+
+
+_TRADES = ("deal", "delivery")
+
+
+def _maker_of_goods(view: View, code: str) -> bool:
+    """Whether the state is named only as the maker of goods ('Russian Su-35'), right before them."""
+    named = [m for m in view.slots.mentions if m.code == code]
+    return bool(named) and all(
+        any(it.maker == code and 0 <= it.start - m.end <= 2 for it in view.items) for m in named
+    )
 
 
 _CRACKDOWN_ON = re.compile(r"\b(?:crackdown|curbs|restrictions|measures)\s+(?:on|against)\s+(?:the\s+)?$")
