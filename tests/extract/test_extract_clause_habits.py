@@ -406,9 +406,10 @@ def test_bans_on_shipments_restrictions_on_exports_and_the_one_facing_sanctions(
         "TOKYO (Kyodo) - Japan on Thursday lifted restrictions on exports of key chipmaking materials to "
         "South Korea that it had imposed in 2019."
     )
-    (ended,) = of_type(lifted, "sanction", datetime(2023, 3, 17, 3, tzinfo=UTC))
+    ended, imposed = of_type(lifted, "sanction", datetime(2023, 3, 17, 3, tzinfo=UTC))
     assert (ended["roles"], ended["status"]) == ({"imposer": "JPN", "target": "KOR"}, "lifted")
     assert ended["occurred"]["date"] == "2023-03-16"
+    assert (imposed["status"], imposed["occurred"]["date"]) == ("imposed", "2019")
     facing = "Washington has yet to decide whether New Delhi should face sanctions over the S-400 purchase."
     (threat,) = of_type(facing, "sanction")
     assert (threat["roles"], threat["status"]) == ({"imposer": "USA", "target": "IND"}, "threatened")

@@ -221,3 +221,25 @@ def test_goods_for_a_system_go_to_the_place_they_land_not_its_maker() -> None:
     )
     (delivery,) = of_type(text, "delivery", datetime(2019, 7, 12, 12, tzinfo=UTC))
     assert delivery["roles"] == {"supplier": "RUS", "recipient": "TUR"}
+
+
+def test_penalties_imposed_while_waiving_others_are_sanctions_of_that_day() -> None:
+    text = (
+        "The Biden administration on Wednesday waived sanctions on Nord Stream 2 AG, the Gazprom subsidiary "
+        "building the gas pipeline, in a gesture to Berlin, while imposing penalties on four Russian ships."
+    )
+    found = {s["status"]: s for s in of_type(text, "sanction", datetime(2021, 5, 19, 20, 30, tzinfo=UTC))}
+    assert found["imposed"]["roles"] == {"imposer": "USA", "target": "RUS"}
+    assert found["imposed"]["occurred"]["date"] == found["waived"]["occurred"]["date"] == "2021-05-19"
+
+
+def test_sanctions_lifted_with_the_date_they_were_imposed_are_two_developments() -> None:
+    text = (
+        "West African regional bloc ECOWAS on Saturday lifted some of the toughest sanctions it imposed on "
+        "Niger in July last year after a coup, including border closures."
+    )
+    found = {
+        s["status"]: s["occurred"]["date"]
+        for s in of_type(text, "sanction", datetime(2024, 2, 24, 18, tzinfo=UTC))
+    }
+    assert found == {"lifted": "2024-02-24", "imposed": "2023-07"}

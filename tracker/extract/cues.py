@@ -106,7 +106,7 @@ SANCTION = re.compile(
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|punitive (?:measures|steps)|"
     r"CAATSA|ban(?:s|ned)?|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
-    r"penalty(?= (?:that|imposed))|"
+    r"penalty(?= (?:that|imposed))|penalties(?= (?:on|against) )|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     # 'New Delhi downgraded diplomatic ties and put the 1960 Indus Waters Treaty in abeyance'
     r"downgrad(?:ed|es|ing) (?:diplomatic )?(?:ties|relations)|"

@@ -106,6 +106,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _best(resolved)
         elif d.clause.opener == "as":
             d.occurred = _while(view, d, published)
+        elif _WHILE_DOING.match(view.text, d.clause.start):
+            # 'waived sanctions on Nord Stream 2 AG ..., while imposing penalties on four Russian ships': the
+            # day of the act the clause goes with
+            d.occurred = next((o.occurred for o in ds if o.occurred and o.clause.end <= d.clause.start), None)
         else:
             d.occurred = _relative_passive(view, d, published)
 
@@ -168,6 +172,7 @@ def _while(view: View, d: Draft, published: datetime | None) -> Occurred | None:
     return _resolved(view, dm, published, False) if dm is not None else None
 
 
+_WHILE_DOING = re.compile(r"while\s+(?:imposing|slapping|adding|announcing|blacklisting)\b")
 # 'Rosoboronexport on Monday offered to set up production': a day before a verb in the past is past
 _PAST_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|told|made|sent|gave|took|won|met|held)\b")
 

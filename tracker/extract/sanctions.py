@@ -125,7 +125,7 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
         _THE_BEFORE.search(view.text, max(clause.start, cue.start - 30), cue.start)
         and _IMPOSED_BY_AFTER.match(view.text, cue.end)
     )
-    out = [draft]
+    out = [draft, *_imposed_before(view, draft)]
     if draft.headline_target or (draft.anaphoric and "imposer" not in draft.roles):
         return out  # its imposer is the one of a sanction told before (``merging``)
     for code in (
@@ -155,6 +155,26 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
         ]
         out += [replace(d, roles={**d.roles, "imposer": c}) for c in others for d in list(out)]
     return out
+
+
+# 'the toughest sanctions it imposed on Niger in July last year', 'ending curbs imposed in July 2019'
+_IMPOSED_THEN = re.compile(
+    r"\b(?:imposed|introduced|placed)\s+(?:on\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$"
+)
+
+
+def _imposed_before(view: View, draft: Draft) -> list[Draft]:
+    """Sanctions lifted or waived told with the date they were imposed: that imposition is a development
+    of its own, in its own period (the lifting never takes that date, ``dating``)."""
+    if draft.status not in ("lifted", "waived") or "target" not in draft.roles:
+        return []
+    cue = draft.cues[-1]
+    for dm in view.dates:
+        if cue.end < dm.start and _IMPOSED_THEN.search(view.text, max(cue.end, dm.start - 40), dm.start):
+            imposed = Draft("sanction", view, draft.clause, draft.cues, dict(draft.roles), status="imposed")
+            imposed.date_span, imposed.background = (dm.start, dm.end), True
+            return [imposed]
+    return []
 
 
 def _coordinated(view: View, clause: Clause, cue: Cue, draft: Draft) -> list[str]:
