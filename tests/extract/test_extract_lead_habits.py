@@ -201,3 +201,13 @@ def test_a_termination_told_after_its_announcement_dates_the_cancellation() -> N
     found = of_type(text, "deal", datetime(2022, 8, 2, 4, tzinfo=UTC))
     cancelled = [d for d in found if d["status"] == "cancelled"]
     assert [d["occurred"]["date"] for d in cancelled] == ["2022-06"]
+
+
+def test_a_contract_for_the_goods_told_before_counts_them() -> None:
+    text = (
+        "Russia's delivery of the remaining two squadrons of the S-400 Triumf air defence system has been "
+        "pushed to 2026-27 due to the war in Ukraine, defence sources said. India signed the $5.43 billion "
+        "contract for five squadrons in October 2018."
+    )
+    (deal,) = of_type(text, "deal", datetime(2024, 3, 21, 5, tzinfo=UTC))
+    assert (deal["items"], deal["occurred"]["date"]) == ([{"name": "S-400", "quantity": 5}], "2018-10")

@@ -313,6 +313,9 @@ def _home_recipient(trades: list[Draft]) -> None:
             d.roles["recipient"] = home
 
 
+_FOR = re.compile(r"\bfor\s+$")
+
+
 def _definite_goods(trades: list[Draft]) -> None:
     """'Lithuania ordered eight HIMARS earlier this year, while Latvia is in talks with Washington
     about buying the system': goods named by a definite noun are those of the trade told before."""
@@ -327,6 +330,11 @@ def _definite_goods(trades: list[Draft]) -> None:
         for t in reversed(trades[:n]):
             if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
                 d.items = _goods(t)
+                count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
+                if count is not None and len(d.items) == 1 and _FOR.search(d.view.text, 0, count.start()):
+                    # 'The engines are being procured under a $716 million contract signed in 2021 for 99
+                    # engines': the count of the order
+                    d.items = [d.items[0]._replace(quantity=parse_quantity(count.group("n")))]
                 break
 
 
