@@ -188,3 +188,42 @@ def test_the_state_whose_sanctions_a_purchase_risks_is_not_its_buyer() -> None:
     text = "Ankara refused to back down despite the threat of U.S. sanctions for buying S-400s from Russia."
     found = [to_wire(e) for e in extract(text, published=datetime(2019, 7, 12, 10, tzinfo=UTC))]
     assert [e["roles"] for e in found if e["type"] == "deal"] == [{"buyer": "TUR", "seller": "RUS"}]
+
+
+def test_the_warner_of_sanctions_a_purchase_could_trigger_imposes_them() -> None:
+    text = (
+        "India and Russia on Friday signed a deal worth $5.43 billion for five S-400 Triumf air defence "
+        "systems, brushing aside US warnings that the purchase could trigger sanctions."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2018, 10, 5, 12, 40, tzinfo=UTC))]
+    sanctions = [(e["roles"], e["status"]) for e in found if e["type"] == "sanction"]
+    assert sanctions == [({"imposer": "USA", "target": "IND"}, "threatened")]
+
+
+def test_sanctions_not_yet_decided_against_a_waiver_still_loom() -> None:
+    text = (
+        "The Biden administration has not yet decided whether to impose sanctions on India over its purchase "
+        "of Russian S-400 missile systems or to grant New Delhi a waiver, a senior State Department official "
+        "told a Senate hearing on Wednesday."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2022, 3, 3, 7, 45, tzinfo=UTC))]
+    assert [e["status"] for e in found if e["type"] == "sanction"] == ["threatened"]
+
+
+def test_the_goods_an_agreement_covers_are_the_deals_and_move_nowhere_yet() -> None:
+    text = (
+        "General Electric signed a memorandum of understanding on Thursday with state-run Hindustan "
+        "Aeronautics Ltd to produce fighter jet engines in India. The agreement covers GE's F414 engines for "
+        "HAL's Light Combat Aircraft Mk2 and still requires export authorization from the U.S. government."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2023, 6, 22, 16, 5, tzinfo=UTC))]
+    assert [(e["type"], [i["name"] for i in e["items"]]) for e in found] == [("deal", ["F414"])]
+
+
+def test_an_exemption_to_be_revoked_exposes_its_holders() -> None:
+    text = (
+        "The United States will revoke from Sept. 29 a 2018 sanctions exemption for Iran's Chabahar port, a "
+        "move that could expose Indian firms operating a terminal at the port to U.S. penalties."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2025, 9, 17, 3, 20, tzinfo=UTC))]
+    assert {e["status"] for e in found if e["type"] == "sanction"} == {"threatened"}

@@ -576,10 +576,12 @@ _ASKED = Caseless(r"\b(?:urg\w*|ask\w*|call\w* on|press\w*|lobb\w*|seek\w*|sough
 _UNLESS_WAIVED = Caseless(
     r"\b(?:unless|if|until)\s+(?:\w+\s+){0,4}(?:waiv\w*|exempt\w*|grants?\s+(?:an?\s+)?(?:waiver|exemption))"
     # 'has not yet decided whether to sanction India or grant it a waiver': both still open
-    r"|\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w'’]+\s+){0,8}(?:waiv\w*|exempt\w*|grant\b|or\b)"
+    r"|\bwhether\s+(?:or\s+not\s+)?to\s+(?:[\w'’-]+\s+){0,14}(?:waiv\w*|exempt\w*|grant\b|or\b)"
 )
 _REVOKED_WAIVER = Caseless(
-    r"\b(?:revo\w+|withdr\w+|scrap\w*|cancel\w*)\s+(?:of\s+)?(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}"
+    # ('will revoke from Sept. 29 a 2018 sanctions exemption for Iran's Chabahar port')
+    r"\b(?:revo\w+|withdr\w+|scrap\w*|cancel\w*)\s+(?:from\s+\w+\.?\s+\d{1,2}\s+)?(?:of\s+)?"
+    r"(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:waiver|exemption|exception)s?\b"
 )
 # 'has not made any decision on a possible waiver for India': the sanctions still loom

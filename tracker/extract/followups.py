@@ -37,6 +37,26 @@ def goods_under_the_deal(view: View, ds: list[Draft], out: list[Draft]) -> None:
         deal.items = [i._replace(quantity=None) for i in goods]
 
 
+_THE_DEAL_COVERS = re.compile(
+    r"^(?:The|This)\s+(?:agreement|deal|contract|pact|memorandum|MoU)\s+(?:covers|includes|is\s+for|involves|"
+    r"provides\s+for)\b"
+)
+
+
+def goods_the_deal_covers(view: View, ds: list[Draft], out: list[Draft]) -> list[Draft]:
+    """'General Electric signed a memorandum of understanding on Thursday with HAL to produce fighter jet
+    engines ... The agreement covers GE's F414 engines for HAL's Light Combat Aircraft Mk2': the goods of
+    the deal told just before, which the sentence names without moving them (its deliveries go)."""
+    if not _THE_DEAL_COVERS.match(view.text) or not view.items:
+        return ds
+    deal = next((d for d in reversed(out) if d.etype == "deal"), None)
+    if deal is None:
+        return ds
+    if not deal.items:
+        deal.items = list(view.items[:1])
+    return [d for d in ds if d.etype != "delivery"]
+
+
 _WORTH_AFTER = re.compile(
     r"^(?:The|That|This)\s+(?:purchase|deal|contract|sale|order|acquisition|package)(?:,[^,]{1,80},)?\s+"
     r"(?:is|was|will\s+be)\s+(?:worth|valued\s+at)\s+"

@@ -26,6 +26,7 @@ from tracker.extract.followups import (
     date_back,
     days_counted,
     first_of_told_after,
+    goods_the_deal_covers,
     goods_under_the_deal,
     same_day,
     worth_told_after,
@@ -176,6 +177,7 @@ def _body_drafts(
             first_of_told_after(view, out, views[n - 1])
             worth_told_after(view, out)
             goods_under_the_deal(view, ds, out)
+            ds = goods_the_deal_covers(view, ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
 

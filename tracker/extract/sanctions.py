@@ -346,6 +346,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'Washington has warned that countries buying major Russian weapons could face sanctions': the buyer
         # of the trade told before is the one at risk, not the seller the goods name (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
+    if status == "threatened" and _THE_PURCHASE.search(before):
+        # ('India and Russia signed a deal ..., brushing aside US warnings that the purchase could trigger
+        # sanctions': the warner would impose them, not the subject of the sentence)
+        imposer = _warner_before(view, clause) or imposer
     if imposer and not target and status == "threatened" and (_THE_PURCHASE.search(before) or it_trade):
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``merging``)
