@@ -47,6 +47,7 @@ def drafts(view: View) -> list[Draft]:
     for cue in view.cues:
         groups.setdefault((view.clause_of(cue.start), cue.etype), []).append(cue)
     _relative_approvals(view, groups)
+    _approved_apart(view, groups)
     out: list[Draft] = []
     for ci in sorted({ci for ci, _ in groups}):
         clause = view.clauses[ci]
@@ -95,6 +96,25 @@ def _with_list(view: View, groups: dict[tuple[int, str], list[Cue]], ci: int) ->
     if not view.text[clause.end : clause.end + 3].lstrip().startswith(":"):
         return clause
     return Clause(clause.start, view.clauses[ci + 1].end, clause.opener)
+
+
+def _approved_apart(view: View, groups: dict[tuple[int, str], list[Cue]]) -> None:
+    """'Germany will send 14 Leopard 2 A6 tanks to Ukraine ... and approve requests from other European
+    countries such as Poland to re-export theirs': goods moving under an approval after the delivery's verb
+    are the approval's, another trade, not more of the first delivery."""
+    for (ci, etype), cues in groups.items():
+        if etype != "delivery" or len(cues) < 2:
+            continue
+        approval = next(
+            (
+                c
+                for c in groups.get((ci, "deal"), ())
+                if c.kind == "approve" and cues[0].end <= c.start and c.text.lower().startswith("approv")
+            ),
+            None,
+        )
+        if approval is not None:
+            cues[:] = [c for c in cues if c.start < approval.start]
 
 
 def _relative_approvals(view: View, groups: dict[tuple[int, str], list[Cue]]) -> None:

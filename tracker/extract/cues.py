@@ -92,7 +92,7 @@ SANCTION = re.compile(
     r"(?:list of )?state sponsors? of terrorism(?: list)?|"
     # 'the State Department on Friday designated three China-based companies'
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
-    r"(?:trade )?restriction list|unverified list|"
+    r"(?:trade )?restriction list|unverified list|restrictive measures|"
     r"export (?:restrictions?|curbs)|(?:restrictions|curbs|controls) on (?:\w+ ){0,2}exports|"
     # 'Russia on Friday barred 500 Americans, including former President Barack Obama, from entering'
     r"barr(?:ed|ing|s)(?=[^;]{0,120}\bfrom entering\b)|entry bans?|"
@@ -488,6 +488,7 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
     return None
 
 
+_TO = re.compile(r"\bto\s+$", _I)
 _CHOSE = re.compile(r"^(?:chose|chosen|picked|selected)$", _I)
 _INTENT = re.compile(r"^letters? of intent$", _I)
 _NOUN_SIGNED = re.compile(
@@ -507,7 +508,10 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
         return "signed"
     for c in cues:
         if c.kind == "sign" and c.start > done.start:
-            return "announced" if PLANNED.found(window, done.end - offset, c.start - offset) else "signed"
+            # ('approved the purchase ..., clearing the way for the government to sign the contract')
+            later = PLANNED.found(window, done.end - offset, c.start - offset)
+            later = later or _TO.search(window, 0, max(0, c.start - offset)) is not None
+            return "announced" if later else "signed"
     # 'has selected Saab's Gripen E/F over the F-16 and plans to buy 12 jets': a choice, the contract to come
     chose = _CHOSE.match(done.text) and PLANNED.found(window, done.end - offset)
     return "planned" if chose else "announced"

@@ -21,6 +21,7 @@ from tracker.extract.home import dateline_end
 from tracker.extract.view import View
 
 _FUTURE = frozenset({"planned"})
+_DONE = frozenset({"signed", "cancelled", "began", "ongoing", "completed", "imposed", "lifted", "waived"})
 # 'shipped ... on Tuesday under a deal signed in August': the day is the shipment's, not the deal's
 # and 'sanctioned by Britain on Thursday for supplying drone parts': the day is the sanction's
 _UNDER = re.compile(r"\b(?:under|for|over)\b", re.IGNORECASE)  # ('... in 2022 over drone deliveries')
@@ -102,6 +103,11 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             for rank, dm in cands
             if (occ := _resolved(view, dm, published, future and _future_date(view, dm)))
         ]
+        if published is not None and d.status in _DONE:
+            # 'adopted a 19th package of sanctions, including a ban on imports of Russian LNG from January
+            # 2027': a done act never happened after the day it is told
+            today = published.date().isoformat()
+            resolved = [(rank, occ) for rank, occ in resolved if occ.date <= today[: len(occ.date)]]
         if resolved:
             d.occurred = _best(resolved)
         elif d.clause.opener == "as":

@@ -78,7 +78,12 @@ _URGED_TO_STOP = re.compile(
     r"(?:stop|end|lift|drop|halt|cease|withdraw|remove|revoke|scrap)\s+(?:[\w'’‘\"“-]+\s+){0,4}[\"'‘“]?$",
     re.IGNORECASE,
 )
-_SAYING_AFTER = re.compile(r",\s+(?:with\s+[^,;]{0,80}?\s+)?(?:saying|adding|arguing|noting)\b")
+_SAYING_AFTER = re.compile(
+    r",\s+(?:with\s+[^,;]{0,80}?\s+)?(?:saying|adding|arguing|noting)\b"
+    # ('The U.S. announced new sanctions on Iran Air, and Britain, France and Germany said they would move
+    # to sanction the airline too': the others' saying tells their own plan)
+    r"|,\s+and\s+(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,6}(?:said|say|says)\b"
+)
 _ALSO = re.compile(r"\b(?:was|were|has been|have been)\s+also\s+$|\balso\s+(?:been\s+)?$", re.IGNORECASE)
 _SIMILAR = re.compile(r"(?:similar|its\s+own|their\s+own)\s", re.IGNORECASE)
 _THE_SANCTIONS = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
@@ -239,7 +244,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if view.hearsay:
         return None  # a rumour, a report called false, or what analysts think could come
     window = view.text[clause.start : clause.end]
-    said_after = _SAYING_AFTER.search(view.text, cues[-1].end, clause.end)
+    said_after = _SAYING_AFTER.search(view.text, cues[0].end, clause.end)
+    if said_after is not None and said_after.start() < cues[-1].start:
+        cues = [c for c in cues if c.end <= said_after.start()]  # another's saying after ', and'
     if said_after is not None:
         # 'termed the latest US sanctions ... "unfortunate and biased", with spokesperson Mumtaz Zahra Baloch
         # saying they would have dangerous implications': what the saying adds tells no status
