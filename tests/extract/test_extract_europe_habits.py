@@ -59,3 +59,33 @@ def test_an_approval_that_clears_the_way_to_sign_is_not_a_signing() -> None:
     )
     (deal,) = of_type(text, "deal", datetime(2022, 12, 14, 16, 45, tzinfo=UTC))
     assert (deal["roles"], deal["status"]) == ({"buyer": "DEU", "seller": "USA"}, "announced")
+
+
+def test_a_ship_handed_over_after_an_appositive_is_delivered_by_its_maker() -> None:
+    text = (
+        "The frigate Tushil, built for India at the Yantar shipyard, was handed over to the Indian Navy on "
+        "Monday at a ceremony attended by Indian Defence Minister Rajnath Singh."
+    )
+    title = "Indian Navy takes delivery of Russian-built frigate Tushil in Kaliningrad"
+    found = extract(text, title=title, published=datetime(2024, 12, 9, 14, 50, tzinfo=UTC))
+    (delivery,) = [to_wire(e) for e in found if e.type == "delivery"]
+    assert delivery["roles"] == {"supplier": "RUS", "recipient": "IND"}
+    assert delivery["occurred"]["date"] == "2024-12-09"
+
+
+def test_goods_handed_over_to_a_state_with_the_goods_between() -> None:
+    text = "Bucharest handed one of its Patriot batteries over to Kyiv in October."
+    (delivery,) = of_type(text, "delivery", datetime(2024, 11, 22, 11, tzinfo=UTC))
+    assert (delivery["roles"], delivery["occurred"]["date"]) == (
+        {"supplier": "ROU", "recipient": "UKR"},
+        "2024-10",
+    )
+
+
+def test_sanctions_on_suppliers_to_a_states_military_target_that_state() -> None:
+    text = (
+        "Britain on Thursday announced sanctions on 50 individuals and entities, including suppliers of "
+        "munitions and electronics to Russia's military."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2024, 2, 22, 12, 10, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "GBR", "target": "RUS"}

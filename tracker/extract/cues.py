@@ -64,6 +64,8 @@ DELIVERY = re.compile(
     r"(?:(?<=to )|(?<=will ))ship(?= (?:[^\s,;]+ ){0,10}to\b)|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"
     r"hand(?:s|ed|ing)? over|hand-?overs?|provid(?:e|es|ed|ing)|"
+    # 'Bucharest handed one of its Patriot batteries over to Kyiv in October'
+    r"hand(?:s|ed|ing)?(?= (?:[\w-]+ ){1,6}over to\b)|"
     r"(?<!technology )transfer(?:s|red|ring)?(?! of (?:technology|know-how))|"
     r"(?:gave|gives?|given|giving)(?! (?:its |their |his |her |the )?(?:final |formal |initial |full )?"
     r"(?:approval|consent|support|backing|green light|nod|permission|assurances?)\b)|"

@@ -531,7 +531,7 @@ def _ordered_then_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft 
     return draft
 
 
-_PASSIVE_COMMISSION = re.compile(r"\b(?:was|were)\s+commissioned\b")
+_PASSIVE_COMMISSION = re.compile(r"\b(?:was|were)\s+(?:commissioned|handed\s+over)\b")
 
 
 def _foreign_commission(

@@ -93,7 +93,9 @@ _WAIVER_OF = re.compile(r"\bwaivers?\s+of\s+(?:the\s+)?sanctions\b", re.IGNORECA
 _ADDED = re.compile(r"\b(?:add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:e|es|ed|ing))\b")
 # ('... four companies that it said supplied aviation fuel to Myanmar's military')
 _SUPPLYING_TO = re.compile(
-    r"\b(?:supplying|selling|providing|shipping|(?:that|which|who)\s+(?:it\s+said\s+|allegedly\s+)?"
+    # ('sanctions on 50 individuals and entities, including suppliers of munitions and electronics to
+    # Russia's military')
+    r"\b(?:supplying|selling|providing|shipping|suppliers\s+of|(?:that|which|who)\s+(?:it\s+said\s+|allegedly\s+)?"
     r"(?:had\s+)?(?:supplied|sold|provided|shipped))\s+(?:[\w-]+\s+){0,4}?to\s"
 )
 _ITS_FORCES = re.compile(r"(?:'s|’s)?\s*(?:military|army|armed forces|junta|regime)\b|[\w-]*\s*military\b")
