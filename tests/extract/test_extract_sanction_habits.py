@@ -243,3 +243,19 @@ def test_sanctions_lifted_with_the_date_they_were_imposed_are_two_developments()
         for s in of_type(text, "sanction", datetime(2024, 2, 24, 18, tzinfo=UTC))
     }
     assert found == {"lifted": "2024-02-24", "imposed": "2023-07"}
+
+
+def test_trade_stopped_or_exports_curbed_are_sanctions() -> None:
+    stopped = (
+        "Türkiye has stopped all export and import transactions with Israel until a permanent ceasefire is "
+        "declared in Gaza."
+    )
+    curbed = (
+        "The decision expands restrictions announced last month, when Ankara curbed exports of 54 product "
+        "categories to Israel, including iron and steel."
+    )
+    published = datetime(2024, 5, 3, 8, tzinfo=UTC)
+    (halt,) = of_type(stopped, "sanction", published)
+    (curb,) = of_type(curbed, "sanction", published)
+    assert (halt["roles"], halt["status"]) == ({"imposer": "TUR", "target": "ISR"}, "imposed")
+    assert (curb["roles"], curb["occurred"]["date"]) == ({"imposer": "TUR", "target": "ISR"}, "2024-04")

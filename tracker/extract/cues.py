@@ -110,6 +110,10 @@ SANCTION = re.compile(
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|penalties(?= (?:on|against) )|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
+    # 'Türkiye has stopped all export and import transactions with Israel', 'Ankara curbed exports of 54
+    # product categories to Israel'
+    r"(?:stopped|halted|suspended) all (?:export and import |import and export )?(?:exports|imports|trade|"
+    r"transactions)|curb(?:s|ed|ing) exports|"
     # 'New Delhi downgraded diplomatic ties and put the 1960 Indus Waters Treaty in abeyance'
     r"downgrad(?:ed|es|ing) (?:diplomatic )?(?:ties|relations)|"
     r"(?:put|placed|held|holds?) (?:[\w'’-]+ ){1,5}in abeyance|"
@@ -631,7 +635,8 @@ A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)  # 'block the 
 _BLOCK_DROPPED = Caseless(r"\b(?:no longer|drop\w*|lift\w*|end\w*|withdr\w*|eas\w*|abandon\w*)\b")
 # 'EU governments on Monday renewed the bloc's economic sanctions against Russia for another six months'
 _RENEWED = Caseless(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong\w*|roll(?:s|ed|ing)? over)\b")
-_HALTING = re.compile(r"^(?:halt|suspend|stopp|freez)ing\s", _I)  # 'it was halting security exports to'
+# 'it was halting security exports to', 'Türkiye has stopped all export and import transactions with'
+_HALTING = re.compile(r"^(?:halt|suspend|stopp|freez|curb)(?:ing|ed)\s", _I)
 
 
 # 'Canada and Australia also announced new sanctions on the military regime': the state told before

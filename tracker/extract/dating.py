@@ -43,6 +43,7 @@ _SINCE_PASSIVE = re.compile(
     r"(?:in\s+|on\s+)?$",
     re.IGNORECASE,
 )
+_WHEN_SUBJECT = re.compile(r",\s+when\s+(?:[A-Z][\w'’-]*\s+){1,3}")
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$")
 # an occasion named with its own date, never the date of an act told around it
 _OCCASION = re.compile(
@@ -281,6 +282,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         dm.start - 24 <= c.end <= dm.start for c in view.cues
     ):
         return None
+    after = next((c for c in view.cues if c.start >= dm.end and view.clause_of(c.start) == ci), None)
+    when = after is not None and _WHEN_SUBJECT.fullmatch(view.text, dm.end, after.start) is not None
+    if after is not None and after.start in owners and when:
+        return 0, after.start  # 'restrictions announced last month, when Ankara curbed exports of 54 ...'
     said = _after_saying(view, dm)
     if said is not None:
         return (0, said.start) if said.start in owners else None
