@@ -168,3 +168,41 @@ def test_the_day_a_sanction_was_told_dates_it_when_the_measures_are_named_after(
     )
     (sanction,) = of_type(text, "sanction")
     assert sanction["occurred"]["date"] == "2024-12-03"
+
+
+def test_trade_halts_name_their_partner_and_imports_suspended_count() -> None:
+    halt = (
+        "ISLAMABAD: Pakistan yesterday closed its airspace to Indian airlines and suspended all trade with "
+        "India, a day after New Delhi held the Indus Waters Treaty in abeyance."
+    )
+    found = {
+        (s["roles"]["imposer"], s["roles"]["target"]): s["occurred"]["date"]
+        for s in of_type(halt, "sanction", datetime(2025, 4, 25, 2, tzinfo=UTC))
+    }
+    assert found == {("PAK", "IND"): "2025-04-24", ("IND", "PAK"): "2025-04-23"}
+    curbs = (
+        "China suspended imports of citrus fruit and some fish from Taiwan on Wednesday and halted exports "
+        "of natural sand to the island."
+    )
+    (sanction,) = of_type(curbs, "sanction", datetime(2022, 8, 3, 7, 30, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "CHN", "target": "TWN"}
+
+
+def test_export_licences_granted_to_end_an_embargo_lift_it() -> None:
+    text = (
+        "Sweden's Inspectorate of Strategic Products on Friday granted new export licences to Türkiye, "
+        "ending an arms embargo imposed in 2019."
+    )
+    found = {s["status"]: s for s in of_type(text, "sanction", datetime(2022, 10, 1, 8, 30, tzinfo=UTC))}
+    assert found["lifted"]["roles"] == {"imposer": "SWE", "target": "TUR"}
+    assert found["lifted"]["occurred"]["date"] == "2022-09-30"
+
+
+def test_a_decision_others_are_asked_to_reconsider_is_theirs() -> None:
+    text = (
+        "Türkiye on Saturday called on the US to reconsider its decision to lift the arms embargo on the "
+        "Greek Cypriot administration."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2022, 9, 17, 10, 45, tzinfo=UTC))
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "CYP"}, "lifted")
+    assert sanction["occurred"] is None  # decided before the appeal, on a day the sentence does not give

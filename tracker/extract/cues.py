@@ -110,6 +110,8 @@ SANCTION = re.compile(
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|penalties(?= (?:on|against) )|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
+    # 'China suspended imports of citrus fruit and some fish from Taiwan and halted exports of natural sand'
+    r"(?:suspended|halted|stopped) (?:imports|exports) of|"
     # 'Türkiye has stopped all export and import transactions with Israel', 'Ankara curbed exports of 54
     # product categories to Israel'
     r"(?:stopped|halted|suspended) all (?:export and import |import and export )?(?:exports|imports|trade|"
@@ -603,7 +605,10 @@ _NO_WAIVER = Caseless(
 def sanction_status(window: str, cues: list[Cue]) -> str | None:
     if any(_PERMITS.search(c.text) for c in cues):
         # 'cancelled permits for exports of drone optics to Turkey': withdrawing leave to export restricts
-        return "imposed" if _WITHDRAWN.found(window) else None
+        if _WITHDRAWN.found(window):
+            return "imposed"
+        # ('granted new export licences to Türkiye, ending an arms embargo imposed in 2019')
+        return "lifted" if LIFTED.found(window) else None
     if _GENERAL_LICENCE.found(window) and _LIFTS.found(window):
         return "lifted"  # 'lifted sanctions on Syria, with the Treasury issuing a general licence'
     if WAIVED.found(window) and _REVOKED_WAIVER.found(window):

@@ -60,7 +60,7 @@ CANDIDATES = re.compile(
     # ('..., a day after the US State Department approved a possible sale')
     r"|after(?= (?:the |a )?(?:[\w.'’-]+ ){1,10}"
     r"(?:approved|signed|announced|imposed|agreed|cleared|unveiled|sanctioned|blacklisted|downgraded|"
-    r"suspended|banned|expelled|lifted|launched|added|adopted|issued|slapped)\b"
+    r"suspended|banned|expelled|lifted|launched|added|adopted|issued|slapped|held)\b"
     r"|(?: [\w.'’-]+){1,8} (?:took|came into) (?:effect|force)\b))"
     r"|the (?:previous|next|following) day|the day before(?= *[,.;]))"
     rf"|\b(?:(?P<yp>{_PRE}|year|of|in the year)[\s-]+)?(?P<y>{_Y})\b{_UNIT_AFTER}"

@@ -307,7 +307,12 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # 'Turkey criticised the sanctions Washington imposed on ...': the state after the noun
         reduced = None if mod else _reduced_relative(view, clause, cue)
         imposer = mod.code if mod else reduced or (subj[-1].code if subj else None)
-        target = _target(view, clause, cue, status, imposer, subj[-1].end if subj else clause.start)
+        # ('closed its airspace to Indian airlines and suspended all trade with India': the trade halted
+        # names the partner)
+        halt = next(
+            (c for c in cues if cue_words.TRADE_HALT.match(c.text) and "trade" in c.text.lower()), cue
+        )
+        target = _target(view, clause, halt, status, imposer, subj[-1].end if subj else clause.start)
         if mod is not None and subj and _named_for_target(view, clause, cue, mod, subj[-1]):
             # 'US imposes new Iran sanctions'; 'US to end Iran oil sanctions waivers for India': a waiver
             # is for the state it names
@@ -316,6 +321,11 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     urged = _urged(view, clause, cue) if status == "threatened" else None
     if urged is not None:
         imposer = urged  # 'Zelenskiy urged the European Union to impose sanctions on Russia's Rosatom'
+    asked = _asked_to_reconsider(view, clause, cue)
+    if asked is not None:
+        # 'Türkiye on Saturday called on the US to reconsider its decision to lift the arms embargo on the
+        # Greek Cypriot administration': the decision is the one asked's, taken before the appeal
+        imposer = asked
     if subj and imposer and subj[-1].code != imposer and _ADOPTED_THEIRS.search(before):
         imposer = subj[-1].code  # 'Switzerland on Monday adopted the European Union's sanctions'
     if status == "threatened" and _IT.search(before):
@@ -761,6 +771,20 @@ def _target(
 
 
 _TRADES = ("deal", "delivery")
+
+
+_RECONSIDER = re.compile(
+    r"\b(?:called\s+on|urged|asked|pressed)\s+(?P<who>[^,;]{1,40}?)\s+to\s+(?:reconsider|reverse|rethink|revisit)\s+"
+    r"(?:its|their)\s+decision\s+to\s+(?:[\w-]+\s+){0,4}$"
+)
+
+
+def _asked_to_reconsider(view: View, clause: Clause, cue: Cue) -> str | None:
+    m = _RECONSIDER.search(view.text, clause.start, cue.start)
+    if m is None:
+        return None
+    who = next((x for x in view.slots.mentions if m.start("who") <= x.start < m.end("who")), None)
+    return who.code if who is not None else None
 
 
 def _maker_of_goods(view: View, code: str) -> bool:
