@@ -259,3 +259,43 @@ def test_trade_stopped_or_exports_curbed_are_sanctions() -> None:
     (curb,) = of_type(curbed, "sanction", published)
     assert (halt["roles"], halt["status"]) == ({"imposer": "TUR", "target": "ISR"}, "imposed")
     assert (curb["roles"], curb["occurred"]["date"]) == ({"imposer": "TUR", "target": "ISR"}, "2024-04")
+
+
+def test_an_embargo_that_expires_is_lifted() -> None:
+    text = "A UN arms embargo on Iran expired on Sunday in line with the 2015 nuclear deal."
+    (sanction,) = of_type(text, "sanction", datetime(2020, 10, 18, 11, 20, tzinfo=UTC))
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "UN", "target": "IRN"}, "lifted")
+
+
+def test_sanctions_reimposed_are_imposed_whatever_lifting_they_undo() -> None:
+    reimposed = (
+        "The US on Monday reimposed sanctions on Iran's oil, banking and shipping sectors, the last stage of "
+        "restoring penalties lifted under the 2015 nuclear accord."
+    )
+    not_renewed = (
+        "The United States on Wednesday said it would not renew a license that had broadly eased sanctions "
+        "on Venezuela's oil sector, reimposing the measures."
+    )
+    (again,) = of_type(reimposed, "sanction", datetime(2018, 11, 5, 13, 30, tzinfo=UTC))
+    (lapsed,) = of_type(not_renewed, "sanction", datetime(2024, 4, 18, 12, tzinfo=UTC))
+    assert (again["status"], again["occurred"]["date"]) == ("imposed", "2018-11-05")
+    assert (lapsed["status"], lapsed["occurred"]["date"]) == ("imposed", "2024-04-17")
+
+
+def test_a_general_licence_on_the_way_to_a_pledged_lifting_waives() -> None:
+    text = (
+        "The United States on Friday issued a general license authorizing transactions involving Syria's "
+        "interim government, the first concrete step toward fulfilling a pledge to lift sanctions."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2025, 5, 23, 20, 30, tzinfo=UTC))
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "SYR"}, "waived")
+
+
+def test_special_economic_measures_against_a_state_are_sanctions() -> None:
+    text = (
+        "Russian President Vladimir Putin on Saturday signed a decree on special economic measures against "
+        "Turkey, banning imports of certain Turkish goods."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2015, 11, 28, 19, 40, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "RUS", "target": "TUR"}
+    assert (sanction["status"], sanction["occurred"]["date"]) == ("imposed", "2015-11-28")

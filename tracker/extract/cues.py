@@ -106,7 +106,9 @@ SANCTION = re.compile(
     # 'Beijing on Thursday barred Lockheed Martin and a Raytheon subsidiary from trade and new investment'
     r"barr(?:ed|ing|s)(?=[^.;]{0,80}\bfrom (?:trade|investment|new investment|business|imports|exports)\b)|"
     r"embargo(?:es|ed)?|asset freezes?|(?:penalty|punitive|secondary) tariffs?|punitive (?:measures|steps)|"
-    r"CAATSA|ban(?:s|ned)?|"
+    r"CAATSA|ban(?:s|ned)?|banning(?= (?:imports|exports) of\b)|"
+    # 'signed a decree on special economic measures against Turkey'
+    r"(?:special |punitive |retaliatory )?economic measures(?= (?:against|on) )|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
     r"penalty(?= (?:that|imposed))|penalties(?= (?:on|against) )|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
@@ -328,6 +330,8 @@ LIFTED = Caseless(
     r"eas(?:e|es|ed|ing)|remov\w*(?! from (?:the )?(?:[\w-]+ ){0,3}(?:programme|program|project)\b)|"
     r"roll\w* back|revok\w*|"
     r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief|"
+    # 'A UN arms embargo on Iran expired on Sunday in line with the 2015 nuclear deal'
+    r"expir(?:ed|es|ing)|lapsed|"
     # 'The European Union on Monday suspended a raft of sanctions on Syria's energy ... sectors'
     r"suspend(?:s|ed|ing)?(?=\s+(?:[\w'’-]+\s+){0,4}(?:sanctions|restrictions|measures)\b))\b",
 )
@@ -348,7 +352,7 @@ IMPOSED = Caseless(
     r"\b(?:impos\w*|reimpos\w*|slap\w*|announc\w*|unveil\w*|publish(?:ed|es|ing)|adopt\w*|extend\w*|expand\w*|levi\w*|levy|add\w*|target\w*|"
     r"hit|froze|freez\w*|banned|returned|relisted|re-?designated|(?:decided|decides|has\s+decided)\s+to\s+take|took|(?:has|have|had)\s+taken|bans|halted|suspended|tighten\w*|approv\w*|new|fresh|sanctioned|"
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
-    r"went\s+into\s+effect)\b",
+    r"went\s+into\s+effect|signed\s+(?:a|an|the)\s+(?:executive\s+)?(?:decree|order))\b",
 )
 _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|taken delivery|handed over|handover)$", _I)
 
@@ -635,7 +639,8 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
 
 
 _GENERAL_LICENCE = Caseless(r"\bgeneral licen[cs]es?\b")
-_LIFTS = Caseless(r"\blift(?:s|ed|ing)?\b")
+# ('issued a general license ..., the first step toward fulfilling a pledge to lift sanctions': a waiver)
+_LIFTS = Caseless(r"\blift(?:s|ed)\b|(?<!to )\blifting\b")
 A_BLOCK = re.compile(r"^(?:block|objection|opposition|veto)", _I)  # 'block the sale of ... to'
 _BLOCK_DROPPED = Caseless(r"\b(?:no longer|drop\w*|lift\w*|end\w*|withdr\w*|eas\w*|abandon\w*)\b")
 # 'EU governments on Monday renewed the bloc's economic sanctions against Russia for another six months'
@@ -651,7 +656,9 @@ ON_THE_REGIME = re.compile(
 )
 _PERMITS = re.compile(r"(?:permits|licen[cs]es)$", _I)
 _REIMPOSING = Caseless(
-    r"\b(?:effectively\s+re-?impos\w*|(?:not|n't)\s+(?:to\s+)?renew\w*\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}"
+    # ('The US on Monday reimposed sanctions on Iran's oil ..., restoring penalties lifted under the 2015
+    # accord': the lifting told is the one undone)
+    r"\b(?:re-?impos(?:ed|es|ing)|(?:not|n't)\s+(?:to\s+)?renew\w*\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}"
     r"(?:licen[cs]e|waiver|exemption)s?\b)"
 )
 _WITHDRAWN = Caseless(

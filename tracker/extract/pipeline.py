@@ -292,8 +292,15 @@ def _perfect_announced(view: View, d: Draft) -> bool:
     return perfect is not None and _ANNOUNCED_AT.match(saying.text) is not None
 
 
+_NOT_RENEWED = re.compile(r"\b(?:not|n't)\s+(?:to\s+)?renew\w*\s")
+
+
 def _to_lift(view: View, d: Draft) -> bool:
     cue = d.cues[0]
+    if d.status == "imposed" and _NOT_RENEWED.search(view.text, 0, cue.end):
+        # ('said on Wednesday it would not renew a license that had eased sanctions on Venezuela's oil
+        # sector, reimposing the measures': the relief ends the day it is announced)
+        return True
     if d.status not in ("lifted", "waived"):
         return False
     return bool(_WOULD.search(view.text, max(0, cue.start - 45), cue.start))
