@@ -299,3 +299,25 @@ def test_special_economic_measures_against_a_state_are_sanctions() -> None:
     (sanction,) = of_type(text, "sanction", datetime(2015, 11, 28, 19, 40, tzinfo=UTC))
     assert sanction["roles"] == {"imposer": "RUS", "target": "TUR"}
     assert (sanction["status"], sanction["occurred"]["date"]) == ("imposed", "2015-11-28")
+
+
+def test_a_tariff_used_to_coerce_is_a_threatened_sanction() -> None:
+    text = (
+        "President Donald Trump announced Thursday that he would impose a 5 percent tariff on all goods "
+        "coming from Mexico starting June 10, unless the country stops the flow of undocumented migrants."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2019, 5, 31, 12, 30, tzinfo=UTC))
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "MEX"}, "threatened")
+    assert sanction["occurred"]["date"] == "2019-05-30"  # the threat's day; 'starting June 10' is to come
+
+
+def test_west_african_leaders_act_as_ecowas_and_at_the_same_time_is_that_day() -> None:
+    bloc = "West African leaders on Sunday closed borders with Mali and imposed economic sanctions on Mali."
+    (sanction,) = of_type(bloc, "sanction", datetime(2022, 1, 9, 21, 15, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "ECOWAS", "target": "MLI"}
+    same = (
+        "The Biden administration on Wednesday waived sanctions on the company behind Russia's Nord Stream 2 "
+        "pipeline. At the same time, the State Department imposed penalties on four Russian vessels."
+    )
+    found = {s["status"]: s for s in of_type(same, "sanction", datetime(2021, 5, 19, 20, tzinfo=UTC))}
+    assert found["imposed"]["occurred"]["date"] == "2021-05-19"

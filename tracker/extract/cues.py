@@ -110,6 +110,9 @@ SANCTION = re.compile(
     # 'signed a decree on special economic measures against Turkey'
     r"(?:special |punitive |retaliatory )?economic measures(?= (?:against|on) )|"
     r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
+    # 'would impose a 5 percent tariff on all goods coming from Mexico ... unless the country stops the flow
+    # of migrants', '... a new kind of "secondary tariff"': a tariff used to coerce
+    r"tariffs?(?=[^.;]{0,150}\b(?:unless|secondary)\b)|"
     r"penalty(?= (?:that|imposed))|penalties(?= (?:on|against) )|"
     r"halted all (?:exports|imports|trade)|suspended all trade|"
     # 'China suspended imports of citrus fruit and some fish from Taiwan and halted exports of natural sand'

@@ -44,7 +44,10 @@ _SINCE_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _WHEN_SUBJECT = re.compile(r",\s+when\s+(?:[A-Z][\w'’-]*\s+){1,3}")
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$")
+# the bounds of a span ('until Jan. 31, 2020', 'starting June 10'), never the day of the act
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|starting|effective|beginning)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$"
+)
 # an occasion named with its own date, never the date of an act told around it
 _OCCASION = re.compile(
     r"\b(?:elections?|polls|coup|invasion|war|attacks?|crash|killing|murder|tests?)\s+(?:(?:in|on)\s+)?$"

@@ -21,7 +21,7 @@ from tracker.extract.view import View
 # a quarter of IGNORECASE's cost; ('Hours later, the U.S. State Department approved a possible sale')
 _SAME_DAY = Caseless(
     r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|hours\s+(?:later|earlier)|later\s+(?:that|the\s+same)\s+day|"
-    r"(?:later|earlier)\s+(?:in\s+the|that)\s+day)\b"
+    r"(?:later|earlier)\s+(?:in\s+the|that)\s+day|at\s+the\s+same\s+time)\b"
 )
 _UNDER_THE_DEAL = re.compile(r"^(?:Under|As\s+part\s+of)\s+the\s+(?:deal|pact|agreement|contract|lease)\b")
 
