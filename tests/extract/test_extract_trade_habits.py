@@ -247,3 +247,11 @@ def test_deliveries_supposed_judged_or_disowned_are_none() -> None:
         "Lula said Brazil had no interest in supplying munitions that could be used in the war in Ukraine."
     )
     assert of_type(disowned, "delivery") == []
+
+
+def test_any_buyer_and_a_yearly_habit_are_no_deal() -> None:
+    anyone = "Washington has warned that any country selling arms to Iran would face U.S. sanctions."
+    habit = "Huawei buys about $11 billion of components from U.S. suppliers a year."
+    for text in (anyone, habit):
+        found = [to_wire(e) for e in extract(text, published=datetime(2020, 10, 18, 11, tzinfo=UTC))]
+        assert not [e for e in found if e["type"] == "deal"], text

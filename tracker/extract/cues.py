@@ -203,6 +203,12 @@ _DEAL_BLOCKED = Caseless(
     r"\b(?:stop\w*|urg\w*|calls? on|called on|halt\w*|refrain\w*|ban\w*|against|rely|"
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
 )
+_ANY_TRADER = re.compile(r"\bany\s+(?:country|state|nation|company|firm|one|entity|buyer)\s+(?:that\s+|which\s+)?$", _I)
+_EVERY_YEAR = re.compile(
+    r"[^;]{0,80}?\b(?<!than )(?:a|per|each|every)\s+year\b(?!\s+(?:after|before|ago|later|earlier|on))"
+    r"|[^;]{0,80}?\bannually\b",
+    _I,
+)
 _VERB_FORM = re.compile(r"(?:ed|ing|^buys?|^bought|^sells?|^sold|^acquires?|^procures?|^orders?)$", _I)
 # 'Turkey was sanctioned under the same law in December 2020': a sanction law told before
 SAME_LAW = re.compile(
@@ -454,6 +460,10 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
             return True  # 'dissuades allies from purchasing': nothing is bought
         if kind != "give" and _DEAL_BLOCKED.found(before):
             return True  # 'urged the US to stop selling arms'
+        if _ANY_TRADER.search(before) or _EVERY_YEAR.match(text, m.end()):
+            # 'any country selling arms to Iran would face U.S. sanctions'; 'Huawei buys about $11 billion
+            # of components from U.S. suppliers a year': anyone, or a habit, is no deal
+            return True
     if kind == "cancel" and _DEMANDED.search(text[max(0, m.start() - 40) : m.start()]):
         return True  # 'urged Washington to immediately revoke it': a demand, nothing is cancelled
     return etype == "statement" and (
