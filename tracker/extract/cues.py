@@ -203,7 +203,9 @@ _DEAL_BLOCKED = Caseless(
     r"\b(?:stop\w*|urg\w*|calls? on|called on|halt\w*|refrain\w*|ban\w*|against|rely|"
     r"depend\w*)\s+(?:\w+\s+){0,3}$",
 )
-_ANY_TRADER = re.compile(r"\bany\s+(?:country|state|nation|company|firm|one|entity|buyer)\s+(?:that\s+|which\s+)?$", _I)
+_ANY_TRADER = re.compile(
+    r"\bany\s+(?:country|state|nation|company|firm|one|entity|buyer)\s+(?:that\s+|which\s+)?$", _I
+)
 _EVERY_YEAR = re.compile(
     r"[^;]{0,80}?\b(?<!than )(?:a|per|each|every)\s+year\b(?!\s+(?:after|before|ago|later|earlier|on))"
     r"|[^;]{0,80}?\bannually\b",
