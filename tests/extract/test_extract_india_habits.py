@@ -227,3 +227,34 @@ def test_an_exemption_to_be_revoked_exposes_its_holders() -> None:
     )
     found = [to_wire(e) for e in extract(text, published=datetime(2025, 9, 17, 3, 20, tzinfo=UTC))]
     assert {e["status"] for e in found if e["type"] == "sanction"} == {"threatened"}
+
+
+def test_a_deal_if_finalised_is_still_a_plan() -> None:
+    text = (
+        "Indonesia is in talks with India to buy BrahMos supersonic cruise missiles in a deal worth about "
+        "$450 million. The deal, if finalised, would make Indonesia the second Southeast Asian buyer."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2025, 1, 20, 6, 15, tzinfo=UTC))]
+    assert [(e["roles"], e["status"]) for e in found if e["type"] == "deal"] == [
+        ({"buyer": "IDN", "seller": "IND"}, "planned")
+    ]
+
+
+def test_a_state_not_yet_sanctioned_under_the_same_law_is_threatened() -> None:
+    text = (
+        "The United States on Monday imposed sanctions on NATO ally Turkey over its acquisition of Russian "
+        "S-400 air defense systems. India, which has also ordered the Russian system, has not yet been "
+        "sanctioned under the same law."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2020, 12, 14, 19, 30, tzinfo=UTC))]
+    threat = [e for e in found if e["type"] == "sanction" and e["status"] == "threatened"]
+    assert [(e["roles"], e["occurred"]) for e in threat] == [({"imposer": "USA", "target": "IND"}, None)]
+
+
+def test_sanctions_related_to_a_states_programme_target_that_state() -> None:
+    text = (
+        "The United States on Wednesday imposed new sanctions related to Pakistan's ballistic missile "
+        "development program."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2024, 12, 19, 16, 10, tzinfo=UTC))]
+    assert [e["roles"] for e in found if e["type"] == "sanction"] == [{"imposer": "USA", "target": "PAK"}]

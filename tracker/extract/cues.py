@@ -527,6 +527,8 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
     """The status a done signing or approval gives, unless a plan word stands before it; a later
     signing counts only without a plan or negation word between ('approved a possible sale ...,
     though no contract has been signed': announced)."""
+    if CONDITIONAL.search(window, 0, max(0, done.start - offset)):
+        return "planned"  # 'The deal, if finalised, would make Indonesia the second buyer': not yet
     if done.kind == "sign" and _NOUN_SIGNED.search(window, 0, max(0, done.start - offset)):
         return "signed"  # 'if it goes ahead with a $2 billion deal signed with Moscow last year'
     if PLANNED.found(window, 0, max(0, done.start - offset)):

@@ -77,7 +77,9 @@ def _also_sanctioned(ds: list[Draft]) -> None:
         ]
         if before and before[-1].roles["imposer"] != d.roles.get("target"):
             d.roles["imposer"] = before[-1].roles["imposer"]
-            d.occurred = d.occurred or before[-1].occurred
+            # ('India ... has not yet been sanctioned under the same law': no day of its own)
+            if d.status == before[-1].status:
+                d.occurred = d.occurred or before[-1].occurred
 
 
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)

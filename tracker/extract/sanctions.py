@@ -386,7 +386,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # the sanction told before (``merging``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
     told = _ALSO.search(before) or cue_words.SAME_LAW.search(window)
-    if imposer is None and target and status == "imposed" and told:
+    if imposer is None and target and status in ("imposed", "threatened") and told:
         # 'A North Korean official was also blacklisted': the imposer of the sanction told before (and
         # 'Turkey was sanctioned under the same law in December 2020': the law's)
         return Draft("sanction", view, clause, cues, {"target": target}, status=status, anaphoric=True)
@@ -810,7 +810,7 @@ def _crackdown_on(view: View, clause: Clause, cue: Cue, imposer: str | None) -> 
 
 # "new sanctions on 11 companies and individuals over Iran's ballistic missile programme"
 # ("... and individuals linked to Tehran's ballistic missile programme")
-_OVER = re.compile(r"\b(?:over|for|(?:linked|tied|connected)\s+to)\s+$", re.IGNORECASE)
+_OVER = re.compile(r"\b(?:over|for|(?:linked|tied|connected|related)\s+to)\s+$", re.IGNORECASE)
 
 
 def _over_states(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
