@@ -321,3 +321,22 @@ def test_west_african_leaders_act_as_ecowas_and_at_the_same_time_is_that_day() -
     )
     found = {s["status"]: s for s in of_type(same, "sanction", datetime(2021, 5, 19, 20, tzinfo=UTC))}
     assert found["imposed"]["occurred"]["date"] == "2021-05-19"
+
+
+def test_a_move_yet_to_punish_is_no_delay() -> None:
+    text = (
+        "The United States on Friday imposed sanctions on seven Russian oligarchs and 12 companies they own, "
+        "in its most aggressive move yet to punish Moscow for what it called 'malign activity'."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2018, 4, 6, 17, 5, tzinfo=UTC))
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "RUS"}, "imposed")
+
+
+def test_a_lifting_that_may_come_is_no_lifting() -> None:
+    could = (
+        "The US and Turkey could resolve their dispute over Ankara's Russian-made S-400 missile defense "
+        "system and lift sanctions imposed in 2020 within months, US Ambassador Tom Barrack said Monday."
+    )
+    title = "US Envoy Sees Path to Lifting Turkey Sanctions Over Russian S-400"
+    found = [to_wire(e) for e in extract(could, title=title, published=datetime(2025, 9, 30, 7, tzinfo=UTC))]
+    assert not [e for e in found if e["type"] == "sanction"]

@@ -351,7 +351,9 @@ THREATENED = Caseless(
     r"\b(?:threat\w*|warn\w*|could|might|would|will|consider\w*|weigh\w*|mull\w*|"
     r"(?:possible|potential)(?= (?:new |further |more |fresh |us |u\.s\. |eu )?"
     r"(?:sanctions|penalties|measures|restrictions|curbs|bans?|tariffs|action|punitive))|"
-    r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|yet to|refrain\w*|if|unless|should|expos\w*|prepar\w*|"
+    # ('in its most aggressive move yet to punish Moscow': no delay)
+    r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|(?<!move )(?<!step )yet to|refrain\w*|if|unless|should|"
+    r"expos\w*|prepar\w*|"
     r"(?<!-)draft\w*|"  # (not 'adopted a U.S.-drafted resolution imposing new sanctions': its author)
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"
     # 'signed an order that allows for sweeping sanctions': the power to sanction, none imposed yet
@@ -516,6 +518,11 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
 
 
 _TO = re.compile(r"\bto\s+$", _I)
+# 'could resolve their dispute ... and lift sanctions within months', 'Any lifting of the CAATSA penalties
+# would require ...': a lifting that may come
+MAY_LIFT = Caseless(
+    r"\b(?:could|might|may)\s+(?:[\w'’-]+\s+){0,16}?lift\w*|\bany\s+lifting\b|\b(?:path|way|road)\s+to\s+lifting\b"
+)
 _CHOSE = re.compile(r"^(?:chose|chosen|picked|selected)$", _I)
 _INTENT = re.compile(r"^letters? of intent$", _I)
 _NOUN_SIGNED = re.compile(
@@ -643,9 +650,12 @@ def sanction_status(window: str, cues: list[Cue]) -> str | None:
         # 'will no longer block the sale of ... jets to Saudi Arabia': a block dropped is a lifted ban
         return "lifted" if _BLOCK_DROPPED.found(window) else "imposed"
     if _REIMPOSING.found(window):
-        return "imposed"  # 'would not renew a licence that had eased sanctions ..., effectively reimposing'
+        return "imposed"  # 'would not renew a licence that had eased sanctions ..., reimposing'
+
     if LIFTED.found(window):
-        return "lifted"
+        # ('could resolve their dispute ... and lift sanctions imposed in 2020 within months': a lifting
+        # that may come is no status the schema has)
+        return None if MAY_LIFT.found(window) else "lifted"
     if THREATENED.found(window):
         return "threatened"
     if _RENEWED.found(window):

@@ -259,6 +259,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if _URGED_TO_STOP.search(view.text, max(0, cue.start - 80), cue.start):
         return None  # "urged Washington to stop its 'abuse of sanctions'": a demand, no measure of its own
     status = cue_words.sanction_status(window, cues)
+    if status is None and cue_words.LIFTED.found(window) and cue_words.MAY_LIFT.found(window):
+        return None  # a lifting that may come ('could ... lift sanctions imposed in 2020 within months')
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
     if status is None and r.modifier_before(s, cue.start) and r.after(s, clause, cue.end, ("on", "against")):
