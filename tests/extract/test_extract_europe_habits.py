@@ -89,3 +89,22 @@ def test_sanctions_on_suppliers_to_a_states_military_target_that_state() -> None
     )
     (sanction,) = of_type(text, "sanction", datetime(2024, 2, 22, 12, 10, tzinfo=UTC))
     assert sanction["roles"] == {"imposer": "GBR", "target": "RUS"}
+
+
+def test_goods_flown_into_a_base_are_delivered_and_risk_sanctions_for_their_buyer() -> None:
+    text = (
+        "The first parts of a Russian S-400 missile defence system were flown into an air base near Ankara "
+        "on Friday, Turkey's defence ministry said, a move that could trigger U.S. sanctions."
+    )
+    found = {
+        e["type"]: e
+        for e in (to_wire(x) for x in extract(text, published=datetime(2019, 7, 12, 10, tzinfo=UTC)))
+    }
+    assert (found["delivery"]["roles"], found["delivery"]["status"]) == (
+        {"supplier": "RUS", "recipient": "TUR"},
+        "began",
+    )
+    assert (found["sanction"]["roles"], found["sanction"]["status"]) == (
+        {"imposer": "USA", "target": "TUR"},
+        "threatened",
+    )

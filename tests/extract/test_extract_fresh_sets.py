@@ -712,7 +712,8 @@ def test_blind62_news_set(score: ModuleType) -> None:
     sanctions around it (50 events; 6 items with none). On arrival F1 0.693 (recall 33/50, precision
     0.728), 5 forbidden, dates 23/27 (the session's first code 0.668). Then: 'its most aggressive move yet
     to punish Moscow' delays nothing, a lifting that may come ('could ... lift', 'any lifting', 'path to
-    lifting') is none: F1 0.734 (recall 35/50, precision 0.772), 3 forbidden, dates 25/29."""
+    lifting') is none, goods 'were flown into' a base: F1 0.757 (recall 37/50, precision 0.775), 3
+    forbidden, dates 26/29."""
     totals = _totals(score, load_gold("extract_gold_blind62.json"))
     assert totals["forbidden"] <= 3
     assert totals["recall"] >= 0.7

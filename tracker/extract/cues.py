@@ -58,6 +58,8 @@ DEAL = re.compile(
 )
 DELIVERY = re.compile(
     r"\b(?:(?P<give>deliver(?:s|ed|ing|y|ies)?|suppl(?:y|ies|ied|ying)|"
+    # 'The first parts of a Russian S-400 missile defence system were flown into an air base near Ankara'
+    r"(?<=were )flown(?= (?:in)?to\b)|"
     r"(?<!trans-)(?<!trans)"  # 'restrictions on trans-shipments of Russian LNG' move nothing
     r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
     # 'decided to ship Patriot air defence missiles to the United States'
