@@ -108,3 +108,12 @@ def test_goods_flown_into_a_base_are_delivered_and_risk_sanctions_for_their_buye
         {"imposer": "USA", "target": "TUR"},
         "threatened",
     )
+
+
+def test_a_report_dismissed_as_fake_tells_no_purchase() -> None:
+    text = (
+        'The Kremlin on Tuesday dismissed as "fake" a U.S. intelligence report that Russia was in the '
+        "process of buying millions of artillery shells and rockets from North Korea."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2022, 9, 6, 10, 30, tzinfo=UTC))]
+    assert not [e for e in found if e["type"] == "deal"]
