@@ -340,3 +340,11 @@ def test_a_lifting_that_may_come_is_no_lifting() -> None:
     title = "US Envoy Sees Path to Lifting Turkey Sanctions Over Russian S-400"
     found = [to_wire(e) for e in extract(could, title=title, published=datetime(2025, 9, 30, 7, tzinfo=UTC))]
     assert not [e for e in found if e["type"] == "sanction"]
+
+
+def test_new_sanctions_under_consideration_are_threatened_by_the_one_considering() -> None:
+    text = "The United States is considering new sanctions on Iran over its supply of drones to Russia."
+    found = [to_wire(e) for e in extract(text, published=datetime(2022, 10, 18, 0, 30, tzinfo=UTC))]
+    (sanction,) = [e for e in found if e["type"] == "sanction"]
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IRN"}, "threatened")
+    assert [e["roles"] for e in found if e["type"] == "delivery"] == [{"supplier": "IRN", "recipient": "RUS"}]

@@ -139,6 +139,12 @@ def _sanctioned_buyer(ds: list[Draft]) -> None:
         # director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from Russia')
         why = _OVER_ITS if d.etype == "deal" else _FOR_GETTING
         over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
+        # ('new sanctions on Iran over its supply of drones to Russia': the target sends the goods)
+        sent = None if over or d.etype != "delivery" else next(
+            (c for c in d.cues if c.kind == "give" and _OVER_ITS.search(text, max(0, c.start - 20), c.start)),
+            None,
+        )
+        over = over or sent
         if over is None:
             continue
         causes = [
@@ -147,7 +153,10 @@ def _sanctioned_buyer(ds: list[Draft]) -> None:
         target = causes[-1].roles.get("target") if causes else None
         if not isinstance(target, str):
             continue
-        if d.etype == "delivery":
+        if d.etype == "delivery" and sent is not None:
+            if target != d.roles.get("recipient"):
+                d.roles["supplier"] = target
+        elif d.etype == "delivery":
             if target != d.roles.get("supplier"):
                 d.roles["recipient"] = target
         elif target != d.roles.get("seller"):

@@ -174,7 +174,9 @@ def passive(text: str, cue: Cue) -> bool:
     if not _PASSIVE.found(before) or cue.text.split(" ", 1)[0].lower().endswith("ing"):
         return False  # ('it was halting security exports': the progressive of a cue of its own)
     between = _PASSIVE_GAP.search(before)
-    return not (between and between.group(1).rstrip().endswith("ing") and not _PARTICIPLE.search(cue.text))
+    # ('is considering new sanctions': the progressive's first word, whatever modifies the cue after it)
+    progressive = between is not None and between.group(1).split()[0].endswith("ing")
+    return not (progressive and not _PARTICIPLE.search(cue.text))
 
 
 def patient_subject(text: str, clause: Clause, cue: Cue) -> bool:
