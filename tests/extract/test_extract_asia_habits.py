@@ -87,3 +87,13 @@ def test_talks_cleared_are_a_plan_not_an_approved_deal() -> None:
     )
     (deal,) = of_type(text, "deal", datetime(2025, 9, 18, 6, tzinfo=UTC))
     assert (deal["status"], deal["occurred"]["date"]) == ("planned", "2025-08")
+
+
+def test_export_controls_that_cut_a_state_off_target_it() -> None:
+    text = (
+        "The Biden administration on Friday unveiled a sweeping set of export controls that cut China off "
+        "from certain semiconductor chips made anywhere in the world with U.S. tools."
+    )
+    (sanction,) = of_type(text, "sanction", datetime(2022, 10, 7, 19, 40, tzinfo=UTC))
+    assert sanction["roles"] == {"imposer": "USA", "target": "CHN"}
+    assert (sanction["status"], sanction["occurred"]["date"]) == ("imposed", "2022-10-07")

@@ -140,9 +140,17 @@ def _sanctioned_buyer(ds: list[Draft]) -> None:
         why = _OVER_ITS if d.etype == "deal" else _FOR_GETTING
         over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
         # ('new sanctions on Iran over its supply of drones to Russia': the target sends the goods)
-        sent = None if over or d.etype != "delivery" else next(
-            (c for c in d.cues if c.kind == "give" and _OVER_ITS.search(text, max(0, c.start - 20), c.start)),
-            None,
+        sent = (
+            None
+            if over or d.etype != "delivery"
+            else next(
+                (
+                    c
+                    for c in d.cues
+                    if c.kind == "give" and _OVER_ITS.search(text, max(0, c.start - 20), c.start)
+                ),
+                None,
+            )
         )
         over = over or sent
         if over is None:

@@ -768,8 +768,22 @@ def _target(
     if obj is not None and any(cue.end <= c.start < obj.start and c.etype != "sanction" for c in view.cues):
         obj = None  # '... U.S. sanctions, and will instead buy French jets': the object of another verb
     found = found or obj or _supplied(view, clause, cue, imposer) or _over_states(view, clause, cue, imposer)
-    found = found or _crackdown_on(view, clause, cue, imposer)
+    found = found or _crackdown_on(view, clause, cue, imposer) or _relative_target(view, cue, imposer)
     return found.code if found else None
+
+
+# 'unveiled a sweeping set of export controls that cut China off from certain semiconductor chips'
+_THAT_CUT = re.compile(
+    r"\s+(?:that|which)\s+(?:would\s+)?(?:cut|cuts|bar|bars|block|blocks|target|targets)\s+(?:off\s+)?$"
+)
+
+
+def _relative_target(view: View, cue: Cue, imposer: str | None) -> Mention | None:
+    """The state a relative clause right after the measures says they cut off, bar or target."""
+    for m in view.slots.mentions:
+        if cue.end < m.start <= cue.end + 40 and m.code != imposer and m.kind == "country":
+            return m if _THAT_CUT.fullmatch(view.text, cue.end, m.start) else None
+    return None
 
 
 _TRADES = ("deal", "delivery")
