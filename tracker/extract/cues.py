@@ -369,6 +369,8 @@ IMPOSED = Caseless(
     r"blacklist\w*|agreed|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:took|takes|take)\s+effect|"
     r"went\s+into\s+effect|signed\s+(?:a|an|the)\s+(?:executive\s+)?(?:decree|order))\b",
 )
+# the verbs of goods arriving (a unit told arriving, an order then arriving, an arrival after an induction)
+ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", _I)
 _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|taken delivery|handed over|handover)$", _I)
 
 

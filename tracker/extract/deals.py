@@ -473,14 +473,11 @@ def _pair_by_maker(view: View, clause: Clause, cues: list[Cue], roles: dict[str,
         roles["seller"], roles["buyer"] = maker, next(c for c in pair if c != maker)
 
 
-_ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
-
-
 def ordered_then(view: View, delivery: Draft) -> list[Draft]:
     """'The first five of the 36 Rafale fighter jets that India ordered from France in 2016 landed at
     Ambala on Wednesday': the order a relative clause dates is a deal of its own, signed in its year."""
     arrive, clause = delivery.cues[0], delivery.clause
-    if clause.opener != "that" or not _ARRIVED.match(arrive.text) or not delivery.items:
+    if clause.opener != "that" or not cue_words.ARRIVED.match(arrive.text) or not delivery.items:
         return []
     buy = next((c for c in view.cues if clause.start <= c.start < arrive.start and c.etype == "deal"), None)
     if buy is None or buy.kind != "buy" or not any(buy.end <= d.start < arrive.start for d in view.dates):

@@ -176,13 +176,12 @@ _THE_GOODS_SUBJECT = re.compile(
     r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}(?:jets|aircraft|equipment|ships?|vessels?|systems?|tanks|"
     r"helicopters|missiles|batter(?:y|ies)|drones|submarines?|frigates?|boats?|howitzers|launchers|fighters)\b"
 )
-_ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
 
 
 def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """Goods of the delivery told before, named by a definite subject, arriving: the day of that
     delivery (``merging`` folds it in; with no delivery before it, it is dropped)."""
-    if not all(_ARRIVED.match(c.text) for c in cues) or view.is_title:
+    if not all(cue_words.ARRIVED.match(c.text) for c in cues) or view.is_title:
         return None
     if _THE_GOODS_SUBJECT.match(view.text) is None:
         return None
@@ -284,7 +283,10 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return _offer(view, clause, cues, roles, items)  # 'ready to supply more oil' stays a supply
     anaphoric = not roles and bool(
         _DEFINITE_GOODS.match(view.text[clause.start : cues[0].start])
-        or (all(_ARRIVED.match(c.text) for c in cues) and _THE_GOODS_SUBJECT.match(view.text, clause.start))
+        or (
+            all(cue_words.ARRIVED.match(c.text) for c in cues)
+            and _THE_GOODS_SUBJECT.match(view.text, clause.start)
+        )
     )
     if not roles and not anaphoric:
         return _planned_bare(view, clause, cues)

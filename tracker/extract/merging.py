@@ -13,7 +13,7 @@ from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
-from tracker.extract.cues import ON_THE_REGIME, SAME_LAW, WAR_IN
+from tracker.extract.cues import ARRIVED, ON_THE_REGIME, SAME_LAW, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
@@ -124,7 +124,7 @@ def _decision_dated(ds: list[Draft]) -> None:
 
 
 _OVER_ITS = re.compile(r"\b(?:over|for)\s+(?:its|their)\s+$", re.IGNORECASE)
-_FOR_GETTING = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 
 
 def _sanctioned_buyer(ds: list[Draft]) -> None:
@@ -137,22 +137,14 @@ def _sanctioned_buyer(ds: list[Draft]) -> None:
         text = d.view.text
         # ('... imposed sanctions on the Chinese military's Equipment Development Department and its
         # director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from Russia')
-        why = _OVER_ITS if d.etype == "deal" else _FOR_GETTING
+        why = _OVER_ITS if d.etype == "deal" else _FOR
         over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
-        # ('new sanctions on Iran over its supply of drones to Russia': the target sends the goods)
-        sent = (
-            None
-            if over or d.etype != "delivery"
-            else next(
-                (
-                    c
-                    for c in d.cues
-                    if c.kind == "give" and _OVER_ITS.search(text, max(0, c.start - 20), c.start)
-                ),
-                None,
-            )
-        )
-        over = over or sent
+        sent = None
+        if over is None and d.etype == "delivery":
+            # ('new sanctions on Iran over its supply of drones to Russia': the target sends the goods)
+            gives = (c for c in d.cues if c.kind == "give")
+            sent = next((c for c in gives if _OVER_ITS.search(text, max(0, c.start - 20), c.start)), None)
+            over = sent
         if over is None:
             continue
         causes = [
@@ -330,9 +322,6 @@ def _home_recipient(trades: list[Draft]) -> None:
             continue  # '"Iran has now sent these missiles," he said': to the recipient told of (``merge``)
         if home != supplier and named <= {supplier, home}:
             d.roles["recipient"] = home
-
-
-_FOR = re.compile(r"\bfor\s+$")
 
 
 def _definite_goods(trades: list[Draft]) -> None:
@@ -738,7 +727,6 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
 
 
 _INDUCTED = re.compile(r"^(?:induct|commission)\w*$", re.IGNORECASE)
-_ARRIVAL = re.compile(r"^(?:arrived|landed|reached)$", re.IGNORECASE)
 
 
 def _arrived_before_induction(a: Draft, b: Draft) -> bool:
@@ -749,7 +737,7 @@ def _arrived_before_induction(a: Draft, b: Draft) -> bool:
         a.etype == b.etype == "delivery"
         and b.occurred is not None
         and b.occurred.precision == "day"
-        and all(_ARRIVAL.match(c.text) for c in b.cues)
+        and all(ARRIVED.match(c.text) for c in b.cues)
         and any(_INDUCTED.match(c.text) for c in a.cues)
         and all(a.roles.get(k) == v for k, v in b.roles.items())
     )

@@ -411,11 +411,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # ties': the measures the other side answers were taken against it
         first = r.subjects(s, view.clauses[0], clause.start, view.clauses)
         target = first[0].code if first and first[0].code != imposer else None
-    named = r.modifier_before(s, cue.start) or r.after(s, clause, cue.end, ("from",))
-    trade = any(c.etype in _TRADES for c in view.cues)
     if status == "threatened" and target is not None and _maker_of_goods(view, target):
         target = None  # 'Egypt shelves Russian Su-35 purchase under threat of US sanctions': the seller's
-    if imposer and target is None and status == "threatened" and trade and named and named.code == imposer:
+    if imposer and target is None and status == "threatened" and _threat_on_trade(view, clause, cue, imposer):
         # 'a step that could trigger US sanctions against the NATO member', '... because of possible US
         # sanctions', 'citing the risk of sanctions from the United States': the buyer of the trade the
         # sentence tells is the one at risk (``merging``)
@@ -786,7 +784,14 @@ def _relative_target(view: View, cue: Cue, imposer: str | None) -> Mention | Non
     return None
 
 
-_TRADES = ("deal", "delivery")
+def _threat_on_trade(view: View, clause: Clause, cue: Cue, imposer: str) -> bool:
+    """Whether the sentence tells a trade and the sanctions name their imposer ('US sanctions',
+    'sanctions from the United States')."""
+    if not any(c.etype in ("deal", "delivery") for c in view.cues):
+        return False
+    s = view.slots
+    named = r.modifier_before(s, cue.start) or r.after(s, clause, cue.end, ("from",))
+    return named is not None and named.code == imposer
 
 
 _RECONSIDER = re.compile(
