@@ -41,9 +41,20 @@ SQLITE_COLUMNS = ", ".join(
 )
 
 
-def select_columns(sqlite: bool) -> str:
-    """The column list of a SELECT of whole rows, in the order of COLUMNS."""
-    return SQLITE_COLUMNS if sqlite else COLUMNS
+# What reads hand over: key and chain_hash as the stored bytes, made text when a reader asks for
+# them (``Record.key``, ``Record.chain_hash``). Most readers never do, and two UTF-8 decodes a row
+# were 4% of a read (bench/store.py). Verification and appends, which use both, read them as text.
+SQLITE_READ_COLUMNS = SQLITE_COLUMNS.replace('"key [events_text]"', '"key [events_blob]"').replace(
+    '"chain_hash [events_text]"', '"chain_hash [events_blob]"'
+)
+
+
+def select_columns(sqlite: bool, *, reading: bool = False) -> str:
+    """The column list of a SELECT of whole rows, in the order of COLUMNS (``reading``: for records
+    handed to readers, see SQLITE_READ_COLUMNS)."""
+    if not sqlite:
+        return COLUMNS
+    return SQLITE_READ_COLUMNS if reading else SQLITE_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,23 +110,25 @@ class Record(tuple[int, str, str, int, Any, Any, str]):
         @property
         def position(self) -> int: ...
         @property
-        def key(self) -> str: ...
-        @property
         def type(self) -> str: ...
         @property
         def version(self) -> int: ...
         @property
         def payload(self) -> dict[str, Any]: ...
-        @property
-        def chain_hash(self) -> str: ...
 
     else:
         position = property(itemgetter(0))
-        key = property(itemgetter(1))
         type = property(itemgetter(2))
         version = property(itemgetter(3))
         payload = property(itemgetter(4))
-        chain_hash = property(itemgetter(6))
+
+    @property
+    def key(self) -> str:
+        return _text(self[1])
+
+    @property
+    def chain_hash(self) -> str:
+        return _text(self[6])
 
     @property
     def recorded_at(self) -> datetime:
@@ -127,7 +140,7 @@ class Record(tuple[int, str, str, int, Any, Any, str]):
         return event_id(self[0])
 
     def _fields(self) -> tuple[Any, ...]:
-        return (*self[:4], self.payload, self.recorded_at, self[6])
+        return (self[0], self.key, self[2], self[3], self.payload, self.recorded_at, self.chain_hash)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Record) and self._fields() == other._fields()
@@ -136,10 +149,10 @@ class Record(tuple[int, str, str, int, Any, Any, str]):
         return not self == other
 
     def __hash__(self) -> int:
-        return hash((self[0], self[6]))
+        return hash((self[0], self.chain_hash))
 
     def __repr__(self) -> str:
-        return f"Record(position={self[0]}, type={self[2]!r}, key={self[1]!r})"
+        return f"Record(position={self[0]}, type={self[2]!r}, key={self.key!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _new, (type(self), tuple(self))
@@ -185,6 +198,10 @@ class Head:
     position: int
     chain_hash: str
     recorded_at: datetime | None
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def event_id(position: int) -> str:

@@ -62,8 +62,9 @@ def _page_sql(sqlite: bool, types: int = 0) -> str:
     """A page of rows after a position, of any type or of ``types`` named ones."""
     mark = "?" if sqlite else "%s"
     only = f"AND type IN ({', '.join([mark] * types)}) " if types else ""
+    columns = select_columns(sqlite, reading=True)
     return (
-        f"SELECT {select_columns(sqlite)} FROM event_log WHERE position > {mark} AND position <= {mark} "
+        f"SELECT {columns} FROM event_log WHERE position > {mark} AND position <= {mark} "
         f"{only}ORDER BY position LIMIT {mark}"
     )
 
@@ -195,7 +196,7 @@ class EventStore:
     def get_many(self, positions: Sequence[int]) -> list[Record]:
         """The records at these positions (missing ones left out), in log order."""
         wanted = sorted(set(positions))
-        columns = select_columns(self._sqlite)
+        columns = select_columns(self._sqlite, reading=True)
 
         def fetch(cursor: Any) -> list[Any]:
             rows: list[Any] = []

@@ -1,5 +1,6 @@
-"""Records as tuples built in C: decoded as read, or lazily for pages handed over as lists;
-the same values whether SQLite reads through the converters or not (both backends)."""
+"""Records as tuples built in C: decoded as read, or lazily for pages handed over as lists, their
+key and hash made text when asked for; the same values whether SQLite reads through the converters
+or not (both backends)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ def test_read_get_and_pages_hand_over_equal_records(store: EventStore) -> None:
         2,
         {"n": 3, "text": "\u00e9\u00e9\u00e9"},
     )
-    assert [r.chain_hash for r in read] == [r.chain_hash for r in page]
+    assert [r.chain_hash for r in read] == [r.chain_hash for r in page] == [r.chain_hash for r in appended]
+    assert all(type(r.key) is str and type(r.chain_hash) is str for r in [*read, *page])
+    assert {r: r.position for r in appended} == {r: r.position for r in read}  # equal hashes too
     assert read[-1].recorded_at == appended[-1].recorded_at == store.head().recorded_at
 
 
