@@ -258,3 +258,26 @@ def test_sanctions_related_to_a_states_programme_target_that_state() -> None:
     )
     found = [to_wire(e) for e in extract(text, published=datetime(2024, 12, 19, 16, 10, tzinfo=UTC))]
     assert [e["roles"] for e in found if e["type"] == "sanction"] == [{"imposer": "USA", "target": "PAK"}]
+
+
+def test_a_state_the_law_has_held_off_on_sanctioning_is_threatened() -> None:
+    """Blind set 66: 'though the US has so far held off on sanctioning New Delhi' was an imposed sanction."""
+    text = (
+        "Experts say the move raises questions for India, which is buying five S-400 units from Moscow, "
+        "though the US has so far held off on sanctioning New Delhi."
+    )
+    found = of_type(text, "sanction", datetime(2020, 12, 15, 5, 0, tzinfo=UTC))
+    assert [(e["roles"], e["status"]) for e in found] == [({"imposer": "USA", "target": "IND"}, "threatened")]
+
+
+def test_an_amount_converted_in_brackets_after_over_keeps_the_deal() -> None:
+    """Blind set 66: '(over Rs 40,000 crore)' between the price and 'deal' lost the signing."""
+    text = (
+        "India and Russia on Friday signed a $5.43 billion (over Rs 40,000 crore) deal for five S-400 "
+        "Triumf air defence systems."
+    )
+    found = of_type(text, "deal", datetime(2018, 10, 5, 11, 30, tzinfo=UTC))
+    assert [(e["roles"], e["status"], e["occurred"]["date"]) for e in found] == [
+        ({"buyer": "IND", "seller": "RUS"}, "signed", "2018-10-05")
+    ]
+    assert [(i["name"], i["quantity"]) for i in found[0]["items"]] == [("S-400", 5)]

@@ -355,6 +355,8 @@ THREATENED = Caseless(
     r"(?:sanctions|penalties|measures|restrictions|curbs|bans?|tariffs|action|punitive))|"
     # ('in its most aggressive move yet to punish Moscow': no delay)
     r"risk\w*|fac(?:e|es|ed|ing)|not|n't|never|(?<!move )(?<!step )yet to|refrain\w*|if|unless|should|"
+    # 'the US has so far held off on sanctioning New Delhi', 'stopped short of sanctioning'
+    r"h[eo]ld(?:s|ing)?\s+off|stopp?(?:ed|ing|s)?\s+short\s+of|"
     r"expos\w*|prepar\w*|"
     r"(?<!-)draft\w*|"  # (not 'adopted a U.S.-drafted resolution imposing new sanctions': its author)
     r"propos\w*|seek\w*|call\w* for|urg\w*|push\w* for|lead to|plans?|planning|"

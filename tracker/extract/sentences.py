@@ -102,9 +102,11 @@ _CLAUSE = re.compile(
 # of an _AFTER_SPACE phrase (a whole run: blanks stand on both sides of it).
 _MARKS = ";:(),—–"
 _SPACE_OPENERS = frozenset(phrase.split()[0] for phrase in _AFTER_SPACE.split("|"))
-# '(USD346 million)', '(about ₹443 crore)': an amount converted in brackets opens no clause
+# '(USD346 million)', '(about ₹443 crore)', '(over Rs 40,000 crore)': an amount converted in brackets
+# opens no clause
 _AMOUNT_BRACKETS = re.compile(
-    r"\((?:about |around |some |roughly |nearly |approximately )?[^\s\d()]{0,4}\s?\d[\d.,]*\s?"
+    r"\((?:about |around |some |roughly |nearly |approximately |almost |over |under |more than |less than "
+    r"|close to |at least |just over |just under )?[^\s\d()]{0,4}\s?\d[\d.,]*\s?"
     r"(?:[a-z$€£.]+\s?){0,3}\)"
     # a designation's own brackets, 'CH-47F(I) Chinook helicopters' (lower case here): part of the name
     r"|(?<=[a-z0-9])\([a-z0-9]{1,3}\)"
