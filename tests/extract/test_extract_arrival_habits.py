@@ -604,3 +604,14 @@ def test_a_final_round_of_deliveries_is_no_court_case() -> None:
     text = "Russia completed the final round of deliveries of S-400 systems to India on Monday."
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "RUS", "recipient": "IND"}, "completed")
+
+
+def test_the_day_of_another_clause_does_not_refine_a_delivery_told_last_week() -> None:
+    """Blind set 67: the removal's 'on Wednesday' dated the S-400 deliveries that began 'last week'."""
+    text = (
+        "The United States on Wednesday removed Turkey from the F-35 fighter jet program, a long-expected "
+        "move after Ankara began taking delivery of Russia's S-400 air defense system last week."
+    )
+    found = wire_of_type(text, "delivery", datetime(2019, 7, 17, 21, 5, tzinfo=UTC))
+    assert [(e["roles"], e["status"]) for e in found] == [({"supplier": "RUS", "recipient": "TUR"}, "began")]
+    assert found[0]["occurred"] is None or found[0]["occurred"]["date"] != "2019-07-17"

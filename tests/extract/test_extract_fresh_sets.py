@@ -1,4 +1,4 @@
-"""Blind sets 13 to 64, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 68, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -745,3 +745,54 @@ def test_blind64_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.77
     assert totals["precision"] >= 0.77
     assert totals["date_accuracy"] >= 0.96
+
+
+def test_blind65_news_set(score: ModuleType) -> None:
+    """44 leads by a sixty-sixth labeller, with issue 4's status words, from a general world-news desk
+    (a quarter general politics and security; 75 events; 7 items with none). Held out, not tuned on: on
+    arrival F1 0.719 (recall 48/75, precision 0.819), 6 forbidden, dates 29/32; the session's first code
+    scored it the same."""
+    totals = _totals(score, load_gold("extract_gold_blind65.json"))
+    assert totals["forbidden"] <= 6
+    assert totals["recall"] >= 0.64
+    assert totals["precision"] >= 0.81
+    assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind66_news_set(score: ModuleType) -> None:
+    """44 leads by a sixty-seventh labeller, with issue 4's status words, on the model case as Indian
+    outlets write it (PTI, ANI, The Hindu, ThePrint: S-400, AK-203, MQ-9B, GE engines, DAC approvals;
+    66 events; 7 items with none). On arrival F1 0.744 (recall 43/66, precision 0.867), 2 forbidden,
+    dates 35/39. Then: '(over Rs 40,000 crore)' between a price and 'deal' opens no clause, 'held off on
+    sanctioning' threatens: F1 0.776 (recall 45/66, precision 0.900), 1 forbidden, dates 36/40. Left:
+    this labeller's domestic HAL contracts (India buying from itself), joint ventures as 'parties',
+    speakers in an apposition ('Dmitry Shugaev, director of Russia's ..., said')."""
+    totals = _totals(score, load_gold("extract_gold_blind66.json"))
+    assert totals["forbidden"] <= 1
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.9
+    assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind67_news_set(score: ModuleType) -> None:
+    """44 leads by a sixty-eighth labeller on the Middle East, Turkey, Iran and the Gulf (66 events; 7
+    items with none). On arrival F1 0.715 (recall 44/66, precision 0.770), 8 forbidden, dates 33/36.
+    Then: the day of another clause no longer refines a delivery told 'last week': 7 forbidden. This
+    labeller counts arms-export freezes as sanctions, a state's removal from the F-35 programme as a
+    cancelled deal, and sanctions on a 'Lebanese businessman' as having no target."""
+    totals = _totals(score, load_gold("extract_gold_blind67.json"))
+    assert totals["forbidden"] <= 7
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.77
+    assert totals["date_accuracy"] >= 0.91
+
+
+def test_blind68_news_set(score: ModuleType) -> None:
+    """44 leads by a sixty-ninth labeller, a broadsheet's world page on Europe and East Asia (69 events;
+    7 items with none). Held out, not tuned on: on arrival F1 0.749 (recall 48/69, precision 0.811),
+    10 forbidden, dates 32/34."""
+    totals = _totals(score, load_gold("extract_gold_blind68.json"))
+    assert totals["forbidden"] <= 10
+    assert totals["recall"] >= 0.69
+    assert totals["precision"] >= 0.81
+    assert totals["date_accuracy"] >= 0.94

@@ -383,7 +383,7 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
     owned = [c for c in view.cues if _live(owners, c.start)]
     if owned:
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))
-        return 3, nearest.start
+        return _ELSEWHERE, nearest.start
     return None
 
 
@@ -401,12 +401,18 @@ def _live(owners: dict[int, list[Draft]], start: int) -> bool:
     return any(not d.attribution for d in owners.get(start, []))
 
 
+_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
+_ELSEWHERE = 3  # the rank of a date that governs no cue of its clause: it goes to the nearest event
+
+
 def _best(resolved: list[tuple[int, Occurred]]) -> Occurred:
     """The surest attachment, refined by a more precise date of the same period."""
     resolved.sort(key=lambda x: x[0])
     best = resolved[0][1]
-    for _, occ in resolved[1:]:
-        if more_precise(occ, best):
+    for other, occ in resolved[1:]:
+        # ('a move after Ankara began taking delivery ... last week': the day of the sentence's other
+        # clause, 'on Wednesday', does not refine the clause's own week, told as its month)
+        if more_precise(occ, best) and (other < _ELSEWHERE or not _WEEK.search(best.text or "")):
             best = occ
     return best
 
