@@ -777,13 +777,15 @@ def test_blind66_news_set(score: ModuleType) -> None:
 def test_blind67_news_set(score: ModuleType) -> None:
     """44 leads by a sixty-eighth labeller on the Middle East, Turkey, Iran and the Gulf (66 events; 7
     items with none). On arrival F1 0.715 (recall 44/66, precision 0.770), 8 forbidden, dates 33/36.
-    Then: the day of another clause no longer refines a delivery told 'last week': 7 forbidden. This
+    Then: the day of another clause no longer refines a delivery told 'last week', sanctions 'for
+    supplying Iran's ballistic missile program' target Iran and tell no delivery, 'last year's nuclear
+    deal' dates the deal: F1 0.728 (recall 45/66, precision 0.782), 7 forbidden, dates 34/37. This
     labeller counts arms-export freezes as sanctions, a state's removal from the F-35 programme as a
     cancelled deal, and sanctions on a 'Lebanese businessman' as having no target."""
     totals = _totals(score, load_gold("extract_gold_blind67.json"))
     assert totals["forbidden"] <= 7
-    assert totals["recall"] >= 0.66
-    assert totals["precision"] >= 0.77
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.78
     assert totals["date_accuracy"] >= 0.91
 
 

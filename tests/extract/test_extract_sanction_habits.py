@@ -348,3 +348,25 @@ def test_new_sanctions_under_consideration_are_threatened_by_the_one_considering
     (sanction,) = [e for e in found if e["type"] == "sanction"]
     assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IRN"}, "threatened")
     assert [e["roles"] for e in found if e["type"] == "delivery"] == [{"supplier": "IRN", "recipient": "RUS"}]
+
+
+def test_sanctions_for_supplying_a_states_programme_target_that_state_and_tell_no_delivery() -> None:
+    """Blind set 67: the charge 'for supplying Iran's ballistic missile program' was a delivery from the
+    imposer, and the sanction, with no state named for its targets, was lost."""
+    text = (
+        "The United States imposed new sanctions on Sunday on 11 companies and individuals for supplying "
+        "Iran's ballistic missile program."
+    )
+    published = datetime(2016, 1, 17, 19, 30, tzinfo=UTC)
+    assert of_type(text, "delivery", published) == []
+    (sanction,) = of_type(text, "sanction", published)
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IRN"}, "imposed")
+    assert sanction["occurred"]["date"] == "2016-01-17"
+
+
+def test_last_years_deal_dates_the_deal_not_the_lifting_under_it() -> None:
+    """Blind set 67: 'lifted sanctions on Tehran under last year's nuclear deal' was dated 2015."""
+    text = "Washington and the European Union lifted sanctions on Tehran under last year's nuclear deal."
+    found = of_type(text, "sanction", datetime(2016, 1, 17, 19, 30, tzinfo=UTC))
+    assert sorted(e["roles"]["imposer"] for e in found) == ["EU", "USA"]
+    assert [e["occurred"] for e in found] == [None, None]

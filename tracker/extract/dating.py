@@ -124,6 +124,7 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _relative_passive(view, d, published)
 
 
+_OF_A_PACT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|accord|pact|treaty)\b", re.IGNORECASE)
 _YEAR_OF_A_THING = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 
 
@@ -273,6 +274,8 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
         if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
             return None
+    if _OF_A_PACT.match(view.text, dm.end):
+        return None  # 'lifted sanctions under last year's nuclear deal': the date of a thing named
     if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
         return None  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
     if _UNTIL.search(view.text, max(0, dm.start - 24), dm.start):

@@ -830,15 +830,20 @@ def _crackdown_on(view: View, clause: Clause, cue: Cue, imposer: str | None) -> 
 
 
 # "new sanctions on 11 companies and individuals over Iran's ballistic missile programme"
-# ("... and individuals linked to Tehran's ballistic missile programme")
-_OVER = re.compile(r"\b(?:over|for|(?:linked|tied|connected|related)\s+to)\s+$", re.IGNORECASE)
+# ("... and individuals linked to Tehran's ballistic missile programme", "... for supplying Iran's
+# ballistic missile program")
+_OVER = re.compile(
+    r"\b(?:over|for|(?:linked|tied|connected|related)\s+to|for\s+(?:supplying|supporting|aiding|helping|"
+    r"assisting|backing|financing|funding))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _over_states(view: View, clause: Clause, cue: Cue, imposer: str | None) -> Mention | None:
     """With no target named, the state whose programme or conduct the sanctions are over."""
     for m in view.slots.mentions:
         named = cue.end <= m.start < clause.end and m.code != imposer and m.kind == "country"
-        if named and is_possessive(view.text, m) and _OVER.search(view.text, max(0, m.start - 14), m.start):
+        if named and is_possessive(view.text, m) and _OVER.search(view.text, max(0, m.start - 24), m.start):
             return m
     return None
 
