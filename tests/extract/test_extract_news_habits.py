@@ -615,3 +615,38 @@ def test_another_order_with_its_own_year_is_its_own_deal() -> None:
     assert all(d["roles"] == {"buyer": "QAT", "seller": "FRA"} for d in deals)
     (one,) = of_type("Qatar bought 24 Rafale jets from France in 2015 and another 12 helicopters.", "deal")
     assert one["items"][0]["quantity"] == 24
+
+
+def test_claims_that_have_not_been_confirmed_tell_no_deal() -> None:
+    """Blind set 70: an unconfirmed social-media claim was a signed deal."""
+    text = (
+        "Social media posts claiming that Egypt has ordered Chinese J-10C fighter jets have not been "
+        "confirmed by Cairo or Beijing, and the Egyptian defence ministry declined to comment."
+    )
+    assert [to_wire(e) for e in extract(text, published=PUB)] == []
+
+
+def test_talks_over_a_deal_for_goods_plan_that_deal_and_no_transfer() -> None:
+    """Blind set 70: 'in talks ... over a deal for' F-16s made no deal, and the 'arms transfer' the deal
+    'could be' a delivery of its own."""
+    for text in (
+        "Vietnam is in talks with the United States over a deal for a batch of F-16 fighter jets that "
+        "could be the largest arms transfer in the history of the two former foes.",
+        "Vietnam is negotiating a deal with the United States for F-16 jets.",
+    ):
+        found = [to_wire(e) for e in extract(text, published=PUB)]
+        assert [(e["type"], e["roles"], e["status"]) for e in found] == [
+            ("deal", {"buyer": "VNM", "seller": "USA"}, "planned")
+        ]
+
+
+def test_the_goods_told_before_arriving_date_that_delivery() -> None:
+    """Blind set 70: 'The tanks arrived at Taipei port on Sunday' was a second, completed delivery."""
+    text = (
+        "Taiwan has received the first 38 of 108 M1A2T Abrams tanks it ordered from the United States. "
+        "The tanks arrived at Taipei port on Sunday."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2024, 12, 16, 7, 45, tzinfo=UTC))]
+    deliveries = [e for e in found if e["type"] == "delivery"]
+    assert [(e["status"], e["occurred"]["date"]) for e in deliveries] == [("began", "2024-12-15")]
+    assert [(i["name"], i["quantity"]) for i in deliveries[0]["items"]] == [("M1A2T Abrams", 38)]

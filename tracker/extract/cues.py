@@ -244,6 +244,8 @@ RUMOURED = Caseless(
     r"\balleg(?:ed|es|ing)\s+(?:[^.;]{0,60}\s)?that\b|"
     r"\b(?:speculat\w*|rumou?r(?:s|ed)?|unconfirmed|no (?:public |firm |hard |clear )?evidence|"
     r"no talks (?:were|are|have been|had been) (?:under ?way|held)|talk of|"
+    # 'Social media posts claiming that Egypt has ordered Chinese J-10C fighter jets have not been confirmed'
+    r"(?:has|have|had)\s+not\s+been\s+(?:officially\s+|independently\s+)?confirmed|"
     r"(?:dismiss\w*|reject\w*)\b[^.;]{0,40}\b(?:inaccurate|misleading|false)\b[^.;]{0,20}\breports?|"
     # 'officials on Monday dismissed a Russian media report claiming that India had agreed to buy'
     # ('rejected as "factually incorrect" a media report that claimed India had dropped plans')

@@ -48,6 +48,7 @@ _UNDER_DEAL = re.compile(
 )
 # 'suspended talks with the United States over the purchase of F-35 jets': a trade being negotiated
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
+_A_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w$.,-]+\s+){0,3}$", re.IGNORECASE)
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 # 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal; 'says it
@@ -298,6 +299,16 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             bool(kinds & {"buy", "sell"})
             and bool(items)
             and _TALKS.found(view.text, clause.start, clause.end)
+        )
+        # 'is in talks with the United States over a deal for a batch of F-16 fighter jets' (not 'talks on
+        # the S-400 deal': the one signed before)
+        or (
+            "noun" in kinds
+            and bool(items)
+            and _TALKS.found(view.text, clause.start, cues[0].start)
+            and any(
+                c.kind == "noun" and _A_DEAL.search(view.text, max(0, c.start - 30), c.start) for c in cues
+            )
         )
     )
     if not strong or _sport(view.text):

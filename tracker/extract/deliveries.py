@@ -211,8 +211,19 @@ def _antecedent(view: View, clause: Clause) -> list[ItemMention]:
     ]
 
 
+# 'a deal for F-16 jets that could be the largest arms transfer in the history of the two former foes': the
+# noun names what something else would be, no transfer of its own
+_WOULD_BE_THE = re.compile(
+    r"\b(?:could|would|will|might|may)\s+(?:also\s+)?(?:be|become|mark)\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
+    if all(_WOULD_BE_THE.search(view.text, max(0, c.start - 60), c.start) for c in cues):
+        return None
     items = _cargo(view, view.within(clause, view.items))
     if not items and clause.opener in _RELATIVE:
         items = _cargo(view, _antecedent(view, clause))  # '200 T-72 tanks that Warsaw sent to Ukraine'
@@ -221,6 +232,9 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     ordered = _ordered_then_arrived(view, clause, cues)
     if ordered is not None:
         return ordered
+    # 'The tanks arrived at Taipei port on Sunday': the goods told before (not 'The first six')
+    if not items and _THE_GOODS_TOLD.match(view.text) and (arrived := _the_goods_arrived(view, clause, cues)):
+        return arrived
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return (
             _planned_bare(view, clause, cues)
