@@ -803,12 +803,14 @@ def test_blind68_news_set(score: ModuleType) -> None:
 def test_blind69_news_set(score: ModuleType) -> None:
     """42 leads by a seventieth labeller: a world wire feed on sanctions, arms sales and deliveries far from
     the big powers, a quarter of them reactions (83 events; 7 items with none). On arrival F1 0.687 (recall
-    57/83, precision 0.688), 11 forbidden, dates 40/45."""
+    57/83, precision 0.688), 11 forbidden, dates 40/45. Then: 'ordered the army to' is a command,
+    restrictions on exporting goods supply nothing, goods turned to 'instead' leave the deal signed before:
+    F1 0.706 (recall 58/83, precision 0.713), 9 forbidden, dates 41/46."""
     totals = _totals(score, load_gold("extract_gold_blind69.json"))
-    assert totals["forbidden"] <= 11
-    assert totals["recall"] >= 0.68
-    assert totals["precision"] >= 0.68
-    assert totals["date_accuracy"] >= 0.88
+    assert totals["forbidden"] <= 9
+    assert totals["recall"] >= 0.69
+    assert totals["precision"] >= 0.71
+    assert totals["date_accuracy"] >= 0.89
 
 
 def test_blind70_news_set(score: ModuleType) -> None:

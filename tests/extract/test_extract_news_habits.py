@@ -650,3 +650,32 @@ def test_the_goods_told_before_arriving_date_that_delivery() -> None:
     deliveries = [e for e in found if e["type"] == "delivery"]
     assert [(e["status"], e["occurred"]["date"]) for e in deliveries] == [("began", "2024-12-15")]
     assert [(i["name"], i["quantity"]) for i in deliveries[0]["items"]] == [("M1A2T Abrams", 38)]
+
+
+def test_an_order_to_the_army_is_no_purchase() -> None:
+    """Blind set 69: 'ordered the army to round up and destroy all US-made weapons' was a signed deal."""
+    text = (
+        "Cambodian Prime Minister Hun Sen on Thursday ordered the army to round up and destroy all US-made "
+        "weapons in its arsenal."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_restrictions_on_exporting_goods_to_a_state_supply_it_nothing() -> None:
+    """Blind set 69: 'British restrictions on exporting arms components to Argentina' was a delivery."""
+    text = (
+        "British restrictions on exporting arms components to Argentina have blocked earlier purchases of "
+        "South Korean FA-50 jets."
+    )
+    assert of_type(text, "delivery") == []
+
+
+def test_goods_turned_to_instead_are_no_part_of_the_deal_signed_before() -> None:
+    """Blind set 69: the Rafale and F-15 jets Jakarta 'will focus instead on buying' joined its 2018 Su-35
+    deal."""
+    text = (
+        "Indonesia has abandoned plans to buy 11 Russian Sukhoi Su-35 fighter jets. Jakarta signed the $1.1 "
+        "billion deal with Moscow in 2018 and will focus instead on buying Rafale and F-15 jets, he said."
+    )
+    signed = [e for e in of_type(text, "deal") if e["status"] == "signed"]
+    assert [(e["occurred"]["date"], [i["name"] for i in e["items"]]) for e in signed] == [("2018", ["Su-35"])]

@@ -35,6 +35,9 @@ DEAL = re.compile(
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
     # 'ordered the company to forfeit 3.7 million euros': a court's order, no purchase
     r"(?! (?:[\w&-]+ ){1,3}to (?:pay|forfeit|stop|halt|leave|close|return|cease|withdraw|hand)\b)"
+    # 'ordered the army to round up and destroy all US-made weapons': a command
+    r"(?! (?:the|its|their|his|her) (?:[\w&-]+ ){0,2}(?:army|military|troops|forces|navy|police|ministry|"
+    r"government|officials|authorities|agencies|department|commanders?) to\b)"
     # 'signed an order imposing a tariff': a decree, not a purchase
     r"(?! (?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
     r"leas(?:e|es|ed|ing)(?=\s+(?:a|an|the|two|three|\d+|its|another)\b)|"  # 'to lease a nuclear submarine'

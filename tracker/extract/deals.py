@@ -254,9 +254,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     items = [
         it for it in items if not _REPLACED.search(view.text, max(clause.start, it.start - 50), it.start)
     ]
-    if "cancel" in kinds:
-        # 'has abandoned plans to buy 11 Su-35 jets and will instead focus on acquiring Rafales': the goods
-        # turned to instead are no part of the deal called off
+    if "cancel" in kinds or "sign" in kinds:
+        # 'has abandoned plans to buy 11 Su-35 jets and will instead focus on acquiring Rafales', 'signed the
+        # $1.1 billion deal with Moscow in 2018 and will focus instead on buying Rafale and F-15 jets': the
+        # goods turned to instead are no part of the deal told
         items = [it for it in items if not _INSTEAD.search(view.text, cues[0].end, it.start)]
     if "approve" in kinds and not _approves_trade(view, cues):
         kinds.discard("approve")

@@ -220,9 +220,19 @@ _WOULD_BE_THE = re.compile(
 )
 
 
+# 'British restrictions on exporting arms components to Argentina': what is barred, not supplied
+_BARRED = re.compile(
+    r"\b(?:restrictions?|bans?|embargo(?:es)?|curbs?|limits?|controls?|moratorium)\s+on\s+$", re.IGNORECASE
+)
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
-    if all(_WOULD_BE_THE.search(view.text, max(0, c.start - 60), c.start) for c in cues):
+    if all(
+        _WOULD_BE_THE.search(view.text, max(0, c.start - 60), c.start)
+        or _BARRED.search(view.text, max(0, c.start - 30), c.start)
+        for c in cues
+    ):
         return None
     items = _cargo(view, view.within(clause, view.items))
     if not items and clause.opener in _RELATIVE:
