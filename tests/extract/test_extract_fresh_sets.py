@@ -829,9 +829,10 @@ def test_blind70_news_set(score: ModuleType) -> None:
 def test_blind71_news_set(score: ModuleType) -> None:
     """43 leads by a seventy-second labeller on the India-Russia-US triangle in international outlets (69
     events; 7 items with none). On arrival F1 0.726 (recall 46/69, precision 0.797), 4 forbidden, dates
-    31/35."""
+    31/35. Then: an order signed on a day imposing a punitive duty is a sanction, a tariff on a state's
+    exports no delivery: F1 0.745 (recall 47/69, precision 0.822), dates 32/36."""
     totals = _totals(score, load_gold("extract_gold_blind71.json"))
     assert totals["forbidden"] <= 4
-    assert totals["recall"] >= 0.66
-    assert totals["precision"] >= 0.79
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.82
     assert totals["date_accuracy"] >= 0.88

@@ -370,3 +370,26 @@ def test_last_years_deal_dates_the_deal_not_the_lifting_under_it() -> None:
     found = of_type(text, "sanction", datetime(2016, 1, 17, 19, 30, tzinfo=UTC))
     assert sorted(e["roles"]["imposer"] for e in found) == ["EU", "USA"]
     assert [e["occurred"] for e in found] == [None, None]
+
+
+def test_an_order_signed_on_a_day_imposing_a_punitive_duty_is_a_sanction_not_a_purchase() -> None:
+    """Blind set 71: 'signed an order on Aug. 6 imposing an extra 25% duty on Indian goods over New
+    Delhi's Russian oil purchases' was a US purchase of Russian oil."""
+    text = (
+        "U.S. President Donald Trump signed an order on Aug. 6 imposing an extra 25% duty on Indian goods "
+        "over New Delhi's Russian oil purchases."
+    )
+    published = datetime(2025, 8, 21, 16, 0, tzinfo=UTC)
+    assert of_type(text, "deal", published) == []
+    (sanction,) = of_type(text, "sanction", published)
+    assert (sanction["roles"], sanction["status"]) == ({"imposer": "USA", "target": "IND"}, "imposed")
+    assert sanction["occurred"]["date"] == "2025-08-06"
+
+
+def test_a_tariff_on_a_states_exports_is_no_delivery() -> None:
+    """Blind set 71: 'a 25% tariff on its exports to the United States' was a delivery of Russian oil."""
+    text = (
+        "President Donald Trump said on Wednesday that India would face a 25% tariff on its exports to the "
+        "United States from Aug. 1, plus an unspecified penalty for buying Russian weapons and oil."
+    )
+    assert of_type(text, "delivery", datetime(2025, 7, 30, 19, 40, tzinfo=UTC)) == []

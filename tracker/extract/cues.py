@@ -39,7 +39,9 @@ DEAL = re.compile(
     r"(?! (?:the|its|their|his|her) (?:[\w&-]+ ){0,2}(?:army|military|troops|forces|navy|police|ministry|"
     r"government|officials|authorities|agencies|department|commanders?) to\b)"
     # 'signed an order imposing a tariff': a decree, not a purchase
-    r"(?! (?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
+    # ('signed an order on Aug. 6 imposing an extra 25% duty on Indian goods')
+    r"(?! (?:on [A-Z]?[a-z]+\.? \d{1,2},? )?"
+    r"(?:to|imposing|banning|barring|directing|authori[sz]ing|allowing|requiring|extending)\b)|"
     r"leas(?:e|es|ed|ing)(?=\s+(?:a|an|the|two|three|\d+|its|another)\b)|"  # 'to lease a nuclear submarine'
     r"paid(?=\s+(?:[^\s,.;]+\s+){0,6}for\b))"  # 'Armenia paid about $400 million in 2021 for Russian arms'
     r"|(?P<sell>sell(?:s|ing)?|sold|sales?)"
@@ -114,7 +116,9 @@ SANCTION = re.compile(
     r"CAATSA|ban(?:s|ned)?|banning(?= (?:imports|exports) of\b)|"
     # 'signed a decree on special economic measures against Turkey'
     r"(?:special |punitive |retaliatory )?economic measures(?= (?:against|on) )|"
-    r"tariffs?(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|over (?:[\w'’]+ ){0,2}purchases)\b)|"
+    # ('an extra 25% duty on Indian goods over New Delhi's Russian oil purchases')
+    r"(?:tariffs?|dut(?:y|ies))(?=[^.;]{0,60}\b(?:as (?:a )?penalty|in retaliation for|"
+    r"over (?:[\w'’]+ ){0,4}purchases)\b)|"
     # 'would impose a 5 percent tariff on all goods coming from Mexico ... unless the country stops the flow
     # of migrants', '... a new kind of "secondary tariff"': a tariff used to coerce
     r"tariffs?(?=[^.;]{0,150}\b(?:unless|secondary)\b)|"

@@ -205,7 +205,8 @@ _COUNTED = re.compile(
 # 'signed an executive order imposing tariffs': a decree, which signs no deal
 _DECREE = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:executive\s+order|decree|law|bill"
-    r"|order(?=\s+(?:imposing|banning|barring|directing|authori[sz]ing|extending|that)\b))\b",
+    r"|order(?=\s+(?:on\s+[A-Z]?[a-z]+\.?\s+\d{1,2},?\s+)?(?:imposing|banning|barring|directing|authori[sz]ing|"
+    r"extending|that)\b))\b",
     re.IGNORECASE,
 )
 _EXPORT_DEAL = re.compile(r"\bexport\s+(?:contract|deal|order|agreement)s?\b", re.IGNORECASE)

@@ -220,9 +220,12 @@ _WOULD_BE_THE = re.compile(
 )
 
 
-# 'British restrictions on exporting arms components to Argentina': what is barred, not supplied
+# 'British restrictions on exporting arms components to Argentina', 'a 25% tariff on its exports to the
+# United States': what is barred or taxed, not supplied
 _BARRED = re.compile(
-    r"\b(?:restrictions?|bans?|embargo(?:es)?|curbs?|limits?|controls?|moratorium)\s+on\s+$", re.IGNORECASE
+    r"\b(?:restrictions?|bans?|embargo(?:es)?|curbs?|limits?|controls?|moratorium|tariffs?|dut(?:y|ies)|"
+    r"lev(?:y|ies))\s+on\s+(?:its\s+|their\s+|the\s+)?$",
+    re.IGNORECASE,
 )
 
 
