@@ -615,3 +615,15 @@ def test_the_day_of_another_clause_does_not_refine_a_delivery_told_last_week() -
     found = wire_of_type(text, "delivery", datetime(2019, 7, 17, 21, 5, tzinfo=UTC))
     assert [(e["roles"], e["status"]) for e in found] == [({"supplier": "RUS", "recipient": "TUR"}, "began")]
     assert found[0]["occurred"] is None or found[0]["occurred"]["date"] != "2019-07-17"
+
+
+def test_a_plan_told_after_another_act_in_its_clause_delivers_the_goods_of_the_deal_before() -> None:
+    """Blind set 70: '..., and the first jets are due to be delivered in 2019' made no delivery when its
+    clause began with the signing."""
+    text = (
+        "India signed a deal on Friday to buy 36 Rafale fighter jets from France. The ministers signed the "
+        "agreement in New Delhi, and the first jets are due to be delivered in 2019."
+    )
+    (delivery,) = wire_of_type(text, "delivery", datetime(2016, 9, 23, 13, 5, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "FRA", "recipient": "IND"}, "planned")
+    assert [i["name"] for i in delivery["items"]] == ["Rafale"]

@@ -248,6 +248,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # 'The tanks arrived at Taipei port on Sunday': the goods told before (not 'The first six')
     if not items and _THE_GOODS_TOLD.match(view.text) and (arrived := _the_goods_arrived(view, clause, cues)):
         return arrived
+    if not items and (bare := _planned_bare(view, clause, cues)) is not None:
+        return bare
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
         return (
             _planned_bare(view, clause, cues)
@@ -428,7 +430,11 @@ def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if give is None:
         return None
     noun = _NOUN_USE.match(give.text) and _BEGIN_LATER.match(view.text, give.end)
-    if not noun and not _TO_BE.match(view.text[clause.start : give.start]):
+    # ('... signed the intergovernmental agreement in New Delhi, and the first jets are due to be delivered
+    # in 2019': the plan told after the clause's other act)
+    start = view.text.rfind(", and ", clause.start, give.start)
+    start = clause.start if start == -1 else start + 6
+    if not noun and not _TO_BE.match(view.text[start : give.start]):
         return None
     if not any(clause.start <= dm.start < clause.end for dm in view.dates):
         return None
