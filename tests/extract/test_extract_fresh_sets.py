@@ -1,4 +1,4 @@
-"""Blind sets 13 to 71, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 74, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -807,11 +807,12 @@ def test_blind69_news_set(score: ModuleType) -> None:
     the big powers, a quarter of them reactions (83 events; 7 items with none). On arrival F1 0.687 (recall
     57/83, precision 0.688), 11 forbidden, dates 40/45. Then: 'ordered the army to' is a command,
     restrictions on exporting goods supply nothing, goods turned to 'instead' leave the deal signed before:
-    F1 0.706 (recall 58/83, precision 0.713), 9 forbidden, dates 41/46."""
+    F1 0.706 (recall 58/83, precision 0.713), 9 forbidden, dates 41/46; with blind set 73's budget bills
+    'sent to Congress': F1 0.711 (precision 0.723)."""
     totals = _totals(score, load_gold("extract_gold_blind69.json"))
     assert totals["forbidden"] <= 9
     assert totals["recall"] >= 0.69
-    assert totals["precision"] >= 0.71
+    assert totals["precision"] >= 0.72
     assert totals["date_accuracy"] >= 0.89
 
 
@@ -840,3 +841,38 @@ def test_blind71_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.68
     assert totals["precision"] >= 0.82
     assert totals["date_accuracy"] >= 0.88
+
+
+def test_blind72_news_set(score: ModuleType) -> None:
+    """43 aggregator items (headline and first sentences) by a seventy-third labeller, many carrying two or
+    three events (89 events; 7 items with none). Held out, not tuned on: on arrival F1 0.688 (recall
+    53/89, precision 0.816), 5 forbidden, dates 31/33."""
+    totals = _totals(score, load_gold("extract_gold_blind72.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.59
+    assert totals["precision"] >= 0.81
+    assert totals["date_accuracy"] >= 0.93
+
+
+def test_blind73_news_set(score: ModuleType) -> None:
+    """43 wire leads by a seventy-fourth labeller on arms for Ukraine, Taiwan and Israel and the answers
+    they draw (60 events; 7 items with none). On arrival F1 0.731 (recall 40/60, precision 0.808), 12
+    forbidden, dates 22/24. Then: rockets fired 'over the sea' deliver nothing, a defence budget is no
+    deal, the day of a promise told after an arrival does not date it: F1 0.740 (precision 0.831), 9
+    forbidden; most of those left are this labeller's rule that a plan has no date."""
+    totals = _totals(score, load_gold("extract_gold_blind73.json"))
+    assert totals["forbidden"] <= 9
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.83
+    assert totals["date_accuracy"] >= 0.91
+
+
+def test_blind74_news_set(score: ModuleType) -> None:
+    """44 short Asian and African defence items by a seventy-fifth labeller (62 events; 7 items with
+    none). Held out, not tuned on: on arrival F1 0.724 (recall 41/62, precision 0.800), 4 forbidden, dates
+    30/31."""
+    totals = _totals(score, load_gold("extract_gold_blind74.json"))
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.66
+    assert totals["precision"] >= 0.8
+    assert totals["date_accuracy"] >= 0.96

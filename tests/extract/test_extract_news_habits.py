@@ -679,3 +679,36 @@ def test_goods_turned_to_instead_are_no_part_of_the_deal_signed_before() -> None
     )
     signed = [e for e in of_type(text, "deal") if e["status"] == "signed"]
     assert [(e["occurred"]["date"], [i["name"] for i in e["items"]]) for e in signed] == [("2018", ["Su-35"])]
+
+
+def test_rockets_fired_and_a_bill_sent_to_lawmakers_deliver_nothing() -> None:
+    """Blind sets 73 and 69: a test firing 'sending six rockets over the sea' and a budget bill 'sent to
+    Congress' were deliveries."""
+    fired = (
+        "Taiwan's army fired its U.S.-made HIMARS rocket launchers for the first time on Monday, sending six "
+        "rockets over the sea off the island's southern tip in a test."
+    )
+    bill = "Argentina's 2022 budget bill, sent to Congress on Wednesday, funds the navy."
+    for text in (fired, bill):
+        assert of_type(text, "delivery") == []
+
+
+def test_goods_a_budget_sets_money_aside_for_are_no_deal() -> None:
+    """Blind set 73: a proposed defence budget 'including money for' launchers on order was a deal worth
+    the whole budget."""
+    text = (
+        "Taiwan's cabinet on Thursday proposed raising defence spending to a record T$949.5 billion ($31 "
+        "billion) next year, including money for U.S.-made HIMARS rocket launchers and F-16V fighters still "
+        "on order."
+    )
+    assert of_type(text, "deal") == []
+
+
+def test_the_day_of_a_promise_told_after_an_arrival_does_not_date_it() -> None:
+    """Blind set 73: 'months after President Emmanuel Macron promised them in June' dated the arrival."""
+    text = (
+        "The first French Mirage 2000 fighter jets have arrived in Ukraine, Defence Minister Sebastien "
+        "Lecornu said Thursday, months after President Emmanuel Macron promised them in June."
+    )
+    (delivery,) = of_type(text, "delivery")
+    assert (delivery["roles"], delivery["occurred"]) == ({"supplier": "FRA", "recipient": "UKR"}, None)

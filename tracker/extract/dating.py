@@ -383,6 +383,10 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         # 'have agreed to cancel a contract ..., with Paris reimbursing Moscow after suspending delivery of
         # the ships last year': the date of an act its own clause tells, which made no event
         return None
+    if _PROMISED.search(view.text, max(view.clauses[ci].start, dm.start - 40), dm.start):
+        # 'have arrived in Ukraine, ..., months after President Emmanuel Macron promised them in June': the
+        # day of a promise its own clause tells, which is no event
+        return None
     owned = [c for c in view.cues if _live(owners, c.start)]
     if owned:
         nearest = min(owned, key=lambda c: abs(c.start - dm.start))
@@ -404,6 +408,7 @@ def _live(owners: dict[int, list[Draft]], start: int) -> bool:
     return any(not d.attribution for d in owners.get(start, []))
 
 
+_PROMISED = re.compile(r"\b(?:promised|pledged|vowed|offered)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _WEEK = re.compile(r"\bweek\b", re.IGNORECASE)
 _ELSEWHERE = 3  # the rank of a date that governs no cue of its clause: it goes to the nearest event
 

@@ -229,11 +229,22 @@ _BARRED = re.compile(
 )
 
 
+# 'sending six rockets over the sea off the island's southern tip': projectiles fired, not goods delivered;
+# 'Argentina's 2022 budget bill, sent to Congress on Wednesday': a bill before lawmakers
+_LAUNCHED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}(?:rockets|missiles|shells|projectiles|rounds)\s+(?:over|into|toward|towards|at|"
+    r"across)\b|\s+to\s+(?:the\s+)?(?:Congress|parliament|lawmakers|legislature|Senate|House|Duma|Knesset|"
+    r"Lok\s+Sabha|Diet|Bundestag)\b",
+    re.IGNORECASE,
+)
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
     if all(
         _WOULD_BE_THE.search(view.text, max(0, c.start - 60), c.start)
         or _BARRED.search(view.text, max(0, c.start - 30), c.start)
+        or _LAUNCHED.match(view.text, c.end)
         for c in cues
     ):
         return None
