@@ -783,11 +783,12 @@ def test_blind67_news_set(score: ModuleType) -> None:
     supplying Iran's ballistic missile program' target Iran and tell no delivery, 'last year's nuclear
     deal' dates the deal: F1 0.728 (recall 45/66, precision 0.782), 7 forbidden, dates 34/37. This
     labeller counts arms-export freezes as sanctions, a state's removal from the F-35 programme as a
-    cancelled deal, and sanctions on a 'Lebanese businessman' as having no target."""
+    cancelled deal, and sanctions on a 'Lebanese businessman' as having no target. With a deal 'with German
+    shipbuilder ThyssenKrupp' a purchase from Germany: F1 0.742 (recall 46/66, precision 0.793)."""
     totals = _totals(score, load_gold("extract_gold_blind67.json"))
     assert totals["forbidden"] <= 7
-    assert totals["recall"] >= 0.68
-    assert totals["precision"] >= 0.78
+    assert totals["recall"] >= 0.69
+    assert totals["precision"] >= 0.79
     assert totals["date_accuracy"] >= 0.91
 
 
@@ -823,10 +824,11 @@ def test_blind70_news_set(score: ModuleType) -> None:
     'The tanks arrived' dating the batch told before: F1 0.751 (recall 58/87, precision 0.860), 7
     forbidden, dates 38/40; plans told after another act in their clause ('..., and the first jets are due
     to be delivered in 2019'): F1 0.782 (recall 62/87, precision 0.867), 11 forbidden. Four of those are
-    this labeller's rule that a future delivery has no date, where tracker keeps the year it is due."""
+    this labeller's rule that a future delivery has no date, where tracker keeps the year it is due. With
+    the states turned to 'instead' no party to a deal scrapped: F1 0.789 (recall 63/87)."""
     totals = _totals(score, load_gold("extract_gold_blind70.json"))
     assert totals["forbidden"] <= 11
-    assert totals["recall"] >= 0.71
+    assert totals["recall"] >= 0.72
     assert totals["precision"] >= 0.86
     assert totals["date_accuracy"] >= 0.95
 

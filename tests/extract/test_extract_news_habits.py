@@ -712,3 +712,26 @@ def test_the_day_of_a_promise_told_after_an_arrival_does_not_date_it() -> None:
     )
     (delivery,) = of_type(text, "delivery")
     assert (delivery["roles"], delivery["occurred"]) == ({"supplier": "FRA", "recipient": "UKR"}, None)
+
+
+def test_a_state_signing_with_a_foreign_shipbuilder_buys_from_the_shipbuilders_state() -> None:
+    """Blind set 67: 'with German shipbuilder ThyssenKrupp Marine Systems' made Israel and Germany parties
+    to a pact."""
+    text = (
+        "Israel signed a 3 billion euro deal on Thursday with German shipbuilder ThyssenKrupp Marine Systems "
+        "for three new Dakar-class submarines."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "ISR", "seller": "DEU"}, "signed")
+
+
+def test_states_turned_to_instead_are_no_party_to_the_deal_scrapped() -> None:
+    """Blind set 70: 'opting instead for nuclear-powered boats built with U.S. and British technology' made
+    the United States a party to the French submarine deal Australia scrapped."""
+    text = (
+        "Australia on Thursday scrapped a A$90 billion ($66 billion) deal with France's Naval Group to build "
+        "a fleet of 12 conventional submarines, opting instead for nuclear-powered boats built with U.S. and "
+        "British technology under a new security pact."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "AUS", "seller": "FRA"}, "cancelled")

@@ -905,7 +905,11 @@ def _bought(
 def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMention]) -> dict[str, object]:
     """A pact ('India and Russia signed a deal', '... a deal with France'): sides when the text tells them."""
     s = view.slots
-    with_ = r.codes(r.all_after(s, clause, ("with", "between")))
+    # ('scrapped a A$90 billion deal with France's Naval Group ..., opting instead for nuclear-powered boats
+    # built with U.S. and British technology': the states turned to instead are no party)
+    instead = _INSTEAD.search(view.text, clause.start, clause.end)
+    cut = instead.start() if instead else clause.end
+    with_ = r.codes([m for m in r.all_after(s, clause, ("with", "between")) if m.start < cut])
     for_ = r.after(s, clause, clause.start, ("for",))
     if for_ is not None and _SIDE.match(view.text, for_.end):
         for_ = None  # 'with Rosoboronexport signing for the Russian side': a party, not the one it is for
@@ -936,7 +940,13 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
         # firms to invest in India': the Rafale's maker is France)
         buyer = next(p for p in parties if p != makers[0]) if makers else for_.code if for_ else None
         return _pair(buyer, next(p for p in parties if p != buyer))
-    firms = [m.code for m, p in zip(s.mentions, s.preps, strict=True) if p == "with" and m.kind == "company"]
+    firms = [
+        m.code
+        for m, p in zip(s.mentions, s.preps, strict=True)
+        if m.kind == "company"
+        # ('with German shipbuilder ThyssenKrupp Marine Systems': the firm after its state and trade)
+        and (p == "with" or _WITH_FIRM.search(view.text, max(clause.start, m.start - 40), m.start))
+    ]
     if len(parties) == 1 and firms and firms[0] == parties[0] and (subj or view.home == parties[0]):
         # 'signed a contract with Hindustan Aeronautics for 12 Su-30MKI jets': procurement at home, no
         # trade between states, whoever designed the jets
@@ -961,6 +971,7 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
 
 
 _SIDE = re.compile(r"\s+side\b")
+_WITH_FIRM = re.compile(r"\bwith\s+(?:[A-Z][\w'’-]*\s+)(?:[a-z][\w-]*\s+){1,2}$")
 _BUILT_WITH = re.compile(r"\b(?:built|made|developed|designed|equipped|fitted|powered)\s+with\s+(?:the\s+)?$")
 
 
