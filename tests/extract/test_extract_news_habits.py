@@ -735,3 +735,17 @@ def test_states_turned_to_instead_are_no_party_to_the_deal_scrapped() -> None:
     )
     (deal,) = of_type(text, "deal")
     assert (deal["roles"], deal["status"]) == ({"buyer": "AUS", "seller": "FRA"}, "cancelled")
+
+
+def test_goods_counted_by_a_generic_noun_right_after_the_verb_take_the_count() -> None:
+    """Blind sets 10, 21 and 51: 'plans to buy four of the jets' and 'is buying five units of the system'
+    left the count out; 'a contract covering four sets of six drones' still counts none."""
+    chosen = (
+        "Thailand's air force said on Wednesday it had chosen Sweden's Gripen and plans to buy four of the "
+        "jets in a first phase for about 19.5 billion baht ($600 million)."
+    )
+    (deal,) = of_type(chosen, "deal")
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("Gripen", 4)]
+    units = "India is buying five units of the S-400 system under a deal signed with Moscow in 2018."
+    (deal,) = of_type(units, "deal")
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("S-400", 5)]

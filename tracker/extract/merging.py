@@ -39,6 +39,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _seller_of_goods(trades)
     _home_recipient(trades)
     _order_count(trades)
+    _generic_count(trades)
     for d in (d for d in trades if d.etype == "delivery"):
         if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
             _goods_of_deal_before(d, trades)
@@ -219,6 +220,27 @@ def _order_count(trades: list[Draft]) -> None:
             if whole is not None:
                 d.items = [d.items[0]._replace(quantity=int(whole["whole"]))]
                 break
+
+
+def _generic_count(trades: list[Draft]) -> None:
+    """'plans to buy four of the jets', 'buying five units of the system': a deal for one kind of goods
+    counted by a generic noun after its cue."""
+    for d in trades:
+        if d.etype != "deal" or len(d.items) != 1 or d.items[0].quantity is not None:
+            continue
+        count = next(
+            (
+                n
+                for c in d.cues
+                if (n := _COUNT_OF.match(d.view.text, c.end + 1)) is not None and n.end() <= d.clause.end
+            ),
+            None,
+        )  # right after the verb: not 'covering four sets of six drones', nor 'more than 20 of the jets'
+        if count is None:
+            continue
+        quantity = parse_quantity(count.group("n"))
+        if quantity is not None and quantity > 1:
+            d.items = [d.items[0]._replace(quantity=quantity)]
 
 
 def _deal_behind_delivery(trades: list[Draft]) -> None:
