@@ -74,3 +74,30 @@ def test_user_gazetteer_is_merged_over_the_packaged_one(
         monkeypatch.delenv(gz.ENV_VAR)
         gz.gazetteer.cache_clear()
     assert codes("Hindustan") == []
+
+
+def test_a_named_alias_is_shown_as_written_and_joined_to_its_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Krivak-class' and 'LRSAM' are names of their own that labellers and readers use: kept as written in
+    events (blind sets 25, 66 and others wanted them), one system on timelines; a user file adds more."""
+    from events.model import to_wire
+    from tracker.extract import extract
+    from tracker.timeline.develop import item_norm
+
+    text = "India signed a deal with Russia in October 2018 for four Krivak-class frigates."
+    (deal,) = [to_wire(e) for e in extract(text)]
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("Krivak-class", 4)]
+    assert item_norm("Krivak-class") == item_norm("Talwar") == item_norm("Admiral Grigorovich")
+    assert item_norm("LRSAM") == item_norm("Barak-8")
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"items": {"S-400": {"named": ["Sudarshan Chakra"]}}}), encoding="utf-8")
+    monkeypatch.setenv(gz.ENV_VAR, str(extra))
+    gz.gazetteer.cache_clear()
+    gz.system_name.cache_clear()
+    try:
+        assert gz.system_name("Sudarshan Chakra") == "S-400"
+    finally:
+        monkeypatch.delenv(gz.ENV_VAR)
+        gz.gazetteer.cache_clear()
+        gz.system_name.cache_clear()

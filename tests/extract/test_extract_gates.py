@@ -90,6 +90,6 @@ def test_no_two_items_of_the_gazetteer_share_a_name() -> None:
     data = json.loads((Path(__file__).parents[2] / "tracker" / "data" / "gazetteer.json").read_text())
     owners: dict[str, set[str]] = collections.defaultdict(set)
     for name, entry in data["items"].items():
-        for alias in (name, *entry.get("aliases", [])):
+        for alias in (name, *entry.get("aliases", []), *entry.get("named", [])):
             owners[item_key(alias)].add(name)
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}

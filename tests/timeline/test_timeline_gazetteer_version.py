@@ -16,7 +16,7 @@ DIGESTS = {3: "8c24cc78dee2", 4: "8c134c0158a5", 5: "5073333e9003", 6: "bdaf2c17
 
 def items_digest() -> str:
     items = json.loads(GAZETTEER.read_text(encoding="utf-8"))["items"]
-    names = {name: sorted(spec.get("aliases", [])) for name, spec in items.items()}
+    names = {name: sorted([*spec.get("aliases", []), *spec.get("named", [])]) for name, spec in items.items()}
     return hashlib.sha256(json.dumps(names, sort_keys=True).encode()).hexdigest()[:12]
 
 

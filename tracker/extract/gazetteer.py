@@ -44,6 +44,7 @@ class ItemEntry:
     name: str
     maker: str | None
     caps: bool
+    kept: bool = False  # a name of its own ('named' aliases): shown as written, joined to ``name``
 
 
 @dataclass
@@ -142,7 +143,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
                 old = merged.get(key)
                 if isinstance(old, dict) and isinstance(entry, dict):
                     both = {**old, **entry}
-                    both["aliases"] = list(old.get("aliases", [])) + list(entry.get("aliases", []))
+                    for names in ("aliases", "named"):
+                        both[names] = list(old.get(names, [])) + list(entry.get(names, []))
                     merged[key] = both
                 else:
                     merged[key] = entry
@@ -207,10 +209,12 @@ def build(data: dict[str, Any]) -> Gazetteer:
     for name, spec in data.get("items", {}).items():
         maker = spec.get("maker")
         gaz.makers[name] = maker
-        for alias in [name, *spec.get("aliases", [])]:
+        named = spec.get("named", [])
+        for alias in [name, *spec.get("aliases", []), *named]:
             key = item_key(alias)
             if key and key not in gaz.items:
-                gaz.items[key] = ItemEntry(name, maker, alias[:1].isupper() or alias[:1].isdigit())
+                caps = alias[:1].isupper() or alias[:1].isdigit()
+                gaz.items[key] = ItemEntry(name, maker, caps, alias in named)
                 words = _WORD.findall(alias)
                 if words:
                     _index(gaz.item_starts, item_key(words[0]), len(words))

@@ -252,7 +252,8 @@ def _longest(
         # 'AIM-120D' for 'AMRAAM', 'PAC-3' for 'Patriot': a designation neither name contains is kept
         # as written
         written = short != canon and (
-            len(short) < 3
+            entry.kept  # 'Krivak-class', 'MRSAM': a class or a service's own name for the system
+            or len(short) < 3
             or (any(ch.isdigit() for ch in short) and short not in canon and canon not in short)
             # 'M1A2T Abrams', 'AH-64E Apache': the variant's designation written with the name
             or (
