@@ -627,3 +627,16 @@ def test_a_plan_told_after_another_act_in_its_clause_delivers_the_goods_of_the_d
     (delivery,) = wire_of_type(text, "delivery", datetime(2016, 9, 23, 13, 5, tzinfo=UTC))
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "FRA", "recipient": "IND"}, "planned")
     assert [i["name"] for i in delivery["items"]] == ["Rafale"]
+
+
+def test_the_first_goods_that_would_arrive_are_a_planned_delivery_and_date_no_saying() -> None:
+    """Blind sets 69 and 70: 'the first eight aircraft would arrive in 2028' made no delivery, and dated the
+    officials' saying in 2028."""
+    text = (
+        "Poland yesterday signed a nearly $10 billion agreement with the US government for 96 Boeing AH-64E "
+        "Apache attack helicopters. Polish officials said the first eight aircraft would arrive in 2028."
+    )
+    found = [to_wire(e) for e in extract(text, published=datetime(2024, 8, 14, 9, 0, tzinfo=UTC))]
+    (delivery,) = [e for e in found if e["type"] == "delivery"]
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "POL"}, "planned")
+    assert [e["occurred"] for e in found if e["type"] == "statement"] == [None]

@@ -107,9 +107,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             for rank, dm in cands
             if (occ := _resolved(view, dm, published, future and _future_date(view, dm)))
         ]
-        if published is not None and d.status in _DONE:
+        if published is not None and (d.status in _DONE or d.etype == "statement"):
             # 'adopted a 19th package of sanctions, including a ban on imports of Russian LNG from January
-            # 2027': a done act never happened after the day it is told
+            # 2027': a done act never happened after the day it is told, nor a saying ('officials said the
+            # first eight aircraft would arrive in 2028')
             today = published.date().isoformat()
             resolved = [(rank, occ) for rank, occ in resolved if occ.date <= today[: len(occ.date)]]
         if resolved:

@@ -167,6 +167,12 @@ _BEGIN_LATER = re.compile(
     re.IGNORECASE,
 )
 # 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
+# 'adding that the first jets would arrive next year', 'the first eight aircraft would arrive in 2028'
+_WILL_ARRIVE = re.compile(
+    r"\b(?:the|its|their)\s+first\s+(?:[\w-]+\s+){0,3}?(?:would|will|should|(?:is|are)\s+(?:expected|due|set|"
+    r"scheduled)\s+to)\s+$",
+    re.IGNORECASE,
+)
 _TO_BE = re.compile(
     r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
     r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to\s+be\s+$",
@@ -437,7 +443,10 @@ def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """'Deliveries are expected to begin in 2028', 'with deliveries to begin next year', 'The first 24
     units are to be shipped to Poland this year': a dated plan that names no goods delivers those of
     the deal named before (``merging``), so it is kept with whatever side it names."""
-    give = next((c for c in cues if c.kind == "give"), None)
+    # ('the first eight aircraft would arrive in 2028': the goods of the deal before)
+    arrive = next((c for c in cues if _ARRIVE.match(c.text)), None)
+    arriving = arrive is not None and _WILL_ARRIVE.search(view.text, clause.start, arrive.start) is not None
+    give = next((c for c in cues if c.kind == "give"), arrive if arriving else None)
     if give is None:
         return None
     noun = _NOUN_USE.match(give.text) and _BEGIN_LATER.match(view.text, give.end)
@@ -445,7 +454,7 @@ def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # in 2019': the plan told after the clause's other act)
     start = view.text.rfind(", and ", clause.start, give.start)
     start = clause.start if start == -1 else start + 6
-    if not noun and not _TO_BE.match(view.text[start : give.start]):
+    if not noun and not arriving and not _TO_BE.match(view.text[start : give.start]):
         return None
     if not any(clause.start <= dm.start < clause.end for dm in view.dates):
         return None
