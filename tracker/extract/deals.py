@@ -48,6 +48,7 @@ _UNDER_DEAL = re.compile(
 )
 # 'suspended talks with the United States over the purchase of F-35 jets': a trade being negotiated
 _TALKS = Caseless(r"\b(?:talks|negotiations?|negotiating|discussions)\b")
+# a budget's words: 'the 2022 budget bill ... sets aside', 'proposed raising defence spending'
 _BUDGET = re.compile(
     r"\b(?:budget(?:\s+bill)?|defen[cs]e\s+spending|military\s+spending|appropriations?\s+bill)\b"
     r"[^.;]{0,80}\b(?:proposed|proposes|propose|raising|sets?\s+aside|earmarks?|earmarked|allocat\w+|"
@@ -55,7 +56,7 @@ _BUDGET = re.compile(
     r"(?:defen[cs]e|military)\s+(?:budget|spending)\b",
     re.IGNORECASE,
 )
-_A_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w$.,-]+\s+){0,3}$", re.IGNORECASE)
+_A_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w$.,-]+\s+){0,3}$", re.IGNORECASE)  # a deal not told before
 _EXPORT = Caseless(r"\bexports?\b")
 # 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
 # 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal; 'says it
@@ -335,9 +336,10 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
         return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
+    # 'proposed raising defence spending to a record T$949.5 billion, including money for HIMARS launchers
+    # still on order': what a budget sets aside, no deal of its own
     if "sign" not in kinds and _BUDGET.search(view.text):
-        return None  # 'proposed raising defence spending to a record T$949.5 billion, including money for
-        # HIMARS launchers still on order': what a budget sets aside, no deal of its own
+        return None
     if _AIRLINE.found(view.text) and not _MILITARY.found(view.text):
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):

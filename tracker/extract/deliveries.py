@@ -166,13 +166,13 @@ _BEGIN_LATER = re.compile(
     r"(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+(?:from|in|by|for|between|next|before)\b)",
     re.IGNORECASE,
 )
-# 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
 # 'adding that the first jets would arrive next year', 'the first eight aircraft would arrive in 2028'
 _WILL_ARRIVE = re.compile(
     r"\b(?:the|its|their)\s+first\s+(?:[\w-]+\s+){0,3}?(?:would|will|should|(?:is|are)\s+(?:expected|due|set|"
     r"scheduled)\s+to)\s+$",
     re.IGNORECASE,
 )
+# 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
 _TO_BE = re.compile(
     r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
     r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to\s+be\s+$",
@@ -245,14 +245,18 @@ _LAUNCHED = re.compile(
 )
 
 
+def _moves_nothing(view: View, cue: Cue) -> bool:
+    """A cue word naming what something else would be, what is barred or taxed, or a firing."""
+    return bool(
+        _WOULD_BE_THE.search(view.text, max(0, cue.start - 60), cue.start)
+        or _BARRED.search(view.text, max(0, cue.start - 30), cue.start)
+        or _LAUNCHED.match(view.text, cue.end)
+    )
+
+
 def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """The delivery the clause's delivery cues describe, or None."""
-    if all(
-        _WOULD_BE_THE.search(view.text, max(0, c.start - 60), c.start)
-        or _BARRED.search(view.text, max(0, c.start - 30), c.start)
-        or _LAUNCHED.match(view.text, c.end)
-        for c in cues
-    ):
+    if all(_moves_nothing(view, c) for c in cues):
         return None
     items = _cargo(view, view.within(clause, view.items))
     if not items and clause.opener in _RELATIVE:
@@ -268,11 +272,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not items and (bare := _planned_bare(view, clause, cues)) is not None:
         return bare
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
-        return (
-            _planned_bare(view, clause, cues)
-            or _unit_of_goods_before(view, clause, cues)
-            or _the_goods_arrived(view, clause, cues)
-        )
+        return _unit_of_goods_before(view, clause, cues) or _the_goods_arrived(view, clause, cues)
     unit = None if items else _unit_of_goods_before(view, clause, cues)
     if unit is not None:
         return (
