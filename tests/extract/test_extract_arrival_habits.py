@@ -640,3 +640,14 @@ def test_the_first_goods_that_would_arrive_are_a_planned_delivery_and_date_no_sa
     (delivery,) = [e for e in found if e["type"] == "delivery"]
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "USA", "recipient": "POL"}, "planned")
     assert [e["occurred"] for e in found if e["type"] == "statement"] == [None]
+
+
+def test_a_thousands_separator_is_no_clause_between_the_goods_and_their_supplier() -> None:
+    """Blind set 73: the comma of '1,800' cut 'from the United States' off a shipment's supplier."""
+    text = (
+        "A shipment of 1,800 MK-84 heavy bombs from the United States arrived in Israel late Saturday, the "
+        "Defense Ministry said Sunday."
+    )
+    (delivery,) = wire_of_type(text, "delivery", datetime(2025, 2, 16, 13, 0, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "USA", "recipient": "ISR"}
+    assert [(i["name"], i["quantity"]) for i in delivery["items"]] == [("MK-84", 1800)]

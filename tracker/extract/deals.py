@@ -677,7 +677,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     if sell is not None and len(r.codes(subj)) < 2:
         mod = r.modifier_before(s, main.start) or _approver(view, cues, sell)
         by = r.after(s, clause, sell.end, ("by",))  # 'an arms sale to Taiwan approved by Washington'
-        if by is not None and "," in view.text[sell.end : by.start]:
+        if by is not None and ", " in view.text[sell.end : by.start]:
             by = None  # '... to Saudi Arabia, the president said, on the eve of a visit by the crown prince'
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
         if not by and not mod and subj:

@@ -533,7 +533,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             supplier, recipient = expected.code, supplier
     if supplier is None:
         found = r.after(s, clause, clause.start, ("from",))
-        if found is not None and found.start > main.end and "," in view.text[main.end : found.start]:
+        if found is not None and found.start > main.end and ", " in view.text[main.end : found.start]:
             found = None  # 'were delivered to Ankara on Friday, defying warnings from Washington'
         found = found or _builder(view, clause) or _which_came_from(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
@@ -812,8 +812,8 @@ def _as_noun(view: View, clause: Clause, main: Cue, doer: Mention | None) -> tup
     if found is None and mod is not None and recipient == mod.code and makers == {mod.code}:
         return mod.code, None  # "Russia's delivery of the remaining S-400 squadrons": the maker's own
     by = r.after(s, clause, main.end, ("by", "from"))
-    if by is not None and "," in s.text[main.end : by.start]:
-        by = None  # '... delivered to Ankara on Friday, defying warnings from Washington'
+    if by is not None and ", " in s.text[main.end : by.start]:
+        by = None  # '... delivered to Ankara on Friday, defying warnings from Washington' (not '1,800')
     supplier = by.code if by else (mod.code if mod and not is_possessive(s.text, mod) else None)
     if supplier is None and mod is not None and found is not None and mod.code != found.code:
         supplier = (

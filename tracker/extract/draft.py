@@ -88,7 +88,7 @@ def agent(view: View, clause: Clause, cue: Cue) -> Mention | None:
         return None  # 'the threat of U.S. sanctions for buying the S-400': the sanctioning state buys nothing
     # 'talks with the United States over the purchase of F-35s': the partner of talks buys nothing;
     # 'sanctioned by Britain for supplying drone parts': nor does the agent of a passive
-    if pp and len(gap.split()) <= 6 and "," not in gap and s.preps[prior[-1]] not in _NOT_AGENT:
+    if pp and len(gap.split()) <= 6 and ", " not in gap and s.preps[prior[-1]] not in _NOT_AGENT:
         return last
     if inf and s.preps[prior[-1]] is None and len(gap.replace("'s", "").split()) <= 3:
         return last
