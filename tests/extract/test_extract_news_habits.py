@@ -749,3 +749,15 @@ def test_goods_counted_by_a_generic_noun_right_after_the_verb_take_the_count() -
     units = "India is buying five units of the S-400 system under a deal signed with Moscow in 2018."
     (deal,) = of_type(units, "deal")
     assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("S-400", 5)]
+
+
+def test_the_goods_a_sale_includes_are_the_sales_goods() -> None:
+    """Blind set 73: 'a $1.1 billion arms sale to Taiwan that includes 60 anti-ship Harpoon missiles' named
+    no goods."""
+    text = (
+        "The Biden administration on Friday approved a $1.1 billion arms sale to Taiwan that includes 60 "
+        "anti-ship Harpoon missiles and 100 Sidewinder air-to-air missiles."
+    )
+    (deal,) = of_type(text, "deal")
+    assert (deal["roles"], deal["status"]) == ({"buyer": "TWN", "seller": "USA"}, "announced")
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("Harpoon", 60), ("Sidewinder", 100)]

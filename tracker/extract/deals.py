@@ -260,6 +260,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     kinds = {c.kind for c in cues}
     items, money = view.within(clause, view.items) + _bracketed(view, clause), view.within(clause, view.money)
+    items = items or _included(view, clause)
     items = [
         it for it in items if not _REPLACED.search(view.text, max(clause.start, it.start - 50), it.start)
     ]
@@ -731,6 +732,18 @@ def _package_for(view: View, clause: Clause, cues: list[Cue]) -> dict[str, objec
 def _placed(cues: list[Cue]) -> bool:
     """'Armenia last month placed an order worth about Rs 6,000 crore for India's Akash': the order named."""
     return any(c.text.lower().startswith("placed") for c in cues)
+
+
+_THAT_INCLUDES = re.compile(r"\s*(?:that|which)\s+(?:also\s+)?includes?\b", re.IGNORECASE)
+
+
+def _included(view: View, clause: Clause) -> list[ItemMention]:
+    """'approved a $1.1 billion arms sale to Taiwan that includes 60 anti-ship Harpoon missiles and 100
+    Sidewinder air-to-air missiles': the goods of the relative clause right after are the deal's."""
+    ci = view.clause_of(clause.start)
+    if ci + 1 >= len(view.clauses) or not _THAT_INCLUDES.match(view.text, clause.end):
+        return []
+    return view.within(view.clauses[ci + 1], view.items)
 
 
 def _bracketed(view: View, clause: Clause) -> list[ItemMention]:
