@@ -651,3 +651,10 @@ def test_a_thousands_separator_is_no_clause_between_the_goods_and_their_supplier
     (delivery,) = wire_of_type(text, "delivery", datetime(2025, 2, 16, 13, 0, tzinfo=UTC))
     assert delivery["roles"] == {"supplier": "USA", "recipient": "ISR"}
     assert [(i["name"], i["quantity"]) for i in delivery["items"]] == [("MK-84", 1800)]
+
+
+def test_a_state_that_agreed_to_send_arms_plans_a_delivery_but_agreeing_to_supply_oil_is_none() -> None:
+    """Blind set 73: 'agreed to send' was an approval, so nothing at all."""
+    (delivery,) = wire_of_type("Germany agreed to send 14 Leopard tanks to Ukraine.", "delivery", PUB)
+    assert (delivery["roles"], delivery["status"]) == ({"supplier": "DEU", "recipient": "UKR"}, "planned")
+    assert wire_of_type("Russia agreed to supply more oil to India.", "delivery", PUB) == []

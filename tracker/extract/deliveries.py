@@ -245,6 +245,9 @@ _LAUNCHED = re.compile(
 )
 
 
+_AGREED_TO = re.compile(r"agree[sd]?\s+to\s+$", re.IGNORECASE)
+
+
 def _moves_nothing(view: View, cue: Cue) -> bool:
     """A cue word naming what something else would be, what is barred or taxed, or a firing."""
     return bool(
@@ -311,7 +314,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
     if _TO_MANY.search(view.text, clause.start, clause.end) or _to_a_list(view, clause, cues):
         return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
-    approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start]
+    # ('agreed to send 14 Leopard tanks to Ukraine': a pledge to deliver arms, planned)
+    agreed = not (items and all(it.name in COMMODITIES for it in items)) and any(
+        c.kind == "approve" and _AGREED_TO.match(view.text, c.start, cues[0].start) for c in view.cues
+    )
+    approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start and not agreed]
     if approvals and clause.start <= approvals[0] < clause.end:
         return None  # 'approved the export of': a sale, not yet a delivery
     give = next((c for c in cues if c.kind == "give"), None)
@@ -356,7 +363,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     )
     if status == "completed" and _FIRST_OF_N.search(view.text, clause.start, clause.end):
         status = "began"  # 'received a Dornier 228 aircraft ..., the first of two ordered from India'
-    draft.status = title_future(view, cues) or status
+    draft.status = "planned" if agreed else title_future(view, cues) or status
     commissioned = any(c.text.lower().startswith("commission") for c in cues)
     if (
         (anaphoric or commissioned)
