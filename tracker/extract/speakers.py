@@ -30,7 +30,7 @@ _PARTICIPLE_OF = re.compile(r"\s+of\b")
 # office and a name the gazetteer lacks; the speaker is the one last speaking or the article's own state
 _OFFICE = (
     r"(?:minister|secretary|spokes(?:man|woman|person)|ambassador|envoy|president|premier|chancellor|"
-    r"chief|commander)"
+    r"chief|commander|advis[eo]r)"
 )
 _TITLED_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s+){{1,3}}$", re.IGNORECASE)
 _UNNAMED = re.compile(
