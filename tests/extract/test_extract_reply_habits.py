@@ -432,10 +432,10 @@ def test_one_firm_in_another_state_is_a_second_target_and_likely_trends_are_no_d
 
 
 def test_a_national_security_adviser_the_gazetteer_lacks_speaks_for_the_dateline_state() -> None:
-    """Blind set 73: 'National Security Adviser Chang Ho-jin said' was no speaker (an adviser was no office)."""
+    """Blind set 73: 'National Security Adviser Chang Ho-jin said' was no speaker (no adviser's office)."""
     text = (
-        "SEOUL, June 20 (Yonhap) -- South Korea will reconsider its policy of not providing lethal weapons to "
-        "Ukraine, National Security Adviser Chang Ho-jin said Thursday."
+        "SEOUL, June 20 (Yonhap) -- South Korea will reconsider its policy of not providing lethal weapons "
+        "to Ukraine, National Security Adviser Chang Ho-jin said Thursday."
     )
     (statement,) = of_type(text, "statement", datetime(2024, 6, 20, 7, 40, tzinfo=UTC))
     assert (statement["roles"]["speaker"], statement["occurred"]["date"]) == ("KOR", "2024-06-20")
