@@ -281,3 +281,25 @@ def test_an_amount_converted_in_brackets_after_over_keeps_the_deal() -> None:
         ({"buyer": "IND", "seller": "RUS"}, "signed", "2018-10-05")
     ]
     assert [(i["name"], i["quantity"]) for i in found[0]["items"]] == [("S-400", 5)]
+
+
+def test_contracts_still_to_be_signed_sign_nothing() -> None:
+    """Blind set 76: 'The sales still require contracts to be signed by New Delhi' was a signed deal."""
+    text = (
+        "The US State Department on Wednesday approved the possible sale of 100 Javelin missiles to India. "
+        "The sales still require contracts to be signed by New Delhi."
+    )
+    deals = of_type(text, "deal", datetime(2025, 11, 20, 4, 45, tzinfo=UTC))
+    assert [(e["roles"], e["status"]) for e in deals] == [({"buyer": "IND", "seller": "USA"}, "announced")]
+
+
+def test_no_move_to_buy_and_a_possible_waiver_of_one_law_are_no_deal_and_no_waiver() -> None:
+    """Blind set 76: 'No move to buy Su-57 fighters' was a planned deal, and 'a possible CAATSA waiver' a
+    waiver."""
+    found = [to_wire(e) for e in extract("x.", title="No move to buy Su-57 fighters, say defence sources")]
+    assert [e for e in found if e["type"] == "deal"] == []
+    text = (
+        "The US has not made any decision on a possible CAATSA waiver for India over its purchase of the "
+        "Russian S-400 missile system, State Department spokesperson Ned Price said on Tuesday."
+    )
+    assert "waived" not in {e["status"] for e in of_type(text, "sanction")}

@@ -533,6 +533,7 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
 
 
 _TO = re.compile(r"\bto\s+$", _I)
+_TO_BE = re.compile(r"\bto\s+be\s+$", _I)
 # 'could resolve their dispute ... and lift sanctions within months', 'Any lifting of the CAATSA penalties
 # would require ...': a lifting that may come
 MAY_LIFT = Caseless(
@@ -555,6 +556,8 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
         return "signed"  # 'if it goes ahead with a $2 billion deal signed with Moscow last year'
     if PLANNED.found(window, 0, max(0, done.start - offset)):
         return "planned"
+    if _TO_BE.search(window, 0, max(0, done.start - offset)):
+        return "planned"  # 'The sales still require contracts to be signed by New Delhi'
     if done.kind == "sign":
         return "signed"
     for c in cues:
@@ -641,7 +644,9 @@ _REVOKED_WAIVER = Caseless(
 )
 # 'has not made any decision on a possible waiver for India': the sanctions still loom
 _NO_WAIVER = Caseless(
-    r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b|\b(?:possible|potential|prospective)\s+(?:waiver|exemption)s?\b"
+    # ('has not made any decision on a possible CAATSA waiver for India')
+    r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b|"
+    r"\b(?:possible|potential|prospective)\s+(?:[\w-]+\s+){0,2}?(?:waiver|exemption)s?\b"
 )
 
 

@@ -75,7 +75,7 @@ _ANY = re.compile(
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
 _NO_PLAN = re.compile(
-    r"\b(?:no (?:plans?|intention|need|talks|proposal)|not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
+    r"\b(?:no (?:plans?|intention|need|talks|proposal|move)|not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
     r"negotiating|considering|looking|seeking)|ruled out|rules out|"
     r"(?:does|do|did) not (?:plan|intend|want|need|seek)|"
     r"(?:doesn't|don't|didn't) (?:plan|intend|want|need|seek))"
