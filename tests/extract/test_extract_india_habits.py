@@ -303,3 +303,9 @@ def test_no_move_to_buy_and_a_possible_waiver_of_one_law_are_no_deal_and_no_waiv
         "Russian S-400 missile system, State Department spokesperson Ned Price said on Tuesday."
     )
     assert "waived" not in {e["status"] for e in of_type(text, "sanction")}
+
+
+def test_no_decision_yet_on_a_waiver_in_a_headline_waives_nothing() -> None:
+    """Blind set 76: the headline 'No decision yet on CAATSA waiver for India, says US' was a waiver."""
+    found = [to_wire(e) for e in extract("x.", title="No decision yet on CAATSA waiver for India, says US")]
+    assert "waived" not in {e["status"] for e in found if e["type"] == "sanction"}

@@ -645,7 +645,7 @@ _REVOKED_WAIVER = Caseless(
 # 'has not made any decision on a possible waiver for India': the sanctions still loom
 _NO_WAIVER = Caseless(
     # ('has not made any decision on a possible CAATSA waiver for India')
-    r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b|"
+    r"\bno\s+(?:\w+\s+){0,2}(?:waiver|exemption)s?\b|\bno\s+decision\s+(?:[\w-]+\s+){0,4}(?:waiver|exemption)s?\b|"
     r"\b(?:possible|potential|prospective)\s+(?:[\w-]+\s+){0,2}?(?:waiver|exemption)s?\b"
 )
 
