@@ -309,3 +309,15 @@ def test_no_decision_yet_on_a_waiver_in_a_headline_waives_nothing() -> None:
     """Blind set 76: the headline 'No decision yet on CAATSA waiver for India, says US' was a waiver."""
     found = [to_wire(e) for e in extract("x.", title="No decision yet on CAATSA waiver for India, says US")]
     assert "waived" not in {e["status"] for e in found if e["type"] == "sanction"}
+
+
+def test_a_warners_saying_that_the_purchase_could_lead_to_sanctions_threatens_the_buyer() -> None:
+    """Blind set 70: 'The United States has said the purchase could lead to sanctions under its CAATSA' made
+    no sanction: the saying before 'the purchase' hid the rule for it."""
+    text = (
+        "India signed a deal with Russia on Friday for five S-400 Triumf air defence systems. The United "
+        "States has said the purchase could lead to sanctions under its Countering America's Adversaries "
+        "Through Sanctions Act (CAATSA)."
+    )
+    found = of_type(text, "sanction", datetime(2018, 10, 6, 4, 10, tzinfo=UTC))
+    assert [(e["roles"], e["status"]) for e in found] == [({"imposer": "USA", "target": "IND"}, "threatened")]

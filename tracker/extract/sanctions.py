@@ -106,7 +106,11 @@ _REACTS_TO = re.compile(
 _WARN = re.compile(r"^(?:warn\w*|cautioned|threaten\w*)$", re.IGNORECASE)
 _CONSEQUENCES = re.compile(r"^fac", re.IGNORECASE)  # 'would face consequences': the subject is threatened
 _THE_PURCHASE = re.compile(
-    r"^\W*(?:that\s+)?(?:the|this|such a)\s+(?:\w+\s+)?"
+    # ('The United States has said the purchase could lead to sanctions under its CAATSA': the warner's
+    # saying before it)
+    r"^\W*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:has\s+|have\s+)?"
+    r"(?:said|says|warned|warns|cautioned)\s+)?"
+    r"(?:that\s+)?(?:the|this|such a)\s+(?:\w+\s+)?"
     r"(?:purchase|deal|acquisition|deliver(?:y|ies)|transfer)\s+"
     r"(?:could|would|might|may|will)\b",
     re.IGNORECASE,
