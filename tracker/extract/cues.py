@@ -533,6 +533,8 @@ def deal_status(window: str, cues: list[Cue], offset: int = 0) -> str | None:
 
 
 _TO = re.compile(r"\bto\s+$", _I)
+# 'sanctioned ... for buying', 'for supplying Iran's ... program': the reason a gerund after 'for' gives
+FOR_BEFORE = re.compile(r"\bfor\s+$", _I)
 _TO_BE = re.compile(r"\bto\s+be\s+$", _I)
 # 'could resolve their dispute ... and lift sanctions within months', 'Any lifting of the CAATSA penalties
 # would require ...': a lifting that may come

@@ -863,13 +863,10 @@ def _both(view: View, clause: Clause, cue: Cue) -> list[str]:
     return r.two_states_before(view.slots, clause.start, ("country", "body"))
 
 
-_FOR_DOING = re.compile(r"\bfor\s+$", re.IGNORECASE)
-
-
 def _sanctioned_for(view: View, buy: Cue) -> Mention | None:
     """'imposed sanctions on the Chinese military's Equipment Development Department ... for buying Su-35
     fighter jets': the one sanctioned for the purchase bought, not the one sanctioning."""
-    if not _FOR_DOING.search(view.text, max(0, buy.start - 6), buy.start):
+    if not cue_words.FOR_BEFORE.search(view.text, max(0, buy.start - 6), buy.start):
         return None
     sanction = next((c for c in reversed(view.cues) if c.etype == "sanction" and c.end <= buy.start), None)
     if sanction is None:

@@ -61,14 +61,13 @@ _TARGETS_DID = re.compile(
 # 'sanctions on 11 companies for supplying Iran's ballistic missile program': a state's programme
 # supplied by the targets, the reason for the sanction
 _FOR_ITS_PROGRAMME = re.compile(r"\s+(?:[\w-]+['’]s\s+)(?:[\w-]+\s+){0,3}program(?:me)?s?\b", re.IGNORECASE)
-_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 
 
 def _why_sanctioned(view: View, cue: Cue) -> bool:
     """A trade told as the reason for a sanction in the same sentence is the charge, not an event."""
     if not any(c.etype == "sanction" and c.end <= cue.start for c in view.cues):
         return False
-    after_for = _FOR.search(view.text, max(0, cue.start - 5), cue.start) is not None
+    after_for = cue_words.FOR_BEFORE.search(view.text, max(0, cue.start - 5), cue.start) is not None
     if after_for and _FOR_ITS_PROGRAMME.match(view.text, cue.end):
         return True
     return _TARGETS_DID.search(view.text, max(0, cue.start - 60), cue.start) is not None

@@ -13,7 +13,7 @@ from typing import cast
 
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
-from tracker.extract.cues import ARRIVED, ON_THE_REGIME, SAME_LAW, WAR_IN
+from tracker.extract.cues import ARRIVED, FOR_BEFORE, ON_THE_REGIME, SAME_LAW, WAR_IN
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
@@ -125,7 +125,6 @@ def _decision_dated(ds: list[Draft]) -> None:
 
 
 _OVER_ITS = re.compile(r"\b(?:over|for)\s+(?:its|their)\s+$", re.IGNORECASE)
-_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
 
 
 def _sanctioned_buyer(ds: list[Draft]) -> None:
@@ -138,7 +137,7 @@ def _sanctioned_buyer(ds: list[Draft]) -> None:
         text = d.view.text
         # ('... imposed sanctions on the Chinese military's Equipment Development Department and its
         # director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from Russia')
-        why = _OVER_ITS if d.etype == "deal" else _FOR
+        why = _OVER_ITS if d.etype == "deal" else FOR_BEFORE
         over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
         sent = None
         if over is None and d.etype == "delivery":
@@ -361,7 +360,11 @@ def _definite_goods(trades: list[Draft]) -> None:
             if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
                 d.items = _goods(t)
                 count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
-                if count is not None and len(d.items) == 1 and _FOR.search(d.view.text, 0, count.start()):
+                if (
+                    count is not None
+                    and len(d.items) == 1
+                    and FOR_BEFORE.search(d.view.text, 0, count.start())
+                ):
                     # 'The engines are being procured under a $716 million contract signed in 2021 for 99
                     # engines': the count of the order
                     d.items = [d.items[0]._replace(quantity=parse_quantity(count.group("n")))]

@@ -226,9 +226,9 @@ def _quoted(view: View, d: Draft) -> bool:
 _IS_NOW = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+ing\b")
 
 
-_SAID_IT_WAS = re.compile(
-    r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+(?:is|are|was|were)\s+\w+ing\b"
-)
+# 'said on Thursday it was adding ...', 'said on Friday it had banned ...': the doer telling its own act
+_SAID_ON_DAY_IT = r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+"
+_SAID_IT_WAS = re.compile(_SAID_ON_DAY_IT + r"(?:is|are|was|were)\s+\w+ing\b")
 _ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+)?$")
 
 
@@ -255,9 +255,7 @@ def _told_now(view: View, d: Draft) -> bool:
 
 
 # 'Russia said on Friday it had banned 500 Americans, including former US president Barack Obama'
-_SAID_IT_HAD = re.compile(
-    r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?:\w+ed\s+)?$"
-)
+_SAID_IT_HAD = re.compile(_SAID_ON_DAY_IT + r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:\w+ed\s+)?$")
 
 
 def _own_act_said(view: View, d: Draft) -> bool:
