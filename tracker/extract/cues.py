@@ -85,6 +85,8 @@ DELIVERY = re.compile(
     r"bound for(?= (?:the )?[A-Z]))"
     r"|(?P<get>receiv(?:e|es|ed|ing)|t(?:ook|ake|akes|aking|aken) delivery|got|gets|arriv(?:e|es|ed|al|ing)|"
     r"land(?:s|ed)|touch(?:ed|es) down|"
+    # 'The first 10 K2 tanks ... were unloaded in the Baltic port of Gdynia on Tuesday'
+    r"(?<=were )(?:unloaded|offloaded)|(?<=was )(?:unloaded|offloaded)|"
     # 'a first batch of ... carriers reached Armenia', not 'reached an agreement', 'the final stage'
     r"reached(?! (?:an?|its|their|out|agreement|consensus|deals?|new|record|levels?|highs?|lows?|"
     r"the (?:[\w-]+ )?(?:stage|point|end|level|limit|decision|deal|agreement|conclusion|milestone|mark|"

@@ -257,7 +257,9 @@ _COMPARED = re.compile(
 )
 _AUXILIARIES = re.compile(r"\s*(?:(?:have|has|had|were|was|are|is|been|being)\s+)*")
 _AND_NEXT_VERB = re.compile(
-    r"^\s*(?:and|but)\s+(?:(?:then|later|also|has|have|had|was|were)\s+)?$", re.IGNORECASE
+    # ('signed the deal with Moscow in 2017 and began taking delivery of the missiles in July last year')
+    r"^\s*(?:and|but)\s+(?:(?:then|later|also|has|have|had|was|were)\s+)?(?:(?:began|started)\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -176,7 +176,10 @@ _AND_SALE_OF = re.compile(
 )
 _AWAY_FROM = re.compile(
     r"\b(?:shift|shifts|shifting|move|moves|moving|switch\w*|away|turn\w*|departure|diversif\w*|pivot\w*)"
-    r"\s+(?:away\s+)?from\s+(?:the\s+|its\s+)?$",
+    r"\s+(?:away\s+)?from\s+(?:the\s+|its\s+)?$"
+    # 'shrugging off warnings from Washington that the purchase could trigger sanctions': the one objecting
+    r"|\b(?:warnings?|threats?|pressure|objections?|opposition|criticism|protests?|concerns?)\s+from\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _INSTEAD = re.compile(r"\binstead\b", re.IGNORECASE)
@@ -886,7 +889,7 @@ def _bought(
     buyer = sanctioned.code if sanctioned is not None else buyer
     found = r.after(s, clause, buy.end, ("from",))
     if found is not None and _AWAY_FROM.search(view.text, max(0, found.start - 30), found.start):
-        found = None  # 'buying South Korean K9 howitzers in shift from Russian arms': the one left behind
+        found = None  # 'buying South Korean K9 howitzers in shift from Russian arms': no seller
     if buyer is None and _ORDERED_FOR.match(view.text, buy.end):
         # 'the six AH-64E Apache helicopters ordered for the Indian Army from Boeing'
         for_ = r.after(s, clause, buy.end, ("for",))

@@ -36,6 +36,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _sides_of_trade_before(trades)
     _also_dated(trades)
     _definite_goods(trades)
+    _goods_sanctioned_for(ds)
     _seller_of_goods(trades)
     _home_recipient(trades)
     _order_count(trades)
@@ -47,8 +48,19 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
             if other is d or not (_shares_item(d, other) or other.view is d.view):
                 continue
             _borrow(d, other)
+            pact = "parties" in other.roles
             _borrow(other, d)
-            if other.etype == "deal" and other.view is d.view and d.items and not other.items:
+            if pact and "parties" not in other.roles:
+                # ('Ankara, which signed the deal with Moscow in 2017 and began taking delivery ...': the
+                # parties became buyer and seller by the delivery's recipient, and the seller supplies)
+                _borrow(d, other)
+            if (
+                other.etype == "deal"
+                and other.view is d.view
+                and d.items
+                and not other.items
+                and _sides_agree(d, other)
+            ):
                 # 'delivered the first batch of BrahMos missiles ..., two years after the two countries
                 # signed a $375 million deal': the deal's goods are the delivery's
                 other.items = _goods(d)
@@ -57,6 +69,17 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
                     # '..., under a contract signed in February 2020 for six of the gunships'
                     other.items = [other.items[0]._replace(quantity=parse_quantity(count.group("n")))]
     return ds
+
+
+def _sides_agree(delivery: Draft, deal: Draft) -> bool:
+    """Whether a delivery may be of a deal's goods: 'Islamabad bought the multi-role jets from Beijing
+    ..., amid tensions with India, which received its first Rafale jets in 2020': a delivery between
+    other states is of other goods."""
+    pairs = (
+        (delivery.roles.get("supplier"), deal.roles.get("seller")),
+        (delivery.roles.get("recipient"), deal.roles.get("buyer")),
+    )
+    return not any(mine is not None and theirs is not None and mine != theirs for mine, theirs in pairs)
 
 
 def _also_sanctioned(ds: list[Draft]) -> None:
@@ -309,7 +332,7 @@ _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 _THE_GOODS = re.compile(
-    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|\w+)\s+(?:\w+\s+)?)?"
+    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|[\w-]+)\s+(?:[\w-]+\s+)?)?"
     r"(?:system|systems|jets|aircraft|drones|missiles|tanks|"
     r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
     re.IGNORECASE,
@@ -487,6 +510,36 @@ def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
         d.items = _goods(deal)  # 'The jets landed on Tuesday': the goods, not the count the deal ordered
         if first is not None and len(d.items) == 1:
             d.items = [d.items[0]._replace(quantity=int(first.group(1)))]  # 'The first 24 units'
+
+
+# 'imposed sanctions on NATO ally Turkey over its acquisition of Russian S-400 air defence systems'
+_ACQUIRED = re.compile(
+    r"\b(?:acquisition|purchase|procurement|buying|import)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+def _goods_sanctioned_for(ds: list[Draft]) -> None:
+    """'... imposed sanctions on Turkey over its acquisition of Russian S-400 systems. Ankara, which signed
+    the deal with Moscow in 2017 and began taking delivery of the missiles ...': goods a sanction was
+    imposed for are those of the trade told next by a definite noun."""
+    for n, d in enumerate(ds):
+        if d.etype not in ("deal", "delivery") or d.items or d.view.is_title:
+            continue
+        if not (_THE_GOODS.search(d.view.text, d.clause.start, d.clause.end) or d.anaphoric):
+            continue
+        before = [
+            t for t in ds[:n] if t.view is not d.view and d.view.sentence.start - t.view.sentence.end <= 400
+        ]
+        if any(t.etype in ("deal", "delivery") for t in before):
+            return  # the trade told before names the goods, or it has none (``_definite_goods``)
+        for t in reversed(before):
+            bought = [i for i in t.view.items if _ACQUIRED.search(t.view.text, max(0, i.start - 40), i.start)]
+            if t.etype == "sanction" and len(bought) == 1:
+                d.items = [bought[0]._replace(quantity=None)]
+                maker, role = bought[0].maker, "seller" if d.etype == "deal" else "supplier"
+                if maker and role not in d.roles and maker not in d.roles.values():
+                    d.roles[role] = maker  # 'Russian S-400 systems': the maker's state sells them
+                break
 
 
 def _goods(d: Draft) -> list[ItemMention]:
@@ -732,9 +785,9 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         target = next((e for e in out if _compatible(e, d, loose, kept[id(e)], theirs)), None)
         if target is None and only_merge and loose and (d.status is None or _has_type(out, d.etype)):
             continue  # a headline restating the body; an event of a type the body lacks is the headline's own
-        if target is None and d.anaphoric:
-            target = next((e for e in reversed(out) if _arrived_before_induction(e, d)), None)
-            if target is not None:
+        if d.anaphoric and (target is None or _arrived_before_induction(target, d)):
+            target = next((e for e in reversed(out) if _arrived_before_induction(e, d)), target)
+            if target is not None and _arrived_before_induction(target, d):
                 target.occurred = d.occurred
         if target is None and d.etype in ("deal", "delivery") and not theirs and d.anaphoric:
             target = next((e for e in reversed(out) if e.etype == d.etype), None)
@@ -761,7 +814,7 @@ def _arrived_before_induction(a: Draft, b: Draft) -> bool:
     return (
         a.etype == b.etype == "delivery"
         and b.occurred is not None
-        and b.occurred.precision == "day"
+        and b.occurred.precision in ("day", "month")  # ('The six aircraft had landed ... earlier this month')
         and all(ARRIVED.match(c.text) for c in b.cues)
         and any(_INDUCTED.match(c.text) for c in a.cues)
         and all(a.roles.get(k) == v for k, v in b.roles.items())

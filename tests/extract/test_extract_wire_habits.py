@@ -1,0 +1,94 @@
+"""Habits of wire leads met in the blind sets of the eighteenth round (b65 to b83): objections 'from' a
+state that sells nothing, goods of another pair of states in the same sentence, ports where goods are
+unloaded, and arrivals told after the induction ceremony."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+
+def events(text: str, published: datetime) -> list[dict]:
+    return [to_wire(x) for x in extract(text, published=published)]
+
+
+def of_type(text: str, etype: str, published: datetime) -> list[dict]:
+    return [e for e in events(text, published) if e["type"] == etype]
+
+
+def test_warnings_from_a_state_make_it_no_seller() -> None:
+    """blind65: 'shrugging off warnings from Washington that the purchase could trigger U.S. sanctions'."""
+    text = (
+        "Egypt signed a $2 billion deal with Russia on Monday to buy 24 Su-35 fighter jets, ignoring "
+        "warnings from Washington that the purchase could lead to sanctions."
+    )
+    (deal,) = of_type(text, "deal", datetime(2019, 3, 19, 10, 0, tzinfo=UTC))
+    assert deal["roles"] == {"buyer": "EGY", "seller": "RUS"}
+
+
+def test_a_delivery_between_other_states_lends_the_deal_no_goods() -> None:
+    """blind75: the jets Islamabad bought are not the Rafales India received in the same sentence."""
+    text = (
+        "Pakistan's air force on Friday inducted the first batch of six Chinese-made J-10C fighter jets. "
+        "Islamabad bought the multi-role jets from Beijing last year, amid tensions with India, which "
+        "received its first Rafale jets in 2020."
+    )
+    deals = of_type(text, "deal", datetime(2022, 3, 11, 11, 50, tzinfo=UTC))
+    assert [(d["roles"], [i["name"] for i in d["items"]]) for d in deals] == [
+        ({"buyer": "PAK", "seller": "CHN"}, ["J-10C"])
+    ]
+
+
+def test_goods_unloaded_at_a_port_are_delivered() -> None:
+    """blind68: 'The first 10 K2 tanks ... ordered from South Korea were unloaded in the port of Gdynia'."""
+    text = (
+        "The first 24 K9 howitzers ordered from South Korea were unloaded in the port of Gdynia on "
+        "Tuesday, four months after Warsaw signed the contract."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2022, 12, 6, 15, 30, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "KOR", "recipient": "POL"}
+    assert delivery["occurred"]["date"] == "2022-12-06"
+
+
+def test_an_arrival_earlier_in_the_month_dates_the_goods_inducted_on_friday() -> None:
+    """blind74: the jets inducted on Friday 'had landed at the base from China earlier this month'."""
+    text = (
+        "The Pakistan Air Force on Friday formally inducted the first batch of Chinese-built J-10C fighter "
+        "jets at a ceremony at Minhas Air Base. The six aircraft had landed at the base from China earlier "
+        "this month."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2022, 3, 11, 12, 30, tzinfo=UTC))
+    assert delivery["occurred"] == {"date": "2022-03", "precision": "month", "text": "earlier this month"}
+
+
+def test_a_date_before_and_began_closes_the_verb_before_it() -> None:
+    """blind72: 'which signed the $2.5 billion deal with Moscow in 2017 and began taking delivery of the
+    missiles in July last year': each verb has its own date."""
+    text = (
+        "Turkey signed a $2.5 billion deal for S-400 systems with Russia in 2017 and began taking delivery "
+        "of the missiles in July last year."
+    )
+    found = {
+        e["type"]: e["occurred"]["date"] for e in events(text, datetime(2020, 12, 14, 19, 30, tzinfo=UTC))
+    }
+    assert found == {"deal": "2017", "delivery": "2019-07"}
+
+
+def test_goods_a_sanction_was_imposed_for_are_the_trade_told_next() -> None:
+    """blind72: sanctions 'over its acquisition of Russian S-400 air defence systems', then 'Ankara, which
+    signed the deal with Moscow in 2017 and began taking delivery of the missiles': the S-400, from Russia."""
+    text = (
+        "The United States on Monday imposed sanctions on Turkey over its acquisition of Russian S-400 air "
+        "defence systems. Ankara, which signed the $2.5 billion deal with Moscow in 2017 and began taking "
+        "delivery of the missiles in July last year, condemned the move."
+    )
+    found = events(text, datetime(2020, 12, 14, 19, 30, tzinfo=UTC))
+    trades = [
+        (e["type"], e["roles"], [i["name"] for i in e["items"]]) for e in found if e["type"] != "sanction"
+    ]
+    assert trades == [
+        ("deal", {"buyer": "TUR", "seller": "RUS"}, ["S-400"]),
+        ("delivery", {"supplier": "RUS", "recipient": "TUR"}, ["S-400"]),
+    ]
