@@ -92,3 +92,62 @@ def test_goods_a_sanction_was_imposed_for_are_the_trade_told_next() -> None:
         ("deal", {"buyer": "TUR", "seller": "RUS"}, ["S-400"]),
         ("delivery", {"supplier": "RUS", "recipient": "TUR"}, ["S-400"]),
     ]
+
+
+def items_of(event: dict) -> list[tuple[str, int | None]]:
+    return [(i["name"], i["quantity"]) for i in event["items"]]
+
+
+def test_a_state_between_the_goods_and_its_verb_buys_them() -> None:
+    """blind82: 'the first of two warships Cairo bought in June': a relative clause without 'that'."""
+    text = "Italy on Wednesday handed over the first of two FREMM frigates Egypt bought in June."
+    (deal,) = of_type(text, "deal", datetime(2020, 12, 24, 9, 0, tzinfo=UTC))
+    assert deal["roles"]["buyer"] == "EGY"
+    assert items_of(deal) == [("FREMM", 2)]
+
+
+def test_the_whole_an_arrival_is_part_of_counts_the_order() -> None:
+    """blind82: 'the first batch of 12 bought from the United States', 'part of an order for 13'."""
+    text = (
+        "Six A-29 Super Tucano light attack aircraft arrived in Nigeria on Thursday, the first batch of 12 "
+        "bought from the United States under a $497 million deal approved in 2017."
+    )
+    found = {e["type"]: e for e in events(text, datetime(2021, 7, 23, 9, 0, tzinfo=UTC))}
+    assert items_of(found["deal"]) == [("A-29 Super Tucano", 12)]
+    assert items_of(found["delivery"]) == [("A-29 Super Tucano", 6)]
+    assert found["delivery"]["roles"]["supplier"] == "USA"  # bought from it, whoever made them
+    text = (
+        "Morocco's armed forces have taken delivery of the first batch of Bayraktar TB2 armed drones from "
+        "Turkey, part of an order for 13 placed in April."
+    )
+    (deal,) = of_type(text, "deal", datetime(2021, 9, 18, 9, 0, tzinfo=UTC))
+    assert items_of(deal) == [("Bayraktar TB2", 13)]
+
+
+def test_a_count_goes_over_a_type_designation() -> None:
+    """blind82: 'handed over two refurbished Type 035G Ming-class submarines'."""
+    text = (
+        "China on Monday handed over two refurbished Type 035G Ming-class submarines to the Bangladesh Navy."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2016, 11, 15, 3, 0, tzinfo=UTC))
+    assert items_of(delivery) == [("Ming", 2)]
+
+
+def test_whose_refers_to_the_state_before_it() -> None:
+    """blind82: '... against India, whose air force received French Rafale jets last year'."""
+    text = (
+        'Prime Minister Imran Khan said the J-10C jets would "tilt the balance" against India, whose air '
+        "force received French Rafale jets last year."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2022, 3, 12, 7, 30, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "FRA", "recipient": "IND"}
+
+
+def test_jets_flown_in_earlier_and_the_first_of_an_order_began_deliveries_then() -> None:
+    """blind82: inducted on Friday, 'flown in from China earlier this month', 'the first of 25 ordered'."""
+    text = (
+        "Pakistan on Friday formally inducted six Chinese-built J-10C fighters into its air force. The jets, "
+        "flown in from China earlier this month, are the first of 25 ordered, officials said."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2022, 3, 12, 7, 30, tzinfo=UTC))
+    assert (delivery["status"], delivery["occurred"]["date"]) == ("began", "2022-03")

@@ -87,6 +87,7 @@ DELIVERY = re.compile(
     r"land(?:s|ed)|touch(?:ed|es) down|"
     # 'The first 10 K2 tanks ... were unloaded in the Baltic port of Gdynia on Tuesday'
     r"(?<=were )(?:unloaded|offloaded)|(?<=was )(?:unloaded|offloaded)|"
+    r"fl(?:own|ew) in(?= from\b)|"  # 'The jets, flown in from China earlier this month, ...'
     # 'a first batch of ... carriers reached Armenia', not 'reached an agreement', 'the final stage'
     r"reached(?! (?:an?|its|their|out|agreement|consensus|deals?|new|record|levels?|highs?|lows?|"
     r"the (?:[\w-]+ )?(?:stage|point|end|level|limit|decision|deal|agreement|conclusion|milestone|mark|"
@@ -383,7 +384,7 @@ IMPOSED = Caseless(
     r"went\s+into\s+effect|signed\s+(?:a|an|the)\s+(?:executive\s+)?(?:decree|order))\b",
 )
 # the verbs of goods arriving (a unit told arriving, an order then arriving, an arrival after an induction)
-ARRIVED = re.compile(r"^(?:arrived|landed|reached)$", _I)
+ARRIVED = re.compile(r"^(?:arrived|landed|reached|fl(?:own|ew) in)$", _I)
 _PAST = re.compile(r"(?:ed|sent|gave|got|sold|bought|took delivery|taken delivery|handed over|handover)$", _I)
 
 

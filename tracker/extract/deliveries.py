@@ -539,7 +539,13 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
             supplier, recipient = expected.code, supplier
     if supplier is None:
         found = r.after(s, clause, clause.start, ("from",))
-        if found is not None and found.start > main.end and ", " in view.text[main.end : found.start]:
+        if (
+            found is not None
+            and found.start > main.end
+            and ", " in view.text[main.end : found.start]
+            # (not '..., the first batch of 12 bought from the United States': the goods' seller)
+            and not _BOUGHT_FROM.search(view.text, max(0, found.start - 30), found.start)
+        ):
             found = None  # 'were delivered to Ankara on Friday, defying warnings from Washington'
         found = found or _builder(view, clause) or _which_came_from(view, clause)
         mod = r.modifier_before(s, give.start) if give is not None and main is get else None
@@ -572,6 +578,7 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     return out
 
 
+_BOUGHT_FROM = re.compile(r"\b(?:bought|ordered|purchased|acquired)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _DECISION_OF = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?decision\s+to\s+$", re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
     r"made|built|[a-z]+-[a-z]+|[A-Z]\.(?:[A-Z]\.)+|"  # '24 multi-role MH-60R', '24 U.S.-made F-16 jets'
     r"[A-Z][\w'’-]*"
+    r"|\d{2,4}[A-Z]{1,3}"  # 'two refurbished Type 035G Ming-class submarines'
     r"|[\w-]+-(?:made|built|designed|supplied|origin))$"
 )
 _DETERMINERS = frozenset({"the", "their", "its", "our", "his", "her"})

@@ -19,6 +19,7 @@ from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
 from tracker.extract.items import WEAPON_NOUNS, ItemMention
 
+_FIRST_OF = re.compile(r"\bthe\s+first\s+(?:batch\s+|\w+\s+)?of\s+(?:the\s+)?\d{1,4}\b", re.IGNORECASE)
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
 _SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
 _SINGLE_ROLES = ("buyer", "seller", "supplier", "recipient", "imposer", "target", "speaker")
@@ -226,21 +227,34 @@ _DELIVERY_PART_OF = re.compile(
 
 
 # 'handed over the first two of 24 MH-60R helicopters': a part, counted against the whole order
-_PART_OF_WHOLE = re.compile(r"\b(?:first|last|remaining)\s+(?:\w+\s+)?of\s+(?:the\s+)?(?P<whole>\d{1,4})\b")
+_PART_OF_WHOLE = re.compile(
+    r"\b(?:(?:first|last|remaining)\s+(?P<part>\w+\s+)?of\s+(?:the\s+)?"
+    # ('..., part of an order for 13 placed in April', 'the first of two warships Cairo bought in June')
+    r"|part\s+of\s+an?\s+(?:order|contract|deal)\s+for\s+(?:the\s+)?)"
+    r"(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
 
 
 def _order_count(trades: list[Draft]) -> None:
     """'India signed the $2.4 billion deal for the helicopters' after 'handed over the first two of 24
     MH-60R helicopters': a deal for the goods of a delivery told as a part of a whole counts the whole."""
     for d in trades:
-        if d.etype != "deal" or len(d.items) != 1 or d.items[0].quantity is not None:
+        if d.etype != "deal" or len(d.items) != 1:
             continue
         for t in trades:
             if t.etype != "delivery" or not any(it.name == d.items[0].name for it in t.items):
                 continue
+            part = next((it.quantity for it in t.items if it.name == d.items[0].name), None)
+            # ('Six A-29 aircraft arrived ..., the first batch of 12 bought from the United States under a
+            # deal': the count of the clause is the batch's, not the order's)
+            if d.items[0].quantity is not None and (t.view is not d.view or d.items[0].quantity != part):
+                continue
             whole = _PART_OF_WHOLE.search(t.view.text, t.clause.start, t.clause.end)
             if whole is not None:
-                d.items = [d.items[0]._replace(quantity=int(whole["whole"]))]
+                d.items = [d.items[0]._replace(quantity=parse_quantity(whole["whole"]))]
+                if part == d.items[0].quantity and not whole["part"]:
+                    # 'delivered the first of two FREMM frigates': one of them, not two
+                    t.items = [it._replace(quantity=None) for it in t.items]
                 break
 
 
@@ -907,6 +921,8 @@ def _absorb(keep: Draft, d: Draft) -> None:
     if d.occurred and (keep.occurred is None or more_precise(d.occurred, keep.occurred)):
         keep.occurred = d.occurred
     keep.status = keep.status or d.status
+    if keep.status == "completed" and d.etype == "delivery" and _FIRST_OF.search(d.view.text, d.clause.start):
+        keep.status = "began"  # 'inducted six J-10C fighters ... The jets ... are the first of 25 ordered'
     if _done_after_plan(keep, d):
         keep.status = "signed"
     keep.person, keep.title, keep.quote = (

@@ -39,6 +39,13 @@ _NOT_MODIFIER = PREPOSITIONS | {
 }
 _CONDITION = re.compile(r"\b(?:if|unless)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:say|says|said|believe|believes|claim|claims|think|thinks)\s+$")
+# 'the first of two warships Cairo bought in June', 'the 36 jets India ordered': a state right after the
+# goods, right before the verb, is the subject of a relative clause without 'that'
+_GOODS_BEFORE = re.compile(
+    r"\b(?:jets|aircraft|fighters|helicopters|warships|frigates|submarines|tanks|systems|missiles|drones|"
+    r"units|vessels|ships|guns|howitzers|launchers|batteries|rifles|boats|corvettes|planes|trainers)\s+$"
+)
+_RIGHT_BEFORE = re.compile(r"^\s+(?:had\s+|has\s+|have\s+)?$")
 _COORD = re.compile(r"^(?:'s|’s)?\s*(?:\(|\)|,|and|&|\s)*\s*(?:the\s+)?$")
 
 
@@ -81,9 +88,17 @@ def subjects(s: Slots, clause: Clause, pos: int, clauses: list[Clause]) -> list[
     idx = [i for i, m in enumerate(s.mentions) if _inside(m, clause) and m.end <= pos and s.preps[i] is None]
     # 'South Korean officials say Pyongyang has shipped shells': the reported clause has its own subject
     told = [i for i in idx if _REPORTED.search(s.text, max(0, s.mentions[i].start - 10), s.mentions[i].start)]
+    relative = [
+        i
+        for i in idx[1:]
+        if _RIGHT_BEFORE.match(s.text[s.mentions[i].end : pos])
+        and _GOODS_BEFORE.search(s.text, max(0, s.mentions[i].start - 14), s.mentions[i].start)
+    ]
+    if relative:
+        return [s.mentions[relative[-1]]]
     if told:
         idx = [i for i in idx if i >= told[-1]]
-    if not idx and clause.opener in ("which", "who") and clause.start > 0:
+    if not idx and clause.opener in ("which", "who", "whose") and clause.start > 0:
         idx = [i for i, m in enumerate(s.mentions) if m.end <= clause.start][-1:]
     if not idx:
         # the sentence's subject; a clause without any actor before it is a dateline or an opener
