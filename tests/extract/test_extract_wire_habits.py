@@ -151,3 +151,31 @@ def test_jets_flown_in_earlier_and_the_first_of_an_order_began_deliveries_then()
     )
     (delivery,) = of_type(text, "delivery", datetime(2022, 3, 12, 7, 30, tzinfo=UTC))
     assert (delivery["status"], delivery["occurred"]["date"]) == ("began", "2022-03")
+
+
+def test_saying_no_to_sending_plans_no_delivery() -> None:
+    """blind80: the headline "Biden says 'no' to sending F-16 fighter jets to Ukraine"."""
+    found = extract(
+        "Kyiv has pressed its allies for modern warplanes.",
+        title="Biden says 'no' to sending F-16 jets to Ukraine",
+    )
+    assert [e.type for e in found if e.type == "delivery"] == []
+
+
+def test_rejecting_reports_of_a_transfer_makes_no_delivery() -> None:
+    """blind80: the headline 'Iran rejects reports it sent ballistic missiles to Russia'."""
+    found = extract(
+        "Tehran called the reports baseless.",
+        title="Iran rejects reports it sent ballistic missiles to Russia",
+    )
+    assert [e.type for e in found if e.type == "delivery"] == []
+
+
+def test_not_considering_cancelling_a_purchase_cancels_nothing() -> None:
+    """blind80: 'the ministry said it was not considering cancelling the purchase'."""
+    text = (
+        "Switzerland signed up for five Patriot fire units worth about 2 billion Swiss francs in 2022, and "
+        "the ministry said it was not considering cancelling the purchase."
+    )
+    statuses = [e["status"] for e in of_type(text, "deal", datetime(2025, 7, 24, 15, 0, tzinfo=UTC))]
+    assert "cancelled" not in statuses

@@ -292,7 +292,8 @@ DROP_DELIVERY = Caseless(
     r"unable to|fail(?:s|ed)? to|"
     r"no plans?|no intention|no interest|not interested|"
     r"halt\w*|suspend\w*|block\w*|stop\w*|speed up|rel(?:y|ies|ied|iant|iance)|dependence|depend\w*|"
-    r"no evidence|den(?:y|ies|ied)|"
+    r"no evidence|den(?:y|ies|ied)|reject\w* (?:\w+ )?(?:claims|reports|accusations|allegations)|"
+    r"(?:says?|said)\W{1,3}no\W{1,3} to|"  # "Biden says 'no' to sending F-16 fighter jets to Ukraine"
     r"baseless|ban(?:s|ned)? on|banned|bans|banning|prohibit\w*|permits? for|licen[cs]es? for|declin\w*|"
     # 'was "paving the way" to ultimately provide India with F-35 fighters': no plan in particular yet
     r"pav(?:e|es|ed|ing)\W{0,2} the way\W{0,2}|clear(?:s|ed|ing)? the way|"
@@ -488,9 +489,14 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
             return True
     if kind == "cancel" and _DEMANDED.search(text[max(0, m.start() - 40) : m.start()]):
         return True  # 'urged Washington to immediately revoke it': a demand, nothing is cancelled
+    if kind == "cancel" and _NOT_CANCELLING.search(text[max(0, m.start() - 40) : m.start()]):
+        return True  # 'the ministry said it was not considering cancelling the purchase'
     return etype == "statement" and (
         m.group().lower() in ("added", "adds") and bool(_NOT_SAID.match(text[m.end() : m.end() + 6]))
     )  # 'added 42 companies to its list' is no saying
+
+
+_NOT_CANCELLING = re.compile(r"\b(?:not|n't|never|no\s+plans?\s+to|rul(?:ed|es)\s+out)\s+(?:[a-z]+\s+){0,2}$", _I)
 
 
 def _sanction_ok(text: str, m: re.Match[str]) -> bool:
