@@ -496,7 +496,9 @@ def _blocked(text: str, m: re.Match[str], etype: str, kind: str) -> bool:
     )  # 'added 42 companies to its list' is no saying
 
 
-_NOT_CANCELLING = re.compile(r"\b(?:not|n't|never|no\s+plans?\s+to|rul(?:ed|es)\s+out)\s+(?:[a-z]+\s+){0,2}$", _I)
+_NOT_CANCELLING = re.compile(
+    r"\b(?:not|n't|never|no\s+plans?\s+to|rul(?:ed|es)\s+out)\s+(?:[a-z]+\s+){0,2}$", _I
+)
 
 
 def _sanction_ok(text: str, m: re.Match[str]) -> bool:
