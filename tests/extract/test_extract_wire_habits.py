@@ -179,3 +179,56 @@ def test_not_considering_cancelling_a_purchase_cancels_nothing() -> None:
     )
     statuses = [e["status"] for e in of_type(text, "deal", datetime(2025, 7, 24, 15, 0, tzinfo=UTC))]
     assert "cancelled" not in statuses
+
+
+def test_defence_agreements_covering_arms_are_sold_by_the_exporter() -> None:
+    """blind78: 'The United States and Saudi Arabia ... signed a package of defence agreements ...,
+    covering tanks, combat ships, missile defence systems and radar': no ships are shipped either."""
+    text = (
+        "The United States and Saudi Arabia on Saturday signed a package of defence agreements worth almost "
+        "$110 billion, covering tanks, combat ships, missile defence systems and radar."
+    )
+    found = events(text, datetime(2017, 5, 20, 17, 45, tzinfo=UTC))
+    assert [(e["type"], e["roles"]) for e in found] == [("deal", {"buyer": "SAU", "seller": "USA"})]
+
+
+def test_interest_in_buying_plans_a_deal() -> None:
+    """blind78: 'Iraq is interested in buying Russia's S-400 air defence systems'."""
+    text = "Iraq is interested in buying Russia's S-400 air defence systems, its ambassador said on Thursday."
+    (deal,) = of_type(text, "deal", datetime(2018, 2, 23, 10, 0, tzinfo=UTC))
+    assert deal["status"] == "planned"
+
+
+def test_an_order_for_a_number_of_jets_counts_the_deal() -> None:
+    """blind78: 'The aircraft are part of an order for 36 jets that Iraq placed in 2011'."""
+    text = (
+        "Iraq took delivery of its first four F-16 fighter jets from the United States yesterday. The "
+        "aircraft are part of an order for 36 jets that Iraq placed in 2011 and 2012."
+    )
+    (deal,) = of_type(text, "deal", datetime(2015, 7, 14, 7, 40, tzinfo=UTC))
+    assert items_of(deal) == [("F-16", 36)]
+
+
+def test_more_than_a_number_is_no_count() -> None:
+    """blind78: 'Cairo signed a $2 billion contract with Moscow for more than 20 of the jets'."""
+    text = (
+        "Washington has warned Egypt that buying Russian Su-35 fighter jets could trigger sanctions. Cairo "
+        "signed a $2 billion contract with Moscow for more than 20 of the jets late last year."
+    )
+    deals = of_type(text, "deal", datetime(2019, 11, 14, 10, 0, tzinfo=UTC))
+    # the purchase warned about is the one signed: one deal, signed, of no exact count
+    assert [(d["status"], d["occurred"]["date"], items_of(d)) for d in deals] == [
+        ("signed", "2018", [("Su-35", None)])
+    ]
+
+
+def test_the_second_of_four_ships_is_one_of_them() -> None:
+    """blind78: 'took delivery of INS Oz, the second of four Sa'ar 6 corvettes' (the gazetteer knows the
+    class)."""
+    text = (
+        "The Israeli navy took delivery of INS Oz, the second of four Sa'ar 6 corvettes built by Germany's "
+        "ThyssenKrupp Marine Systems, at a ceremony in Kiel on Tuesday."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2021, 2, 10, 11, 0, tzinfo=UTC))
+    assert delivery["roles"] == {"supplier": "DEU", "recipient": "ISR"}
+    assert items_of(delivery) == [("Oz", None), ("Sa'ar 6", None)]

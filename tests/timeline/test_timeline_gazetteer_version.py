@@ -11,7 +11,14 @@ from tracker.timeline.projection import TimelineProjection
 
 GAZETTEER = Path(__file__).parents[2] / "tracker" / "data" / "gazetteer.json"
 # the digest of the packaged items each timeline version was built with
-DIGESTS = {3: "8c24cc78dee2", 4: "8c134c0158a5", 5: "5073333e9003", 6: "bdaf2c17d222", 7: "00c9feb35e54"}
+DIGESTS = {
+    3: "8c24cc78dee2",
+    4: "8c134c0158a5",
+    5: "5073333e9003",
+    6: "bdaf2c17d222",
+    7: "00c9feb35e54",
+    8: "91880f2fa195",
+}
 
 
 def items_digest() -> str:

@@ -66,6 +66,8 @@ DELIVERY = re.compile(
     # 'The first parts of a Russian S-400 missile defence system were flown into an air base near Ankara'
     r"(?<=were )flown(?= (?:in)?to\b)|"
     r"(?<!trans-)(?<!trans)"  # 'restrictions on trans-shipments of Russian LNG' move nothing
+    # ('covering tanks, combat ships, missile defence systems': ships as goods)
+    r"(?<!combat )(?<!naval )(?<!patrol )(?<!landing )(?<!navy )(?<!cargo )(?<!supply )"
     r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
     # 'decided to ship Patriot air defence missiles to the United States'
     r"(?:(?<=to )|(?<=will ))ship(?= (?:[^\s,;]+ ){0,10}to\b)|"
@@ -238,7 +240,7 @@ PLANNED = Caseless(
     r"be (?:used|based|deployed|stationed)))|"
     r"would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
-    r"could|might|ready to|intends?|aims? to|"
+    r"could|might|ready to|intends?|aims? to|interested in|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
     r"decid(?:ed|es) to|"  # 'immediately decided to ship Patriot missiles to the United States'
     r"slated|due to (?:begin|start|commence|arrive|be)|due (?:in|by|from|next|between)|"

@@ -121,6 +121,9 @@ _EXPORTERS = frozenset({"USA", "RUS", "FRA", "CHN", "DEU", "ITA", "GBR", "ESP", 
 _ARMS_SALE = re.compile(
     r"\b(?:arms|weapons?|defen[cs]e|military)\s+(?:sales?|packages?|purchases?|export)\b", re.IGNORECASE
 )
+_DEFENCE_DEALS = re.compile(
+    r"\b(?:arms|weapons?|defen[cs]e|military)\s+(?:agreements|deals|contracts)\b", re.IGNORECASE
+)
 _BY = re.compile(r"\s+by\b")
 # 'after the two countries signed a $375 million deal': the subject stands for two actors named before
 _BOTH = re.compile(
@@ -969,7 +972,12 @@ def _between(view: View, clause: Clause, subj: list[Mention], items: list[ItemMe
     if len(parties) == 2 and firms and subj and all(m.kind != "company" for m in subj):
         # 'Chile signed a contract with Spain's Navantia': a state contracting a foreign firm buys from it
         return _pair(subj[-1].code, next((p for p in parties if p != subj[-1].code), None))
-    if len(parties) == 2 and _ARMS_SALE.search(view.text, clause.start, clause.end):
+    arms = _ARMS_SALE.search(view.text, clause.start, clause.end) or (
+        # 'signed a package of defence agreements worth almost $110 billion, covering tanks, combat ships'
+        _DEFENCE_DEALS.search(view.text, clause.start, clause.end)
+        and WEAPON_NOUNS.found(view.text, clause.start, clause.end)
+    )
+    if len(parties) == 2 and arms:
         # 'The United States and Saudi Arabia signed an arms sales agreement': the exporter sells
         exporters = [p for p in parties if p in _EXPORTERS]
         if len(exporters) == 1:

@@ -69,7 +69,23 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
                 if count is not None and len(other.items) == 1:
                     # '..., under a contract signed in February 2020 for six of the gunships'
                     other.items = [other.items[0]._replace(quantity=parse_quantity(count.group("n")))]
+    for d in trades:
+        if d.etype == "delivery" and any(it.quantity for it in d.items):
+            d.items = [_one_of_whole(d.view.text, it) for it in d.items]
     return ds
+
+
+_ORDINAL_OF = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|last|final)\s+of\s+(?:the\s+)?(?:\w+\s+)$", re.IGNORECASE
+)
+
+
+def _one_of_whole(text: str, item: ItemMention) -> ItemMention:
+    """'took delivery of INS Oz, the second of four Sa'ar 6 corvettes': the four are the order's, the
+    delivery is of one of them."""
+    if item.quantity and _ORDINAL_OF.search(text, max(0, item.start - 40), item.start):
+        return item._replace(quantity=None)
+    return item
 
 
 def _sides_agree(delivery: Draft, deal: Draft) -> bool:
@@ -268,7 +284,8 @@ def _generic_count(trades: list[Draft]) -> None:
             (
                 n
                 for c in d.cues
-                if (n := _COUNT_OF.match(d.view.text, c.end + 1)) is not None and n.end() <= d.clause.end
+                if (n := _COUNT_OF.match(d.view.text, _after_for(d.view.text, c.end + 1))) is not None
+                and n.end() <= d.clause.end
             ),
             None,
         )  # right after the verb: not 'covering four sets of six drones', nor 'more than 20 of the jets'
@@ -277,6 +294,15 @@ def _generic_count(trades: list[Draft]) -> None:
         quantity = parse_quantity(count.group("n"))
         if quantity is not None and quantity > 1:
             d.items = [d.items[0]._replace(quantity=quantity)]
+
+
+_FOR = re.compile(r"for\s+")
+
+
+def _after_for(text: str, pos: int) -> int:
+    """Past a 'for' after a deal noun: 'part of an order for 36 jets that Iraq placed in 2011'."""
+    found = _FOR.match(text, pos)
+    return found.end() if found else pos
 
 
 def _deal_behind_delivery(trades: list[Draft]) -> None:
@@ -300,6 +326,8 @@ def _deal_behind_delivery(trades: list[Draft]) -> None:
 
 # 'ordered 42 of the launchers', 'the contract for five squadrons': the count of the goods told before
 _COUNT_OF = re.compile(
+    # ('for more than 20 of the jets': no exact count)
+    r"(?<!more than )(?<!at least )(?<!up to )(?<!nearly )(?<!about )(?<!around )(?<!almost )(?<!over )"
     rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems|"
     r"warships|ships|vessels|frigates|corvettes|submarines|jets|aircraft|fighters|helicopters|tanks|"
     r"launchers|missiles|drones|guns|howitzers|vehicles|boats|planes|engines|gunships))\b",
@@ -898,11 +926,26 @@ _NOT_YET = ("planned", "announced")
 def _done_after_plan(a: Draft, b: Draft) -> bool:
     """'Poland will buy 24 TB2 drones ..., the minister said on Monday. The contract ... was signed on
     Monday': the deal told again as done, the same day, is the plan's own signing."""
-    return a.status in _NOT_YET and b.status == "signed" and b.anaphoric and a.occurred == b.occurred
+    if a.status in _NOT_YET and b.status == "signed" and b.anaphoric and a.occurred == b.occurred:
+        return True
+    # 'have warned Egypt that buying Russian Su-35 fighter jets could trigger sanctions ... Cairo signed a
+    # $2 billion contract with Moscow for more than 20 of the jets late last year': the purchase talked of
+    # is the one signed
+    return (
+        a.etype == "deal"
+        and a.status == "planned"
+        and a.occurred is None
+        and b.status == "signed"
+        and a.view is not b.view
+        and a.cues[0].kind == "buy"
+        and a.cues[0].text.lower().endswith("ing")
+        and _shares_item(a, b)
+    )
 
 
 def _absorb(keep: Draft, d: Draft) -> None:
     """Fold a repeated mention into an event; the better sentence becomes the evidence."""
+    done = _done_after_plan(keep, d)
     if _score(d) > _score(keep):
         keep.view, keep.clause, keep.cues = d.view, d.clause, d.cues
     for k, v in d.roles.items():
@@ -923,7 +966,7 @@ def _absorb(keep: Draft, d: Draft) -> None:
     keep.status = keep.status or d.status
     if keep.status == "completed" and d.etype == "delivery" and _FIRST_OF.search(d.view.text, d.clause.start):
         keep.status = "began"  # 'inducted six J-10C fighters ... The jets ... are the first of 25 ordered'
-    if _done_after_plan(keep, d):
+    if done:
         keep.status = "signed"
     keep.person, keep.title, keep.quote = (
         keep.person or d.person,
