@@ -1,4 +1,4 @@
-"""Blind sets 13 to 77, each scored once on arrival before any rule looked at it (the fresh estimate
+"""Blind sets 13 to 83, each scored once on arrival before any rule looked at it (the fresh estimate
 of how the extractor does on news it has not seen), then kept as regression floors."""
 
 from __future__ import annotations
@@ -753,12 +753,13 @@ def test_blind65_news_set(score: ModuleType) -> None:
     """44 leads by a sixty-sixth labeller, with issue 4's status words, from a general world-news desk
     (a quarter general politics and security; 75 events; 7 items with none). Held out, not tuned on: on
     arrival F1 0.719 (recall 48/75, precision 0.819), 6 forbidden, dates 29/32; the session's first code
-    scored it the same."""
+    scored it the same. Looked at in the next round (objections 'from' a state, 'the first of two'): 0.760
+    (recall 51/75, precision 0.861)."""
     totals = _totals(score, load_gold("extract_gold_blind65.json"))
     assert totals["forbidden"] <= 6
-    assert totals["recall"] >= 0.64
-    assert totals["precision"] >= 0.81
-    assert totals["date_accuracy"] >= 0.9
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.86
+    assert totals["date_accuracy"] >= 0.91
 
 
 def test_blind66_news_set(score: ModuleType) -> None:
@@ -795,10 +796,10 @@ def test_blind67_news_set(score: ModuleType) -> None:
 def test_blind68_news_set(score: ModuleType) -> None:
     """44 leads by a sixty-ninth labeller, a broadsheet's world page on Europe and East Asia (69 events;
     7 items with none). Held out, not tuned on: on arrival F1 0.749 (recall 48/69, precision 0.811),
-    10 forbidden, dates 32/34."""
+    10 forbidden, dates 32/34. Looked at in the next round (goods unloaded at a port): 0.759, 9 forbidden."""
     totals = _totals(score, load_gold("extract_gold_blind68.json"))
-    assert totals["forbidden"] <= 10
-    assert totals["recall"] >= 0.69
+    assert totals["forbidden"] <= 9
+    assert totals["recall"] >= 0.71
     assert totals["precision"] >= 0.81
     assert totals["date_accuracy"] >= 0.94
 
@@ -851,12 +852,13 @@ def test_blind71_news_set(score: ModuleType) -> None:
 def test_blind72_news_set(score: ModuleType) -> None:
     """43 aggregator items (headline and first sentences) by a seventy-third labeller, many carrying two or
     three events (89 events; 7 items with none). Held out, not tuned on: on arrival F1 0.688 (recall
-    53/89, precision 0.816), 5 forbidden, dates 31/33."""
+    53/89, precision 0.816), 5 forbidden, dates 31/33. Looked at in the next round ('in 2017 and began
+    taking delivery', the goods a sanction was imposed for): 0.721 (recall 56/89, precision 0.844)."""
     totals = _totals(score, load_gold("extract_gold_blind72.json"))
     assert totals["forbidden"] <= 5
-    assert totals["recall"] >= 0.59
-    assert totals["precision"] >= 0.81
-    assert totals["date_accuracy"] >= 0.93
+    assert totals["recall"] >= 0.62
+    assert totals["precision"] >= 0.84
+    assert totals["date_accuracy"] >= 0.94
 
 
 def test_blind73_news_set(score: ModuleType) -> None:
@@ -888,11 +890,12 @@ def test_blind74_news_set(score: ModuleType) -> None:
 def test_blind75_news_set(score: ModuleType) -> None:
     """44 items by a seventy-sixth labeller from a world desk's RSS feed, the four types about even (64
     events; 7 items with none). Held out, not tuned on: on arrival F1 0.737 (recall 45/64, precision
-    0.775), 11 forbidden, dates 35/37 (the session's first code 0.730)."""
+    0.775), 11 forbidden, dates 35/37 (the session's first code 0.730). Looked at in the next round (a
+    delivery between other states lends no goods): 0.752."""
     totals = _totals(score, load_gold("extract_gold_blind75.json"))
     assert totals["forbidden"] <= 11
-    assert totals["recall"] >= 0.7
-    assert totals["precision"] >= 0.77
+    assert totals["recall"] >= 0.71
+    assert totals["precision"] >= 0.78
     assert totals["date_accuracy"] >= 0.94
 
 
@@ -918,3 +921,73 @@ def test_blind77_news_set(score: ModuleType) -> None:
     assert totals["recall"] >= 0.61
     assert totals["precision"] >= 0.89
     assert totals["date_accuracy"] >= 0.9
+
+
+def test_blind78_news_set(score: ModuleType) -> None:
+    """45 leads by a seventy-ninth labeller on arms deals, deliveries and sanctions in the Middle East and
+    the Gulf (78 events; 6 items with none). On arrival F1 0.751 (recall 55/78, precision 0.804), 3
+    forbidden, dates 31/35. Then: defence agreements covering arms, interest in buying, 'an order for 36
+    jets', 'more than 20', a purchase warned about and then signed, 'the second of four' ships, the Sa'ar 6:
+    F1 0.816 (recall 60/78, precision 0.868), 2 forbidden."""
+    totals = _totals(score, load_gold("extract_gold_blind78.json"))
+    assert totals["forbidden"] <= 2
+    assert totals["recall"] >= 0.76
+    assert totals["precision"] >= 0.86
+    assert totals["date_accuracy"] >= 0.91
+
+
+def test_blind79_news_set(score: ModuleType) -> None:
+    """45 leads by an eightieth labeller on India's defence ties with Russia, the US, France and Israel (64
+    events; 7 items with none). Held out, not tuned on: on arrival F1 0.760 (recall 44/64, precision 0.850),
+    4 forbidden, dates 31/33."""
+    totals = _totals(score, load_gold("extract_gold_blind79.json"))
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.68
+    assert totals["precision"] >= 0.84
+    assert totals["date_accuracy"] >= 0.93
+
+
+def test_blind80_news_set(score: ModuleType) -> None:
+    """45 leads by an eighty-first labeller on the war in Ukraine, aid, Iranian and North Korean supplies and
+    sanctions packages (72 events; 6 items with none). On arrival F1 0.759 (recall 50/72, precision 0.838),
+    7 forbidden, dates 25/30. Then: saying 'no' to sending, rejecting reports of a transfer, 'not
+    considering cancelling': F1 0.781 (precision 0.870), 4 forbidden."""
+    totals = _totals(score, load_gold("extract_gold_blind80.json"))
+    assert totals["forbidden"] <= 4
+    assert totals["recall"] >= 0.7
+    assert totals["precision"] >= 0.86
+    assert totals["date_accuracy"] >= 0.83
+
+
+def test_blind81_news_set(score: ModuleType) -> None:
+    """45 leads by an eighty-second labeller on arms sales in East Asia and the Pacific and China's and
+    North Korea's answers (65 events; 7 items with none). Held out, not tuned on: on arrival F1 0.863
+    (recall 52/65, precision 0.938), 3 forbidden, dates 38/39."""
+    totals = _totals(score, load_gold("extract_gold_blind81.json"))
+    assert totals["forbidden"] <= 3
+    assert totals["recall"] >= 0.79
+    assert totals["precision"] >= 0.93
+    assert totals["date_accuracy"] >= 0.97
+
+
+def test_blind82_news_set(score: ModuleType) -> None:
+    """45 leads by an eighty-third labeller on arms for Africa, Latin America and South Asia, juntas'
+    sanctions and Venezuela (87 events; 6 items with none). On arrival F1 0.613 (recall 47/87, precision
+    0.707), 5 forbidden, dates 25/25 (the lowest of its round: counts of a part and a whole, sellers told
+    after a comma, 'whose'). Then: F1 0.701 (recall 55/87, precision 0.786)."""
+    totals = _totals(score, load_gold("extract_gold_blind82.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.62
+    assert totals["precision"] >= 0.78
+    assert totals["date_accuracy"] >= 0.96
+
+
+def test_blind83_news_set(score: ModuleType) -> None:
+    """45 statement-heavy leads by an eighty-fourth labeller: warnings, denials and refusals between the US,
+    Russia, China, India, Pakistan and the EU (76 events; 6 items with none). Held out, not tuned on: on
+    arrival F1 0.710 (recall 51/76, precision 0.753), 5 forbidden, dates 41/47."""
+    totals = _totals(score, load_gold("extract_gold_blind83.json"))
+    assert totals["forbidden"] <= 5
+    assert totals["recall"] >= 0.67
+    assert totals["precision"] >= 0.75
+    assert totals["date_accuracy"] >= 0.87
