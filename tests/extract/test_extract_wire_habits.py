@@ -232,3 +232,26 @@ def test_the_second_of_four_ships_is_one_of_them() -> None:
     (delivery,) = of_type(text, "delivery", datetime(2021, 2, 10, 11, 0, tzinfo=UTC))
     assert delivery["roles"] == {"supplier": "DEU", "recipient": "ISR"}
     assert items_of(delivery) == [("Oz", None), ("Sa'ar 6", None)]
+
+
+def test_sanctioned_companies_stand_for_their_state() -> None:
+    """blind77: 'lifted sanctions on aluminium giant Rusal and two other companies' (the gazetteer knows
+    Rusal, Gazprombank, PDVSA, Hikvision, ... as the state's)."""
+    text = "The U.S. Treasury Department on Sunday lifted sanctions on aluminium giant Rusal."
+    (lifted,) = of_type(text, "sanction", datetime(2019, 1, 27, 22, 40, tzinfo=UTC))
+    assert (lifted["roles"], lifted["status"]) == ({"imposer": "USA", "target": "RUS"}, "lifted")
+
+
+def test_sanctions_imposed_earlier_are_an_event_of_their_own() -> None:
+    """blind57, blind77: 'lifted sanctions on Rusal ... The companies were blacklisted in April', 'The
+    sanctions, imposed last year over Moscow's alleged meddling, had roiled markets'."""
+    for second, date in (
+        ("The companies were blacklisted in April.", "2018-04"),
+        ("The sanctions, imposed last year over Moscow's alleged meddling, had roiled markets.", "2018"),
+    ):
+        text = f"The U.S. Treasury Department on Sunday lifted sanctions on Rusal and En+ Group. {second}"
+        found = of_type(text, "sanction", datetime(2019, 1, 27, 22, 40, tzinfo=UTC))
+        assert [(e["status"], e["occurred"]["date"], e["roles"]["target"]) for e in found] == [
+            ("lifted", "2019-01-27", "RUS"),
+            ("imposed", date, "RUS"),
+        ]

@@ -836,6 +836,12 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         if target is not None and not theirs and d.anaphoric and _other_year(target, d):
             _take_sides(d, target)  # 'The previous framework was signed in 2015': an earlier development
             target, theirs = None, _actors(d)
+        if target is None and "imposer" not in d.roles and _imposed_before_undone(d):
+            undone = next((e for e in reversed(out) if e.etype == "sanction" and e.status in _UNDONE), None)
+            if undone is not None:
+                # 'lifted sanctions on Rusal ... The companies were blacklisted in April'
+                _take_sides(d, undone)
+                theirs = _actors(d)
         if target is None:
             if theirs or not d.anaphoric:
                 out.append(d)
@@ -844,6 +850,14 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         _absorb(target, d)
         kept[id(target)] = _actors(target)
     return out
+
+
+_UNDONE = ("lifted", "waived")
+
+
+def _imposed_before_undone(d: Draft) -> bool:
+    """An anaphoric sanction told as imposed on a day: the earlier imposition of one lifted before it."""
+    return d.etype == "sanction" and d.anaphoric and d.status == "imposed" and d.occurred is not None
 
 
 _INDUCTED = re.compile(r"^(?:induct|commission)\w*$", re.IGNORECASE)

@@ -428,6 +428,12 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         lead = Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status)
         lead.headline_target = True
         return lead
+    if not imposer and status == "imposed" and _EARLIER_IMPOSITION.match(view.text):
+        # 'The sanctions, imposed last year over Moscow's alleged meddling, had roiled ...', 'The companies
+        # were blacklisted in April': the earlier imposition of the sanctions the lifting before undid
+        # (``merging`` gives it their sides)
+        roles: dict[str, object] = {"target": target} if target else {}
+        return Draft("sanction", view, clause, cues, roles, status=status, anaphoric=True)
     if not imposer or not target or imposer == target:
         return None
     draft = Draft("sanction", view, clause, cues, {"imposer": imposer, "target": target}, status=status)
@@ -442,6 +448,13 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # sanctions on 19 Indian companies': sanctions in force, reacted to on a day of the reaction's own
         draft.status, draft.reacted = "imposed", True
     return draft
+
+
+_EARLIER_IMPOSITION = re.compile(
+    r"^(?:The|Those|These)\s+(?:sanctions|ban|measures|restrictions|embargo|penalties|companies|firms|"
+    r"entities)(?:,\s+|\s+(?:were|was|had\s+been)\s+)(?:imposed|blacklisted|sanctioned|introduced)\s+"
+    r"(?:in|last|on|earlier)\b"
+)
 
 
 _PACKAGE_OF = re.compile(
