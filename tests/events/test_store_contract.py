@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from events.errors import AppendOnlyViolation
 from events.model import Retraction
+from events.records import DECODED_RUN
 from events.store import GENESIS, EventStore, NewEvent, event_id
 
 
@@ -50,6 +51,16 @@ def test_read_streams_in_pages_after_a_position_and_up_to_a_bound(store: EventSt
     assert [r.position for r in store.read(after=20, page_size=3)] == [21, 22, 23, 24, 25]
     assert [r.position for r in store.read(after=5, until=8, page_size=2)] == [6, 7, 8]
     assert [r.payload["n"] for r in store.read(after=24)] == [25]
+
+
+def test_read_decodes_pages_longer_than_a_run_whole_and_in_order(store: EventStore) -> None:
+    """Pages are decoded in runs of ``DECODED_RUN`` rows: no row of a page is lost or repeated where a
+    run or a page ends."""
+    store.append([new(i) for i in range(1, 54)])
+    for size in (DECODED_RUN - 1, DECODED_RUN, DECODED_RUN + 1, 50, 500):
+        records = list(store.read(page_size=size))
+        assert [r.payload["n"] for r in records] == list(range(1, 54))
+        assert [r.position for r in records] == list(range(1, 54))
 
 
 def test_recorded_at_never_goes_back_so_as_of_is_a_position_cut(store: EventStore, clock) -> None:
