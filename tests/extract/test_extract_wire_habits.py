@@ -255,3 +255,19 @@ def test_sanctions_imposed_earlier_are_an_event_of_their_own() -> None:
             ("lifted", "2019-01-27", "RUS"),
             ("imposed", date, "RUS"),
         ]
+
+
+def test_goods_delivered_under_a_dated_contract_name_a_deal() -> None:
+    """blind45: 'Russia has delivered three regiments of S-400 ... to India under the 2018 contract': the
+    contract is a deal signed in 2018, and the three regiments are the delivery's count, not the order's."""
+    text = (
+        "Russia has delivered three regiments of S-400 Triumf air defense systems to India under the 2018 "
+        "contract, the head of its arms export agency said."
+    )
+    (deal,) = of_type(text, "deal", datetime(2025, 9, 2, 10, 0, tzinfo=UTC))
+    assert (deal["roles"], deal["status"], deal["occurred"]["date"]) == (
+        {"buyer": "IND", "seller": "RUS"},
+        "signed",
+        "2018",
+    )
+    assert items_of(deal) == [("S-400", None)]

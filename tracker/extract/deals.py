@@ -197,6 +197,7 @@ def _replaced(view: View, clause: Clause, item: ItemMention) -> bool:
 _PLAN = re.compile(
     r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
 )
+_OF_WHOLE = re.compile(r"\bof\s+(?:its\s+|the\s+|their\s+)?(?:\S+\s+){1,3}$")
 _YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
@@ -298,6 +299,12 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
         # 'The contract, covering four sets of six drones, was signed on Monday': the deal told before
         or (kinds == {"noun"} and _told_and_done(view, clause, cues))
+        # 'delivered three regiments of S-400 systems to India under the 2018 contract': a dated deal
+        or (
+            kinds == {"noun"}
+            and _UNDER_DEAL.search(view.text, clause.start, cues[0].start) is not None
+            and _YEAR_NOUN.search(view.text, max(clause.start, cues[0].start - 20), cues[0].end) is not None
+        )
         or (
             "cancel" in kinds
             and bool(kinds & {"noun", "buy"})
@@ -411,6 +418,16 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         draft.status = "planned"  # 'is in final price negotiations with ... (MDL) for three more Scorpenes'
     if draft.status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
         draft.status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
+    if under and noun is not None:
+        # 'delivered three regiments of S-400 systems to India under the 2018 contract': the count told
+        # before the deal is the delivery's
+        # (not 'the first of two Project 1135.6 frigates built ... under a contract': the order's own)
+        items = [
+            it._replace(quantity=None)
+            if it.end <= noun.start and not _OF_WHOLE.search(view.text, max(0, it.start - 40), it.start)
+            else it
+            for it in items
+        ]
     draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
     draft.background = under
     draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
