@@ -275,9 +275,11 @@ def test_a_package_of_a_bodys_sanctions_reacted_to_is_in_force_and_dated_by_its_
         "Moscow will respond to the European Union's 12th package of anti-Russian sanctions, which was "
         "approved on Monday, Russian Foreign Ministry Spokeswoman Maria Zakharova said on Tuesday."
     )
-    (package,) = of_type(text, "sanction")
+    reply, package = sorted(of_type(text, "sanction"), key=lambda e: e["status"] == "imposed")
     assert (package["roles"], package["status"]) == ({"imposer": "EU", "target": "RUS"}, "imposed")
     assert day(package) == "2025-08-04"
+    # the answer vowed is a threat of Moscow's own (``followups.reprisal_vowed``), never a measure taken
+    assert (reply["roles"], reply["status"]) == ({"imposer": "RUS", "target": "EU"}, "threatened")
 
 
 def test_firms_based_in_a_state_make_it_a_target() -> None:

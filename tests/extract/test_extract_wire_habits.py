@@ -271,3 +271,20 @@ def test_goods_delivered_under_a_dated_contract_name_a_deal() -> None:
         "2018",
     )
     assert items_of(deal) == [("S-400", None)]
+
+
+def test_a_state_sanctioned_that_vows_to_retaliate_threatens_sanctions() -> None:
+    """blind77 (and nine other labellers): 'The United States on Monday imposed sanctions on Turkey's
+    military procurement agency ... Ankara said it would retaliate'; a vow with no sanction on the one
+    vowing ('Russia would take counter-measures after Finland joined NATO') threatens none."""
+    text = (
+        "The United States on Monday imposed sanctions on Turkey's military procurement agency over its "
+        "purchase of Russian S-400 systems. Turkey's foreign ministry said Ankara would retaliate."
+    )
+    found = of_type(text, "sanction", datetime(2020, 12, 14, 19, 30, tzinfo=UTC))
+    assert [(e["roles"], e["status"]) for e in found] == [
+        ({"imposer": "USA", "target": "TUR"}, "imposed"),
+        ({"imposer": "TUR", "target": "USA"}, "threatened"),
+    ]
+    text = 'The Kremlin said on Tuesday that Russia would take "counter-measures" after Finland joined NATO.'
+    assert of_type(text, "sanction", datetime(2023, 4, 4, 12, 0, tzinfo=UTC)) == []

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from events.model import Occurred
 from tracker.extract.caseless import Caseless
+from tracker.extract.cues import Cue
 from tracker.extract.dates import NUMBER_WORDS, anchored
 from tracker.extract.dating import back_reference
 from tracker.extract.draft import Draft
@@ -176,3 +177,39 @@ def days_counted(view: View, ds: list[Draft], out: list[Draft]) -> None:
 def _days_from(anchor: Occurred, count: str, way: int) -> str:
     n = NUMBER_WORDS.get(count.lower()) or int(count)
     return (date.fromisoformat(anchor.date) + way * timedelta(days=n)).isoformat()
+
+
+# 'Beijing vowed to take "necessary measures"', 'Ankara would retaliate', 'the move could lead to retaliatory
+# measures', 'Seoul would take countermeasures'
+_REPRISAL_VOWED = Caseless(
+    r"\b(?:would|will|vow\w*\s+to|pledg\w*\s+to|threaten\w*\s+to|promis\w*\s+to|could\s+lead\s+to)\s+"
+    r"(?:take\s+(?:[\w\"“'‘,-]+\s+){0,4}[\"“'‘]?(?:counter-?measures|measures)|retaliat\w*|"
+    r"respond\b|hit\s+back|reciprocate)"
+)
+_NOT_UNDONE = ("imposed", "threatened")
+
+
+def reprisal_vowed(view: View, ds: list[Draft], out: list[Draft]) -> None:
+    """'The United States on Monday imposed sanctions on Turkey ... Ankara said it would retaliate': the
+    state sanctioned threatens sanctions of its own on the one that imposed them. Only after a sanction
+    on it is told: 'Russia would take counter-measures after Finland joined NATO' threatens no sanction."""
+    found = next(_REPRISAL_VOWED.finditer(view.text), None)
+    if found is None:
+        return
+    start = found.start()
+    said = [d for d in ds if d.etype == "statement" and d.roles.get("speaker") and d.cues[0].start < start]
+    subjects = [m for m in view.slots.mentions if m.end <= start]
+    vower = said[-1].roles["speaker"] if said else (subjects[-1].code if subjects else None)
+    if vower is None or any(d.etype == "sanction" and d.roles.get("imposer") == vower for d in [*out, *ds]):
+        return
+    imposed = [
+        d
+        for d in [*out, *ds]
+        if d.etype == "sanction" and d.roles.get("target") == vower and d.status in _NOT_UNDONE
+    ]
+    if not imposed or imposed[-1].roles.get("imposer") in (None, vower):
+        return
+    clause = view.clauses[view.clause_of(start)]
+    cue = Cue("sanction", "threat", start, found.end(), found.group(0))
+    roles: dict[str, object] = {"imposer": vower, "target": imposed[-1].roles["imposer"]}
+    ds.append(Draft("sanction", view, clause, [cue], roles, status="threatened"))

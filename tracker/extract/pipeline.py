@@ -28,6 +28,7 @@ from tracker.extract.followups import (
     first_of_told_after,
     goods_the_deal_covers,
     goods_under_the_deal,
+    reprisal_vowed,
     same_day,
     worth_told_after,
 )
@@ -178,6 +179,7 @@ def _body_drafts(
             worth_told_after(view, out)
             goods_under_the_deal(view, ds, out)
             ds = goods_the_deal_covers(view, ds, out)
+        reprisal_vowed(view, ds, out)
         out.extend(d for d in ds if not d.attribution)
     return out
 
