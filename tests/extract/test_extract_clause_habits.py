@@ -670,8 +670,12 @@ def test_a_third_states_claim_about_others_trade_is_a_statement_and_a_second_ver
     assert (delivery["roles"], delivery["status"]) == ({"supplier": "IRN", "recipient": "RUS"}, "completed")
     (claim,) = of_type(text, "statement", published)
     assert claim["roles"]["speaker"] == "USA" and claim["occurred"]["date"] == "2024-09-10"
+    # a side telling its own trade on a day is a statement of that day (most recent labellers count it);
+    # undated, it only lends the trade its date
     own = "Russia has delivered the S-400 systems to India, Russian officials said on Tuesday."
-    assert of_type(own, "statement", published) == []  # a side telling its own trade only dates it
+    (said,) = of_type(own, "statement", published)
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("RUS", "2024-09-10")
+    assert of_type(own.replace(" on Tuesday", ""), "statement", published) == []
 
 
 def test_sanctions_a_state_holds_on_others_and_the_sentences_further_targets() -> None:

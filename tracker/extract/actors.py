@@ -59,7 +59,8 @@ _OFFICE = re.compile(r"^(?:Secretary|Minister|Ministry|Department|Chief|Head|Dir
 _NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
-    r"studies|militants?|rebels?|insurgents?|media|newspaper|sources?|data|observers?|commentators?|"
+    r"studies|militants?|rebels?|insurgents?|media|newspapers?|news\s+sites?|news\s+websites?|"
+    r"sources?|data|observers?|commentators?|"
     r"critics|campaign|disaster|emergency|seismolog\w*|geological|"
     r"(?:exiled|main|political)\s+opposition|opposition\s+(?:leaders?|party|parties|figures?|groups?))\b",
 )

@@ -80,7 +80,13 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
             None,
         )
     else:
-        speaker = _inverted_speaker(view, cue) or _speaker_before(view, clause, cue) or _which_said(view, cue)
+        speaker = (
+            _service_said(view, cue)
+            or _office_of_state(view, cue)
+            or _inverted_speaker(view, cue)
+            or _speaker_before(view, clause, cue)
+            or _which_said(view, cue)
+        )
     pronoun = speaker is None and pronoun_subject(text, cue.start)
     titled = speaker is None and not pronoun and _titled(text, clause, cue)
     if speaker is None and not pronoun and not titled:
@@ -108,6 +114,40 @@ _STATE_FIRM = re.compile(
     r"\bstate(?:-run|-owned)?\s+(?:arms|defen[cs]e|military)\s+(?:exporter|export\s+agency|trader)\s+$",
     re.IGNORECASE,
 )
+
+
+_THE_SERVICE = re.compile(r"\bthe\s+(army|navy|air\s+force)\s+$", re.IGNORECASE)
+
+
+def _service_said(view: View, cue: Cue) -> Mention | None:
+    """'The Nigerian Army has taken delivery of ... VT-4 tanks from Norinco, the army said on Friday':
+    the service named before, with its state, speaks, not the last state or firm named."""
+    the = _THE_SERVICE.search(view.text, max(0, cue.start - 20), cue.start)
+    if the is None:
+        return None
+    service = the.group(1).lower().split()
+    for m in reversed([m for m in view.slots.mentions if m.end <= the.start()]):
+        after = view.text[m.end : m.end + 30].lower().replace("'s", "").split()
+        if m.kind == "country" and after[: len(service)] == service:
+            return m
+    return None
+
+
+_OFFICE_OF = re.compile(
+    r"\b(?:director|head|chief|chairman|spokes(?:man|woman|person)|minister|secretary|commander|"
+    r"ambassador|envoy)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TO_THE_VERB = re.compile(r"^(?:'s|’s)?[^,]{0,80},\s*$")
+
+
+def _office_of_state(view: View, cue: Cue) -> Mention | None:
+    """'..., Dmitry Shugaev, director of Russia's Federal Service for Military-Technical Cooperation, said
+    on Sunday': the state whose office the speaker holds."""
+    for m in reversed([m for m in view.slots.mentions if m.end <= cue.start]):
+        if m.kind == "country" and _OFFICE_OF.search(view.text, max(0, m.start - 30), m.start):
+            return m if _TO_THE_VERB.match(view.text[m.end : cue.start]) else None
+    return None
 
 
 def _which_said(view: View, cue: Cue) -> Mention | None:
