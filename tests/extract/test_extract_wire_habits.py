@@ -321,3 +321,14 @@ def test_a_news_site_is_no_speaker_and_the_army_speaks_for_its_state() -> None:
     )
     (said,) = of_type(text, "statement", datetime(2020, 4, 11, 9, 0, tzinfo=UTC))
     assert said["roles"]["speaker"] == "NGA"
+
+
+def test_capitals_of_smaller_states_stand_for_them() -> None:
+    """blind74: 'Harare rejected the new designations'; the gazetteer knows the capitals of the states
+    pycountry names without one (Harare, Kinshasa, Montevideo, Port Moresby, ...)."""
+    text = "The United States on Monday imposed sanctions on Zimbabwe's president. Harare condemned the move."
+    (said,) = of_type(text, "statement", datetime(2024, 3, 5, 10, 0, tzinfo=UTC))
+    assert said["roles"] == {"speaker": "ZWE", "about": ["USA"]}
+    text = "Kinshasa on Tuesday condemned the sanctions imposed by Washington."
+    (said,) = of_type(text, "statement", datetime(2024, 3, 5, 10, 0, tzinfo=UTC))
+    assert said["roles"]["speaker"] == "COD"
