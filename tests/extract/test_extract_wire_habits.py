@@ -332,3 +332,15 @@ def test_capitals_of_smaller_states_stand_for_them() -> None:
     text = "Kinshasa on Tuesday condemned the sanctions imposed by Washington."
     (said,) = of_type(text, "statement", datetime(2024, 3, 5, 10, 0, tzinfo=UTC))
     assert said["roles"]["speaker"] == "COD"
+
+
+def test_a_ministry_without_its_state_speaks_for_the_report_s_state() -> None:
+    """blind77: 'BEIJING — ... "China firmly opposes the US overstretching the concept of national
+    security," the Ministry of Commerce said in a statement.'"""
+    text = (
+        "BEIJING — China on Tuesday banned exports of gallium, germanium and antimony to the United States. "
+        '"China firmly opposes the US overstretching the concept of national security," the Ministry of '
+        "Commerce said in a statement."
+    )
+    (said,) = of_type(text, "statement", datetime(2024, 12, 3, 10, 0, tzinfo=UTC))
+    assert said["roles"]["speaker"] == "CHN"

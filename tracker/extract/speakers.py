@@ -45,6 +45,13 @@ _ITS_OFFICE = re.compile(
     r"president|ambassador)\s+$",
     re.IGNORECASE,
 )
+# '"China firmly opposes ...," the Ministry of Commerce said': a ministry of the state the report is about
+_THE_MINISTRY = re.compile(
+    r"(?:^|[,\"”]\s+)the\s+(?:(?:Ministry|Department)\s+of\s+(?:Foreign\s+Affairs|External\s+Affairs|"
+    r"Commerce|Trade|Defen[cs]e|National\s+Defen[cs]e|Foreign\s+Trade)|(?:foreign|defen[cs]e|commerce|"
+    r"trade)\s+ministry)\s+$",
+    re.IGNORECASE,
+)
 # 'President Aleksandar Vucic, who has been cautious about publicising the purchase, said': a relative
 # clause between the speaker and the verb
 _WHO_CLAUSE = re.compile(r",\s+who\s+[^,]{1,90},")
@@ -165,7 +172,12 @@ def _titled(text: str, clause: Clause, cue: Cue) -> bool:
     """A titled person the gazetteer lacks right before the verb, or right after it ending the clause,
     or an unnamed official of the article's state ('..., a government spokesman said on Wednesday')."""
     before = _ON_DAY.sub(" ", text[max(clause.start, cue.start - 60) : cue.start])
-    if _TITLED_BEFORE.search(before) or _UNNAMED.search(before) or _ITS_OFFICE.search(before):
+    if (
+        _TITLED_BEFORE.search(before)
+        or _UNNAMED.search(before)
+        or _ITS_OFFICE.search(before)
+        or _THE_MINISTRY.search(before)
+    ):
         return True
     return bool(_TITLED_AFTER.match(text[cue.end : cue.end + 60]))
 
