@@ -344,3 +344,35 @@ def test_a_ministry_without_its_state_speaks_for_the_report_s_state() -> None:
     )
     (said,) = of_type(text, "statement", datetime(2024, 12, 3, 10, 0, tzinfo=UTC))
     assert said["roles"]["speaker"] == "CHN"
+
+
+def test_a_second_supplier_in_the_sentence_sends_to_the_same_recipient() -> None:
+    """blind69: 'BERLIN/WASHINGTON - Germany will send 14 Leopard 2 tanks to Ukraine ..., while President Joe
+    Biden announced that the United States would supply 31 M1 Abrams tanks': to Ukraine, not the
+    dateline's Germany."""
+    text = (
+        "BERLIN/WASHINGTON, Jan 25 (Reuters) - Germany will send 14 Leopard 2 tanks to Ukraine, Chancellor "
+        "Olaf Scholz said on Wednesday, while President Joe Biden announced that the United States would "
+        "supply 31 M1 Abrams tanks."
+    )
+    found = of_type(text, "delivery", datetime(2023, 1, 25, 19, 40, tzinfo=UTC))
+    assert sorted((e["roles"]["supplier"], e["roles"]["recipient"]) for e in found) == [
+        ("DEU", "UKR"),
+        ("USA", "UKR"),
+    ]
+
+
+def test_what_the_sanctioned_are_said_to_have_shipped_is_no_delivery_of_the_imposer() -> None:
+    """blind31, blind38, blind17: sanctions 'on ... vessels involved in brokering and shipping Iranian oil',
+    'on Iran's oil, shipping and banking sectors', '..., which the Treasury Department said had shipped
+    aircraft components to Russian buyers'."""
+    published = datetime(2025, 2, 25, 10, 0, tzinfo=UTC)
+    for text in (
+        "The United States on Monday imposed sanctions on more than 30 individuals and vessels involved in "
+        "brokering and shipping Iranian oil.",
+        "The Trump administration on Monday reimposed sanctions on Iran's oil, shipping and banking sectors.",
+        "The United States on Thursday imposed sanctions on hundreds of companies, among them Ascend "
+        "Aviation India, which the Treasury Department said had shipped aircraft components to Russian "
+        "buyers.",
+    ):
+        assert of_type(text, "delivery", published) == []

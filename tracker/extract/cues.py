@@ -68,7 +68,9 @@ DELIVERY = re.compile(
     r"(?<!trans-)(?<!trans)"  # 'restrictions on trans-shipments of Russian LNG' move nothing
     # ('covering tanks, combat ships, missile defence systems': ships as goods)
     r"(?<!combat )(?<!naval )(?<!patrol )(?<!landing )(?<!navy )(?<!cargo )(?<!supply )"
-    r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?)))|"
+    # ('sanctions on Iran's oil, shipping and banking sectors': a sector)
+    r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?|and [\w-]+ "
+    r"sectors?)))|"
     # 'decided to ship Patriot air defence missiles to the United States'
     r"(?:(?<=to )|(?<=will ))ship(?= (?:[^\s,;]+ ){0,10}to\b)|"
     r"sen(?:d|ds|t|ding)(?! (?:a |an )?(?:\w+ )?(?:protest|notes?|letters?|messages?|signals?|envoys?))|"

@@ -406,7 +406,16 @@ def _home_recipient(trades: list[Draft]) -> None:
         ]
         if told:
             continue  # '"Iran has now sent these missiles," he said': to the recipient told of (``merge``)
-        if home != supplier and named <= {supplier, home}:
+        # 'Germany will send 14 Leopard 2 tanks to Ukraine ..., while President Joe Biden announced that the
+        # United States would supply 31 M1 Abrams tanks': the same sentence's recipient, not the dateline's
+        beside = [
+            t.roles["recipient"]
+            for t in trades
+            if t is not d and t.etype == "delivery" and t.view is d.view and t.roles.get("recipient")
+        ]
+        if beside and beside[0] != supplier:
+            d.roles["recipient"] = beside[0]
+        elif home != supplier and named <= {supplier, home}:
             d.roles["recipient"] = home
 
 
