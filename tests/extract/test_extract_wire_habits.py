@@ -376,3 +376,18 @@ def test_what_the_sanctioned_are_said_to_have_shipped_is_no_delivery_of_the_impo
         "buyers.",
     ):
         assert of_type(text, "delivery", published) == []
+
+
+def test_an_embargo_on_a_states_government_targets_the_state() -> None:
+    """blind53: 'The UN Security Council on Tuesday lifted the arms embargo on the government of the
+    Central African Republic'."""
+    text = (
+        "The UN Security Council on Tuesday lifted the arms embargo on the government of the Central African "
+        "Republic, which had been in place since 2013."
+    )
+    (lifted,) = of_type(text, "sanction", datetime(2024, 7, 31, 6, 30, tzinfo=UTC))
+    assert (lifted["roles"], lifted["status"], lifted["occurred"]["date"]) == (
+        {"imposer": "UN", "target": "CAF"},
+        "lifted",
+        "2024-07-30",
+    )

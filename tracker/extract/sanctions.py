@@ -879,10 +879,21 @@ def _aimed_at(view: View, clause: Clause, cue: Cue, preps: tuple[str, ...]) -> M
     # Iranian officials': the next sanction's target is its own)
     end = next((c.start for c in view.cues if c.etype == "sanction" and c.start > cue.end), clause.end)
     for i, m in enumerate(s.mentions):
-        inside = clause.start <= m.start <= m.end <= end and m.start >= cue.end and s.preps[i] in preps
+        governed = s.preps[i] in preps or (
+            # 'lifted the arms embargo on the government of the Central African Republic'
+            s.preps[i] == "of" and _RULERS_OF.search(view.text, max(0, m.start - 50), m.start) is not None
+        )
+        inside = clause.start <= m.start <= m.end <= end and m.start >= cue.end and governed
         if inside and not _WAR_AGAINST.search(view.text, max(0, m.start - 40), m.start):
             return s.mentions[s.head(i)]
     return None
+
+
+_RULERS_OF = re.compile(
+    r"\b(?:on|against)\s+(?:the\s+)?(?:government|regime|junta|authorities|leadership|rulers|military)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _ADDING_TO = re.compile(
