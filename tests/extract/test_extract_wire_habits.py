@@ -391,3 +391,16 @@ def test_an_embargo_on_a_states_government_targets_the_state() -> None:
         "lifted",
         "2024-07-30",
     )
+
+
+def test_lifting_the_measures_dates_the_lifting_told_before() -> None:
+    """blind67: '... hours after Washington and the European Union lifted sanctions on Tehran ... The U.S.
+    and EU lifted the measures on Saturday'."""
+    text = (
+        "The United States imposed new sanctions on Sunday on 11 companies for supplying Iran's ballistic "
+        "missile program, hours after Washington and the European Union lifted sanctions on Tehran. The U.S. "
+        "and EU lifted the measures on Saturday after the U.N. nuclear watchdog confirmed the deal's terms."
+    )
+    found = of_type(text, "sanction", datetime(2016, 1, 17, 19, 30, tzinfo=UTC))
+    lifted = {e["roles"]["imposer"]: e["occurred"]["date"] for e in found if e["status"] == "lifted"}
+    assert lifted == {"USA": "2016-01-16", "EU": "2016-01-16"}

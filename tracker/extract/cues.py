@@ -106,6 +106,8 @@ SANCTION = re.compile(
     r"(?<=its )stop list|travel bans?|specially designated nationals list|sdn list|"
     r"visa (?:restrictions|bans?)|"
     r"(?:list of )?state sponsors? of terrorism(?: list)?|"
+    # 'The U.S. and EU lifted the measures on Saturday': the sanctions told before, undone
+    r"(?<=lifted the )measures|(?<=lift the )measures|(?<=lifts the )measures|(?<=lifting the )measures|"
     # 'the State Department on Friday designated three China-based companies'
     r"designated(?= (?:[\w-]+ ){0,3}(?:companies|firms|entities|individuals|banks|vessels|tankers)\b)|"
     r"(?:trade )?restriction list|unverified list|restrictive measures|"
