@@ -404,3 +404,18 @@ def test_lifting_the_measures_dates_the_lifting_told_before() -> None:
     found = of_type(text, "sanction", datetime(2016, 1, 17, 19, 30, tzinfo=UTC))
     lifted = {e["roles"]["imposer"]: e["occurred"]["date"] for e in found if e["status"] == "lifted"}
     assert lifted == {"USA": "2016-01-16", "EU": "2016-01-16"}
+
+
+def test_a_resolution_adopted_yesterday_dates_the_sanctions_told_before() -> None:
+    """blind68: 'The UN security council has unanimously approved new sanctions on North Korea ... The
+    US-drafted resolution, adopted yesterday, also orders every North Korean working abroad home'."""
+    text = (
+        "The UN security council has unanimously approved new sanctions on North Korea that will slash its "
+        "imports of refined oil products. The US-drafted resolution, adopted yesterday, also orders every "
+        "North Korean working abroad to be sent home."
+    )
+    (imposed,) = of_type(text, "sanction", datetime(2017, 12, 23, 7, 0, tzinfo=UTC))
+    assert (imposed["roles"], imposed["occurred"]["date"]) == (
+        {"imposer": "UN", "target": "PRK"},
+        "2017-12-22",
+    )

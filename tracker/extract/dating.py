@@ -431,8 +431,9 @@ def _best(resolved: list[tuple[int, Occurred]]) -> Occurred:
 # 'The measures, agreed by EU foreign ministers on Thursday, target ...', 'The deal, signed on Monday,
 # covers ...': a sentence opening with a reference back to an event, its day in the appositive
 _BACK = re.compile(
-    r"(?:The|These|This|That|Those)\s+(?:new\s+|latest\s+|fresh\s+)?"
-    r"(?P<noun>measures?|sanctions?|penalties|restrictions|embargo|ban|waiver|decision|move|step|"
+    # ('The US-drafted resolution, adopted yesterday, also orders ...': the Security Council's sanctions)
+    r"(?:The|These|This|That|Those)\s+(?:new\s+|latest\s+|fresh\s+)?(?:[\w.-]+-(?:drafted|backed)\s+)?"
+    r"(?P<noun>measures?|sanctions?|penalties|restrictions|embargo|ban|waiver|decision|move|step|resolution|"
     r"deal|contract|agreement|pact|accord|order|purchase|sale|acquisition|package|shipments?|"
     r"deliveries|delivery|transfer)\s*,\s+(?:which\s+(?:was|were)\s+)?"
     r"(?P<verb>\w+ed|made|taken|struck|sealed|unveiled|inked|signed|approved)\b[^,]*,"
