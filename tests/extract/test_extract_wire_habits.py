@@ -419,3 +419,21 @@ def test_a_resolution_adopted_yesterday_dates_the_sanctions_told_before() -> Non
         {"imposer": "UN", "target": "PRK"},
         "2017-12-22",
     )
+
+
+def test_acknowledging_on_a_day_is_a_statement_of_that_day_not_the_acts() -> None:
+    """blind80, blind63, blind73: 'Iran acknowledged for the first time on Saturday that it had supplied
+    drones to Russia': the saying has the day, the supply was before; 'Zelenskiy appealed to Western
+    partners on Saturday for ... Patriot systems' is a statement."""
+    published = datetime(2022, 11, 5, 13, 40, tzinfo=UTC)
+    text = "Iran acknowledged for the first time on Saturday that it had supplied drones to Russia."
+    found = {e["type"]: e for e in events(text, published)}
+    assert found["statement"]["occurred"]["date"] == "2022-11-05"
+    assert found["delivery"]["roles"] == {"supplier": "IRN", "recipient": "RUS"}
+    assert found["delivery"]["occurred"] is None
+    text = (
+        "President Volodymyr Zelenskiy appealed to Western partners on Saturday for at least seven more "
+        "Patriot air defence systems, saying Russian missiles were outpacing Ukraine's defences."
+    )
+    (said,) = of_type(text, "statement", datetime(2024, 4, 20, 20, 0, tzinfo=UTC))
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("UKR", "2024-04-20")

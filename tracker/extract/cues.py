@@ -172,6 +172,8 @@ SAY = re.compile(
     r"threatens|"
     r"dismissed|demanded|cautioned|vowed|reported|told reporters|protested|denounced|denounces|decried|"
     r"decries|deplored|deplores|lambasted|blasted|rebuked|hailed|hails|"
+    # 'acknowledged on Saturday that Tehran had provided Russia with drones', 'appealed to Western partners'
+    r"acknowledged|acknowledges|admitted|admits|appealed|appeals(?= to\b)|"
     r"(?:lodged|sent|filed|delivered|handed|issued) (?:a |an )?(?:\w+ )?(?:protest|d[eé]marche)|"
     # 'Bangladesh's interim government on Monday sent a diplomatic note to India seeking the return of'
     r"(?:sent|delivered|handed) (?:a |an )?(?:diplomatic |verbal |formal )?note(?: verbale)?(?= to\b)|"

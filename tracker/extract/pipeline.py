@@ -49,6 +49,10 @@ _NEUTRAL = frozenset({"said", "says", "say", "stated", "states", "told", "tells"
     "mentioned",
     "confirmed",
     "confirms",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
 }
 _CONCRETE = frozenset(
     {"signed", "announced", "cancelled", "began", "ongoing", "completed", "imposed", "waived", "lifted"}
