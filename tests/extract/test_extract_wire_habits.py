@@ -437,3 +437,24 @@ def test_acknowledging_on_a_day_is_a_statement_of_that_day_not_the_acts() -> Non
     )
     (said,) = of_type(text, "statement", datetime(2024, 4, 20, 20, 0, tzinfo=UTC))
     assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("UKR", "2024-04-20")
+
+
+def test_an_embargo_on_arms_sales_to_a_state_targets_it_and_a_self_imposed_one_keeps_its_date() -> None:
+    """blind82, blind61: 'Moscow lifted its (self-imposed) embargo on arms sales to Islamabad in 2014 /
+    last year'."""
+    for text, published in (
+        (
+            "Moscow lifted its long-standing embargo on arms sales to Islamabad in 2014.",
+            datetime(2018, 1, 27),
+        ),
+        (
+            "Moscow lifted its self-imposed embargo on arms sales to Pakistan last year.",
+            datetime(2015, 8, 20),
+        ),
+    ):
+        (lifted,) = of_type(text, "sanction", published.replace(tzinfo=UTC))
+        assert (lifted["roles"], lifted["status"], lifted["occurred"]["date"]) == (
+            {"imposer": "RUS", "target": "PAK"},
+            "lifted",
+            "2014",
+        )

@@ -154,7 +154,8 @@ def _main_over_participle(
 # ('reversing a freeze Berlin imposed after the murder of journalist Jamal Khashoggi in 2018')
 _IMPOSED_IN = re.compile(
     # ('easing export restrictions in place since India's 1998 nuclear tests': not the easing's year)
-    r"\b(?:imposed|introduced|slapped|in\s+place|in\s+force)\s+(?:[^,;.]{0,60}\s)?(?:(?:in|on|since)\s+)?$",
+    # (not 'lifted its self-imposed embargo on arms sales to Pakistan last year': an adjective)
+    r"(?<!-)\b(?:imposed|introduced|slapped|in\s+place|in\s+force)\s+(?:[^,;.]{0,60}\s)?(?:(?:in|on|since)\s+)?$",
     re.IGNORECASE,
 )
 _WHICH_WAS = re.compile(

@@ -764,6 +764,8 @@ def _target(
             return barred.code
     trade = "export" in low or low.endswith(("permits", "licences", "licenses", "sales", "deliveries"))
     trade = trade or cue_words.A_BLOCK.match(cue.text) is not None
+    # 'Moscow lifted its long-standing embargo on arms sales to Islamabad in 2014'
+    trade = trade or _ON_SALES_TO.match(view.text, cue.end) is not None
     preps = ("on", "against", "targeting") + (
         ("to", "from", "with")
         if cue_words.TRADE_HALT.match(cue.text) or trade
@@ -889,6 +891,10 @@ def _aimed_at(view: View, clause: Clause, cue: Cue, preps: tuple[str, ...]) -> M
     return None
 
 
+_ON_SALES_TO = re.compile(
+    r"\s+on\s+(?:(?:arms|weapons?|military)\s+)?(?:sales|exports|deliveries|supplies|shipments)\s+to\b",
+    re.IGNORECASE,
+)
 _RULERS_OF = re.compile(
     r"\b(?:on|against)\s+(?:the\s+)?(?:government|regime|junta|authorities|leadership|rulers|military)\s+of\s+"
     r"(?:the\s+)?$",
