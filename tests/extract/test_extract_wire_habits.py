@@ -458,3 +458,15 @@ def test_an_embargo_on_arms_sales_to_a_state_targets_it_and_a_self_imposed_one_k
             "lifted",
             "2014",
         )
+
+
+def test_goods_bought_from_a_state_come_from_it_not_from_their_maker() -> None:
+    """blind82: 'The aircraft, bought from Pakistan, which co-produces the JF-17 with China, arrived in
+    Nigeria in March': Pakistan supplies, though the gazetteer names China as the JF-17's maker."""
+    text = (
+        "The Nigerian Air Force on Thursday inducted three JF-17 Thunder multirole fighters. The aircraft, "
+        "bought from Pakistan, which co-produces the JF-17 with China, arrived in Nigeria in March."
+    )
+    found = events(text, datetime(2021, 5, 21, 8, 0, tzinfo=UTC))
+    sides = {(e["type"], e["roles"].get("seller") or e["roles"].get("supplier")) for e in found}
+    assert sides == {("deal", "PAK"), ("delivery", "PAK")}

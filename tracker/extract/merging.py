@@ -38,6 +38,7 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
     _also_dated(trades)
     _definite_goods(trades)
     _goods_sanctioned_for(ds)
+    _bought_from_not_maker(trades)
     _seller_of_goods(trades)
     _home_recipient(trades)
     _order_count(trades)
@@ -78,6 +79,37 @@ def infer_sides(ds: list[Draft]) -> list[Draft]:
 _ORDINAL_OF = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|last|final)\s+of\s+(?:the\s+)?(?:\w+\s+)$", re.IGNORECASE
 )
+
+
+_BOUGHT_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _bought_from_not_maker(trades: list[Draft]) -> None:
+    """'The aircraft, bought from Pakistan, which co-produces the JF-17 with China, arrived in Nigeria':
+    goods told as bought from a state come from it, not from the maker the gazetteer names, in every
+    trade of those goods the article tells."""
+    sellers: dict[str, str] = {}
+    for d in trades:
+        buy = next((c for c in d.cues if c.kind == "buy"), None)
+        seller = d.roles.get("seller")
+        if d.etype != "deal" or buy is None or not isinstance(seller, str) or not d.items:
+            continue
+        after = next((m for m in d.view.slots.mentions if m.start >= buy.end), None)
+        if (
+            after is not None
+            and after.code == seller
+            and _BOUGHT_FROM.match(d.view.text[buy.end : after.start])
+        ):
+            for it in d.items:
+                if it.maker and it.maker != seller:
+                    sellers[it.name] = seller
+    for d in trades:
+        role = "seller" if d.etype == "deal" else "supplier"
+        made = {it.maker for it in d.items if it.name in sellers}
+        if len(made) == 1 and d.roles.get(role) in made:
+            source = next(sellers[it.name] for it in d.items if it.name in sellers)
+            if d.roles.get("buyer" if d.etype == "deal" else "recipient") != source:
+                d.roles[role] = source
 
 
 def _one_of_whole(text: str, item: ItemMention) -> ItemMention:
