@@ -374,7 +374,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
     )
     # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
-    # which ``merging.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
+    # which ``sides.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
     core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
     roles = {} if under else _roles(view, core, cues, items)
     _signed_for(view, core, cues, roles)

@@ -7,7 +7,7 @@ the prepositions and the modifier before it. Requests, refusals and negations
 ('urged ... to send', 'ruled out sending', 'no evidence that X supplied')
 describe no delivery; an offer to supply is a planned deal, and 'the supply
 of' after a contract is the deal's object. 'The engines will be delivered'
-with no side of its own takes the sides of the deal named before (``merging``).
+with no side of its own takes the sides of the deal named before (``sides``).
 """
 
 from __future__ import annotations
@@ -433,7 +433,7 @@ _UNIT_BEFORE = re.compile(
 
 def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """A unit of the goods told before that arrived or was delivered on a day of its own: an anaphoric
-    delivery, whose sides and goods are the trade's before it (``merging``)."""
+    delivery, whose sides and goods are the trade's before it (``sides``)."""
     head = view.text[clause.start : cues[0].start]
     # '... signed the contract in October 2018, and the first squadron was delivered in December 2021'
     tail = head[head.rfind(", ") + 2 :] if ", " in head else ""
@@ -456,7 +456,7 @@ def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft 
 def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     """'Deliveries are expected to begin in 2028', 'with deliveries to begin next year', 'The first 24
     units are to be shipped to Poland this year': a dated plan that names no goods delivers those of
-    the deal named before (``merging``), so it is kept with whatever side it names."""
+    the deal named before (``sides``), so it is kept with whatever side it names."""
     # ('the first eight aircraft would arrive in 2028': the goods of the deal before)
     arrive = next((c for c in cues if _ARRIVE.match(c.text)), None)
     arriving = arrive is not None and _WILL_ARRIVE.search(view.text, clause.start, arrive.start) is not None

@@ -9,656 +9,20 @@ other) and their items overlap; the evidence kept is the most complete sentence.
 from __future__ import annotations
 
 import re
-from typing import cast
 
-from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
+from tracker.extract.amounts import Money
 from tracker.extract.caseless import Caseless
-from tracker.extract.cues import ARRIVED, FOR_BEFORE, ON_THE_REGIME, SAME_LAW, WAR_IN
+from tracker.extract.cues import ARRIVED
 from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
-from tracker.extract.items import WEAPON_NOUNS, ItemMention
+from tracker.extract.items import WEAPON_NOUNS
+from tracker.extract.sides import goods_of, shares_item, sides_from_parties
 
 _FIRST_OF = re.compile(r"\bthe\s+first\s+(?:batch\s+|\w+\s+)?of\s+(?:the\s+)?\d{1,4}\b", re.IGNORECASE)
-_FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
-_SIDES = {("delivery", "supplier"): "seller", ("delivery", "recipient"): "buyer"}
+
+
 _SINGLE_ROLES = ("buyer", "seller", "supplier", "recipient", "imposer", "target", "speaker")
-
-
-def infer_sides(ds: list[Draft]) -> list[Draft]:
-    """Deliveries and deals borrow missing sides from each other (same sentence, or same item); a
-    sanction 'also' imposed borrows the imposer of the one before."""
-    _also_sanctioned(ds)
-    _decision_dated(ds)
-    _sanctioned_buyer(ds)
-    trades = [d for d in ds if d.etype in ("deal", "delivery")]
-    _approver_of_earlier_sale(trades)
-    _deal_behind_delivery(trades)
-    _sides_of_trade_before(trades)
-    _also_dated(trades)
-    _definite_goods(trades)
-    _goods_sanctioned_for(ds)
-    _bought_from_not_maker(trades)
-    _seller_of_goods(trades)
-    _home_recipient(trades)
-    _order_count(trades)
-    _generic_count(trades)
-    for d in (d for d in trades if d.etype == "delivery"):
-        if d.anaphoric and (not d.roles or (d.status == "planned" and not d.items)):
-            _goods_of_deal_before(d, trades)
-        for other in trades:
-            if other is d or not (_shares_item(d, other) or other.view is d.view):
-                continue
-            _borrow(d, other)
-            pact = "parties" in other.roles
-            _borrow(other, d)
-            if pact and "parties" not in other.roles:
-                # ('Ankara, which signed the deal with Moscow in 2017 and began taking delivery ...': the
-                # parties became buyer and seller by the delivery's recipient, and the seller supplies)
-                _borrow(d, other)
-            if (
-                other.etype == "deal"
-                and other.view is d.view
-                and d.items
-                and not other.items
-                and _sides_agree(d, other)
-            ):
-                # 'delivered the first batch of BrahMos missiles ..., two years after the two countries
-                # signed a $375 million deal': the deal's goods are the delivery's
-                other.items = _goods(d)
-                count = _COUNT_OF.search(other.view.text, other.clause.start, other.clause.end)
-                if count is not None and len(other.items) == 1:
-                    # '..., under a contract signed in February 2020 for six of the gunships'
-                    other.items = [other.items[0]._replace(quantity=parse_quantity(count.group("n")))]
-    for d in trades:
-        if d.etype == "delivery" and any(it.quantity for it in d.items):
-            d.items = [_one_of_whole(d.view.text, it) for it in d.items]
-    return ds
-
-
-_ORDINAL_OF = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|last|final)\s+of\s+(?:the\s+)?(?:\w+\s+)$", re.IGNORECASE
-)
-
-
-_BOUGHT_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _bought_from_not_maker(trades: list[Draft]) -> None:
-    """'The aircraft, bought from Pakistan, which co-produces the JF-17 with China, arrived in Nigeria':
-    goods told as bought from a state come from it, not from the maker the gazetteer names, in every
-    trade of those goods the article tells."""
-    sellers: dict[str, str] = {}
-    for d in trades:
-        buy = next((c for c in d.cues if c.kind == "buy"), None)
-        seller = d.roles.get("seller")
-        if d.etype != "deal" or buy is None or not isinstance(seller, str) or not d.items:
-            continue
-        after = next((m for m in d.view.slots.mentions if m.start >= buy.end), None)
-        if (
-            after is not None
-            and after.code == seller
-            and _BOUGHT_FROM.match(d.view.text[buy.end : after.start])
-        ):
-            for it in d.items:
-                if it.maker and it.maker != seller:
-                    sellers[it.name] = seller
-    for d in trades:
-        role = "seller" if d.etype == "deal" else "supplier"
-        made = {it.maker for it in d.items if it.name in sellers}
-        if len(made) == 1 and d.roles.get(role) in made:
-            source = next(sellers[it.name] for it in d.items if it.name in sellers)
-            if d.roles.get("buyer" if d.etype == "deal" else "recipient") != source:
-                d.roles[role] = source
-
-
-def _one_of_whole(text: str, item: ItemMention) -> ItemMention:
-    """'took delivery of INS Oz, the second of four Sa'ar 6 corvettes': the four are the order's, the
-    delivery is of one of them."""
-    if item.quantity and _ORDINAL_OF.search(text, max(0, item.start - 40), item.start):
-        return item._replace(quantity=None)
-    return item
-
-
-def _sides_agree(delivery: Draft, deal: Draft) -> bool:
-    """Whether a delivery may be of a deal's goods: 'Islamabad bought the multi-role jets from Beijing
-    ..., amid tensions with India, which received its first Rafale jets in 2020': a delivery between
-    other states is of other goods."""
-    pairs = (
-        (delivery.roles.get("supplier"), deal.roles.get("seller")),
-        (delivery.roles.get("recipient"), deal.roles.get("buyer")),
-    )
-    return not any(mine is not None and theirs is not None and mine != theirs for mine, theirs in pairs)
-
-
-def _also_sanctioned(ds: list[Draft]) -> None:
-    """'A North Korean defense official was also blacklisted in the same action': the imposer (and, without
-    a date of its own, the day) of the last sanction imposed before."""
-    for n, d in enumerate(ds):
-        if d.etype == "sanction" and "target" not in d.roles and not _target_before(d, ds[:n]):
-            _buyer_threatened(d, ds[:n])
-        if d.etype == "sanction" and "imposer" in d.roles and d.occurred is None:
-            _also_same_day(d, ds[:n])
-        if d.etype != "sanction" or "imposer" in d.roles:
-            continue
-        # ('Turkey was sanctioned under the same law in December 2020': the law's, whatever it did before)
-        same_law = SAME_LAW.search(d.view.text, d.clause.start, d.clause.end) is not None
-        before = [
-            e
-            for e in ds[:n]
-            if e.etype == "sanction" and (e.status == d.status or same_law) and "imposer" in e.roles
-        ]
-        if before and before[-1].roles["imposer"] != d.roles.get("target"):
-            d.roles["imposer"] = before[-1].roles["imposer"]
-            # ('India ... has not yet been sanctioned under the same law': no day of its own)
-            if d.status == before[-1].status:
-                d.occurred = d.occurred or before[-1].occurred
-
-
-_ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-
-def _also_same_day(d: Draft, before: list[Draft]) -> None:
-    """'ECOWAS on Saturday lifted the bulk of the sanctions ... The bloc also lifted a travel ban on officials
-    of Mali's junta': the same imposer's act of the same kind told with 'also' is of the same day."""
-    if not _ALSO_BEFORE.search(d.view.text, d.clause.start, d.cues[0].start):
-        return
-    dated = [
-        e.occurred
-        for e in before
-        if e.etype == "sanction"
-        and e.status == d.status
-        and e.roles.get("imposer") == d.roles["imposer"]
-        and e.occurred is not None
-    ]
-    if dated:
-        d.occurred = dated[-1]
-
-
-def _decision_dated(ds: list[Draft]) -> None:
-    """'... over Washington's decision to sanction 19 Indian entities. The US Treasury on Wednesday
-    announced sanctions on nearly 400 companies': a decision reacted to, told undated, is the act
-    another sentence dates, by the same imposer and of the same status."""
-    for d in ds:
-        if d.etype != "sanction" or not d.reacted or d.occurred is not None:
-            continue
-        d.occurred = next(
-            (
-                e.occurred
-                for e in ds
-                if e.etype == "sanction"
-                and e.view is not d.view
-                and e.occurred is not None
-                and e.status == d.status
-                and e.roles.get("imposer") == d.roles.get("imposer")
-            ),
-            None,
-        )
-
-
-_OVER_ITS = re.compile(r"\b(?:over|for)\s+(?:its|their)\s+$", re.IGNORECASE)
-
-
-def _sanctioned_buyer(ds: list[Draft]) -> None:
-    """'it sanctioned the equipment development department of China's military over its purchase of
-    Su-35 fighters from Moscow': the purchase a sanction is over is its target's, as are the goods it is
-    sanctioned for taking delivery of."""
-    for d in ds:
-        if d.etype not in ("deal", "delivery"):
-            continue
-        text = d.view.text
-        # ('... imposed sanctions on the Chinese military's Equipment Development Department and its
-        # director, Li Shangfu, for taking delivery of 10 Su-35 combat aircraft from Russia')
-        why = _OVER_ITS if d.etype == "deal" else FOR_BEFORE
-        over = next((c for c in d.cues if why.search(text, max(0, c.start - 20), c.start)), None)
-        sent = None
-        if over is None and d.etype == "delivery":
-            # ('new sanctions on Iran over its supply of drones to Russia': the target sends the goods)
-            gives = (c for c in d.cues if c.kind == "give")
-            sent = next((c for c in gives if _OVER_ITS.search(text, max(0, c.start - 20), c.start)), None)
-            over = sent
-        if over is None:
-            continue
-        causes = [
-            s for s in ds if s.etype == "sanction" and s.view is d.view and s.cues[0].start < over.start
-        ]
-        target = causes[-1].roles.get("target") if causes else None
-        if not isinstance(target, str):
-            continue
-        if d.etype == "delivery" and sent is not None:
-            if target != d.roles.get("recipient"):
-                d.roles["supplier"] = target
-        elif d.etype == "delivery":
-            if target != d.roles.get("supplier"):
-                d.roles["recipient"] = target
-        elif target != d.roles.get("seller"):
-            d.roles["buyer"] = target
-            d.roles.pop("parties", None)
-
-
-def _target_before(d: Draft, before: list[Draft]) -> bool:
-    """'The United States imposed the sanctions ... in December 2020': the target of the last sanction
-    the same imposer was told to impose, or threaten."""
-    if not d.anaphoric or "imposer" not in d.roles:
-        return False
-    # 'Japan said it was considering similar measures': the target of the last sanction, whoever imposed it
-    # ('The U.K. unveiled its largest round of measures since 2022 the same day': the same target too)
-    similar = d.cues[0].text.lower().startswith(("similar", "its own", "their own", "round of", "package of"))
-    similar = similar or ON_THE_REGIME.match(d.view.text, d.cues[0].end) is not None
-    for e in reversed(before):
-        if e.etype != "sanction" or "target" not in e.roles or e.roles["target"] == d.roles["imposer"]:
-            continue
-        if similar or e.roles.get("imposer") == d.roles["imposer"]:
-            d.roles["target"] = e.roles["target"]
-            return True
-    return False
-
-
-def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
-    """'... despite warnings from Washington that the purchase could trigger U.S. sanctions': the buyer
-    (or recipient) of the last trade told before."""
-    for e in reversed(before):
-        side = e.roles.get("buyer") if e.etype == "deal" else e.roles.get("recipient")
-        other = e.roles.get("seller") if e.etype == "deal" else e.roles.get("supplier")
-        if e.etype in ("deal", "delivery") and isinstance(side, str) and side != other:
-            if side != d.roles.get("imposer"):
-                d.roles["target"] = side
-            return
-
-
-# 'The delivery is part of a USD375 million contract', 'The shipment comes under a 2022 deal'
-_DELIVERY_PART_OF = re.compile(
-    r"^\W*(?:The|This|That|Its|Their)\s+(?:first\s+|latest\s+|initial\s+)?"
-    r"(?:delivery|deliveries|shipment|handover|transfer|consignment|batch)\s+"
-    r"(?:is|was|are|were|comes?|came|forms?|formed)\s+(?:part\s+of|under)\b"
-)
-
-
-# 'handed over the first two of 24 MH-60R helicopters': a part, counted against the whole order
-_PART_OF_WHOLE = re.compile(
-    r"\b(?:(?:first|last|remaining)\s+(?P<part>\w+\s+)?of\s+(?:the\s+)?"
-    # ('..., part of an order for 13 placed in April', 'the first of two warships Cairo bought in June')
-    r"|part\s+of\s+an?\s+(?:order|contract|deal)\s+for\s+(?:the\s+)?)"
-    r"(?P<whole>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-)
-
-
-def _order_count(trades: list[Draft]) -> None:
-    """'India signed the $2.4 billion deal for the helicopters' after 'handed over the first two of 24
-    MH-60R helicopters': a deal for the goods of a delivery told as a part of a whole counts the whole."""
-    for d in trades:
-        if d.etype != "deal" or len(d.items) != 1:
-            continue
-        for t in trades:
-            if t.etype != "delivery" or not any(it.name == d.items[0].name for it in t.items):
-                continue
-            part = next((it.quantity for it in t.items if it.name == d.items[0].name), None)
-            # ('Six A-29 aircraft arrived ..., the first batch of 12 bought from the United States under a
-            # deal': the count of the clause is the batch's, not the order's)
-            if d.items[0].quantity is not None and (t.view is not d.view or d.items[0].quantity != part):
-                continue
-            whole = _PART_OF_WHOLE.search(t.view.text, t.clause.start, t.clause.end)
-            if whole is not None:
-                d.items = [d.items[0]._replace(quantity=parse_quantity(whole["whole"]))]
-                if part == d.items[0].quantity and not whole["part"]:
-                    # 'delivered the first of two FREMM frigates': one of them, not two
-                    t.items = [it._replace(quantity=None) for it in t.items]
-                break
-
-
-def _generic_count(trades: list[Draft]) -> None:
-    """'plans to buy four of the jets', 'buying five units of the system': a deal for one kind of goods
-    counted by a generic noun after its cue."""
-    for d in trades:
-        if d.etype != "deal" or len(d.items) != 1 or d.items[0].quantity is not None:
-            continue
-        count = next(
-            (
-                n
-                for c in d.cues
-                if (n := _COUNT_OF.match(d.view.text, _after_for(d.view.text, c.end + 1))) is not None
-                and n.end() <= d.clause.end
-            ),
-            None,
-        )  # right after the verb: not 'covering four sets of six drones', nor 'more than 20 of the jets'
-        if count is None:
-            continue
-        quantity = parse_quantity(count.group("n"))
-        if quantity is not None and quantity > 1:
-            d.items = [d.items[0]._replace(quantity=quantity)]
-
-
-_FOR = re.compile(r"for\s+")
-
-
-def _after_for(text: str, pos: int) -> int:
-    """Past a 'for' after a deal noun: 'part of an order for 36 jets that Iraq placed in 2011'."""
-    found = _FOR.match(text, pos)
-    return found.end() if found else pos
-
-
-def _deal_behind_delivery(trades: list[Draft]) -> None:
-    """'The delivery is part of a USD375 million contract signed in January 2022': the deal behind
-    the delivery told before has its sides and goods."""
-    for n, d in enumerate(trades):
-        if d.etype != "deal" or not _DELIVERY_PART_OF.match(d.view.text):
-            continue
-        before = [t for t in trades[:n] if t.etype == "delivery" and t.view is not d.view and t.roles]
-        if not before:
-            continue
-        last = before[-1]
-        if d.roles.get("buyer", last.roles.get("recipient")) != last.roles.get("recipient"):
-            continue
-        for mine, theirs in (("seller", "supplier"), ("buyer", "recipient")):
-            if mine not in d.roles and theirs in last.roles:
-                d.roles[mine] = last.roles[theirs]
-        if not d.items:
-            d.items = _goods(last)
-
-
-# 'ordered 42 of the launchers', 'the contract for five squadrons': the count of the goods told before
-_COUNT_OF = re.compile(
-    # ('for more than 20 of the jets': no exact count)
-    r"(?<!more than )(?<!at least )(?<!up to )(?<!nearly )(?<!about )(?<!around )(?<!almost )(?<!over )"
-    rf"\b(?P<n>\d[\d,]*|{_WORD_NUM})\s+(?:of\s+the|more|(?:[\w-]+\s+)?(?:squadrons|batteries|units|systems|"
-    r"warships|ships|vessels|frigates|corvettes|submarines|jets|aircraft|fighters|helicopters|tanks|"
-    r"launchers|missiles|drones|guns|howitzers|vehicles|boats|planes|engines|gunships))\b",
-    re.IGNORECASE,
-)
-
-
-def _sides_of_trade_before(trades: list[Draft]) -> None:
-    """'Australia has taken delivery of its first HIMARS launchers from the United States. Canberra
-    ordered 42 of the launchers last year': a deal that names one side trades with the other side of
-    the trade told in the two sentences before that has that state on a side and the same goods (or
-    names none). 'A deal with Vietnam worth $700 million could be signed soon' after India's talks
-    with Vietnam on sales: Vietnam buys, as it did before, whatever 'with' suggested."""
-    for n, d in enumerate(trades):
-        _sides_of_parties(d, trades[:n])
-        # '..., completing a contract signed in 2019': the delivery of the same sentence, told first or not
-        _sides_of_sideless(d, trades[:n] + [t for t in trades[n + 1 :] if t.view is d.view])
-        sides = [d.roles.get("buyer"), d.roles.get("seller")]
-        if d.etype != "deal" or d.view.is_title or "parties" in d.roles or all(sides) or not any(sides):
-            continue
-        state = sides[0] or sides[1]
-        before = [
-            t
-            for t in trades[:n]
-            if not t.view.is_title
-            and d.view.sentence.start - t.view.sentence.end <= 400
-            and (not d.items or _shares_item(d, t))
-            and all(_trade_sides(t))
-            and state in _trade_sides(t)
-        ]
-        if not before:
-            continue
-        last = before[-1]
-        if d.status == "planned" and d.occurred is None and last.status not in (None, "planned"):
-            continue  # 'has not yet signed a contract for the U.S. jets': the approved sale, still pending
-        d.roles["buyer"], d.roles["seller"] = _trade_sides(last)
-        if not d.items and last.items:
-            count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
-            quantity = parse_quantity(count.group("n")) if count else None
-            d.items = [i._replace(quantity=quantity) for i in last.items[:1]] + _goods(last)[1:]
-
-
-_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-_THE_GOODS = re.compile(
-    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|[\w-]+)\s+(?:[\w-]+\s+)?)?"
-    r"(?:system|systems|jets|aircraft|drones|missiles|tanks|"
-    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
-    re.IGNORECASE,
-)
-
-
-# 'Rabat signed the $500 million contract with Israel Aerospace Industries in 2022': the deal of the goods
-_THE_DEAL = re.compile(r"\bthe\s+(?:[$€£][\w.,]+\s+(?:\w+\s+)?)?(?:contract|deal|order|agreement)\b")
-
-
-def _home_recipient(trades: list[Draft]) -> None:
-    """'BERLIN - The first Arrow 3 system handed over by Israel was put into service on Wednesday': goods
-    a foreign state hands over, to nobody the sentence names, go to the article's own state."""
-    for d in trades:
-        home = d.view.home
-        supplier = d.roles.get("supplier")
-        if d.etype != "delivery" or "recipient" in d.roles or not supplier or not d.items or not home:
-            continue
-        named = {
-            m.code
-            for m in d.view.slots.mentions
-            if d.clause.start <= m.start < d.clause.end
-            and not WAR_IN.search(d.view.text, max(0, m.start - 30), m.start)
-        }
-        told = [
-            t.roles["recipient"]
-            for t in trades
-            if t.roles.get("supplier") == supplier and "recipient" in t.roles
-        ]
-        if told:
-            continue  # '"Iran has now sent these missiles," he said': to the recipient told of (``merge``)
-        # 'Germany will send 14 Leopard 2 tanks to Ukraine ..., while President Joe Biden announced that the
-        # United States would supply 31 M1 Abrams tanks': the same sentence's recipient, not the dateline's
-        beside = [
-            t.roles["recipient"]
-            for t in trades
-            if t is not d and t.etype == "delivery" and t.view is d.view and t.roles.get("recipient")
-        ]
-        if beside and beside[0] != supplier:
-            d.roles["recipient"] = beside[0]
-        elif home != supplier and named <= {supplier, home}:
-            d.roles["recipient"] = home
-
-
-def _definite_goods(trades: list[Draft]) -> None:
-    """'Lithuania ordered eight HIMARS earlier this year, while Latvia is in talks with Washington
-    about buying the system': goods named by a definite noun are those of the trade told before."""
-    for n, d in enumerate(trades):
-        if d.items or d.view.is_title:
-            continue
-        named = _THE_GOODS.search(d.view.text, d.clause.start, d.clause.end) or (
-            d.etype == "deal" and _THE_DEAL.search(d.view.text, d.clause.start, d.clause.end)
-        )
-        if not named:
-            continue
-        for t in reversed(trades[:n]):
-            if t.items and d.view.sentence.start - t.view.sentence.end <= 400:
-                d.items = _goods(t)
-                count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
-                if (
-                    count is not None
-                    and len(d.items) == 1
-                    and FOR_BEFORE.search(d.view.text, 0, count.start())
-                ):
-                    # 'The engines are being procured under a $716 million contract signed in 2021 for 99
-                    # engines': the count of the order
-                    d.items = [d.items[0]._replace(quantity=parse_quantity(count.group("n")))]
-                break
-
-
-def _seller_of_goods(trades: list[Draft]) -> None:
-    """'Kuwait has signed a contract for Bayraktar TB2 drones with Baykar ... Iraq announced that it would
-    also procure the drones': a buyer alone buys the goods from their seller told before."""
-    for n, d in enumerate(trades):
-        buyer = d.roles.get("buyer")
-        if d.etype != "deal" or not buyer or {"seller", "parties"} & d.roles.keys() or not d.items:
-            continue
-        sellers = [
-            _trade_sides(t)[1]
-            for t in trades[:n]
-            if not t.view.is_title and _shares_item(d, t) and _trade_sides(t)[1] not in (None, buyer)
-        ]
-        if sellers:
-            d.roles["seller"] = sellers[-1]
-
-
-def _also_dated(trades: list[Draft]) -> None:
-    """'The US State Department approved late Friday the sale of F-16s to Turkey. The department also
-    notified Congress of the sale of F-35s to Greece': 'also' tells the same occasion, so an undated
-    trade takes the day of the trade of its type told just before with a side in common."""
-    for n, d in enumerate(trades):
-        if d.occurred is not None or not _ALSO.search(d.view.text, d.clause.start, d.cues[0].start):
-            continue
-        mine = set(_trade_sides(d)) - {None}
-        for t in reversed(trades[:n]):
-            if t.etype == d.etype and t.view is not d.view and mine & set(_trade_sides(t)):
-                d.occurred = t.occurred
-                break
-
-
-def _sides_of_sideless(d: Draft, before: list[Draft]) -> None:
-    """'The frigates are being built under a contract signed in June 2017': a dated deal that names no
-    side is one between the sides of the trade told just before (a delivery's supplier sells), with
-    its goods; a date of its own keeps it apart from that trade's deal (``merge``)."""
-    if d.etype != "deal" or d.roles or d.occurred is None or d.view.is_title or d.status in (None, "planned"):
-        # 'The deal ... includes training, with deliveries due from 2031': the day is theirs; 'The
-        # contract is expected to be signed early next year': the deal before, its target day
-        return
-    for t in reversed(before):
-        if t.view.is_title or d.view.sentence.start - t.view.sentence.end > 400:
-            continue
-        buyer, seller = _trade_sides(t)
-        if buyer and seller:
-            d.roles.update(buyer=buyer, seller=seller)
-            if not d.items:
-                d.items = _goods(t)
-            return
-
-
-def _trade_sides(t: Draft) -> tuple[object, object]:
-    """(buyer, seller) of a deal, or of the deal behind a delivery (recipient, supplier)."""
-    if t.etype == "deal":
-        return t.roles.get("buyer"), t.roles.get("seller")
-    return t.roles.get("recipient"), t.roles.get("supplier")
-
-
-def _sides_of_parties(d: Draft, before: list[Draft]) -> None:
-    """'Cairo agreed the $2 billion deal for 20 of the jets with Moscow': two parties that a trade told
-    before names as buyer and seller keep those roles, and its goods."""
-    parties = d.roles.get("parties")
-    if d.etype != "deal" or not isinstance(parties, list) or len(parties) != 2:
-        return
-    for t in reversed(before):
-        sides = _trade_sides(t)
-        if set(parties) == set(sides) and not t.view.is_title:
-            d.roles.pop("parties")
-            d.roles["buyer"], d.roles["seller"] = sides
-            if not d.items and t.items:
-                count = _COUNT_OF.search(d.view.text, d.clause.start, d.clause.end)
-                quantity = parse_quantity(count.group("n")) if count else None
-                d.items = [i._replace(quantity=quantity) for i in t.items[:1]] + _goods(t)[1:]
-            return
-
-
-def _approver_of_earlier_sale(trades: list[Draft]) -> None:
-    """'..., the department also cleared the sale of 40 F-35 jets to Greece': an approved sale with a
-    buyer and no seller is approved by whoever approved the sale named before it."""
-    for n, d in enumerate(trades):
-        if d.etype != "deal" or d.status != "announced" or "buyer" not in d.roles or "seller" in d.roles:
-            continue
-        before = [
-            t for t in trades[:n] if t.etype == "deal" and t.status == "announced" and "seller" in t.roles
-        ]
-        if before and before[-1].roles["seller"] != d.roles["buyer"]:
-            d.roles["seller"] = before[-1].roles["seller"]
-
-
-def _goods_of_deal_before(d: Draft, trades: list[Draft]) -> None:
-    """'The engines will be delivered between 2027 and 2032': the sides and goods of the last deal
-    named before, within two sentences, so that a later unrelated deal never lends its sides."""
-    earlier = [
-        t
-        for t in trades
-        if t.position < d.position
-        and not t.view.is_title
-        and (t.roles or not t.anaphoric)
-        and (t.etype == "deal" or (not d.roles and all(_trade_sides(t))))
-    ]  # 'The deal was signed in Ankara' names the deal before it, whose sides are the ones to take;
-    # 'received a second batch of T-90S tanks from Russia. The first batch of the tanks arrived in
-    # December': a delivery before lends its sides to another batch of its goods
-    deals = [t for t in earlier if t.etype == "deal"] or earlier
-    if not deals or d.view.sentence.start - deals[-1].view.sentence.end > 400:
-        return
-    deal = deals[-1]
-    buyer, seller = _trade_sides(deal)
-    if d.roles.get("recipient", buyer) != buyer:
-        return  # 'The first units are to be shipped to Chile': another buyer's goods
-    if seller:
-        d.roles["supplier"] = seller
-    if buyer:
-        d.roles["recipient"] = buyer
-    if not d.items:
-        first = _FIRST_N.search(d.view.text, d.clause.start, d.clause.end)
-        d.items = _goods(deal)  # 'The jets landed on Tuesday': the goods, not the count the deal ordered
-        if first is not None and len(d.items) == 1:
-            d.items = [d.items[0]._replace(quantity=int(first.group(1)))]  # 'The first 24 units'
-
-
-# 'imposed sanctions on NATO ally Turkey over its acquisition of Russian S-400 air defence systems'
-_ACQUIRED = re.compile(
-    r"\b(?:acquisition|purchase|procurement|buying|import)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I
-)
-
-
-def _goods_sanctioned_for(ds: list[Draft]) -> None:
-    """'... imposed sanctions on Turkey over its acquisition of Russian S-400 systems. Ankara, which signed
-    the deal with Moscow in 2017 and began taking delivery of the missiles ...': goods a sanction was
-    imposed for are those of the trade told next by a definite noun."""
-    for n, d in enumerate(ds):
-        if d.etype not in ("deal", "delivery") or d.items or d.view.is_title:
-            continue
-        if not (_THE_GOODS.search(d.view.text, d.clause.start, d.clause.end) or d.anaphoric):
-            continue
-        before = [
-            t for t in ds[:n] if t.view is not d.view and d.view.sentence.start - t.view.sentence.end <= 400
-        ]
-        if any(t.etype in ("deal", "delivery") for t in before):
-            return  # the trade told before names the goods, or it has none (``_definite_goods``)
-        for t in reversed(before):
-            bought = [i for i in t.view.items if _ACQUIRED.search(t.view.text, max(0, i.start - 40), i.start)]
-            if t.etype == "sanction" and len(bought) == 1:
-                d.items = [bought[0]._replace(quantity=None)]
-                maker, role = bought[0].maker, "seller" if d.etype == "deal" else "supplier"
-                if maker and role not in d.roles and maker not in d.roles.values():
-                    d.roles[role] = maker  # 'Russian S-400 systems': the maker's state sells them
-                break
-
-
-def _goods(d: Draft) -> list[ItemMention]:
-    """The goods of a trade, lent to another mention of it without their counts (a deal's 36 jets may
-    arrive 4 at a time)."""
-    return [i._replace(quantity=None) for i in d.items]
-
-
-def _borrow(d: Draft, other: Draft) -> None:
-    """A delivery's supplier is the deal's seller, its recipient the buyer (and the other way)."""
-    same = d.etype == "delivery" and other.etype == "deal" and other.view is d.view
-    # ('Canada will buy a U.S.-made NASAMS system and donate it to Ukraine': the buyer passes it on)
-    buyer, seller = other.roles.get("buyer"), other.roles.get("seller")
-    onward = d.roles.get("recipient") not in (None, buyer, seller)
-    if same and seller is not None and d.roles.get("supplier") == buyer and not onward:
-        d.roles["supplier"] = other.roles["seller"]  # 'an order from Lithuania ..., to be delivered'
-    for (etype, role), deal_role in _SIDES.items():
-        mine, theirs = (role, deal_role) if d.etype == etype else (deal_role, role)
-        source_role = theirs if other.etype != d.etype else mine
-        if mine not in d.roles and source_role in other.roles:
-            if (
-                d.etype == "deal"
-                and "parties" in d.roles
-                and other.roles[source_role] not in cast(list[str], d.roles["parties"])
-            ):
-                continue
-            d.roles[mine] = other.roles[source_role]
-    if d.etype == "deal":
-        _sides_from_parties(d.roles)
-
-
-def _shares_item(a: Draft, b: Draft) -> bool:
-    """Goods in common, a variant as its system ('AH-64E Apache' as 'Apache')."""
-    mine = {i.name for i in a.items}
-    theirs = {i.name for i in b.items}
-    return bool(mine & theirs) or bool({system_name(n) for n in mine} & {system_name(n) for n in theirs})
 
 
 def complete(d: Draft) -> bool:
@@ -743,7 +107,11 @@ _TRAILING = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.;\"“]{0,70})?[.;]?\s*$",
     re.IGNORECASE,
 )
+
+
 _PLAIN_SAYING = frozenset({"said", "says", "say", "stated", "told", "tells", "added", "adds", "reported"})
+
+
 _TOLD = _PLAIN_SAYING | {"announced"}  # what only tells a routine act ('..., the ministry announced')
 
 
@@ -753,6 +121,8 @@ _CONFLICT = Caseless(
     r"sovereignty|invasion|aggression|troops|strikes?|arms|weapons?|missiles?|embargo\w*|hostil\w*|"
     r"escalat\w*|militar\w*|occupation|terror\w*|measures|restrictions|arming|exports?|peace\w*|air\s+force|army|navy)\b"
 )
+
+
 _TRADE_SIDES = {"deal": ("buyer", "seller"), "delivery": ("supplier", "recipient")}
 
 
@@ -785,7 +155,7 @@ def _compatible(a: Draft, b: Draft, loose: bool, mine: set[str], theirs: set[str
         return (
             a.etype == "deal"
             and (b.anaphoric or a.anaphoric)
-            and not (a.items and b.items and not _shares_item(a, b))
+            and not (a.items and b.items and not shares_item(a, b))
         )
     if not mine & theirs:
         return False
@@ -932,7 +302,7 @@ def _take_sides(d: Draft, deal: Draft) -> None:
     for k, v in deal.roles.items():
         d.roles.setdefault(k, list(v) if isinstance(v, list) else v)
     if not d.items:
-        d.items = _goods(deal)
+        d.items = goods_of(deal)
 
 
 def _has_type(ds: list[Draft], etype: str) -> bool:
@@ -960,21 +330,6 @@ def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
-def _sides_from_parties(roles: dict[str, object]) -> None:
-    """Parties and one side ('Britain and Ukraine have agreed a deal', 'Ukraine to buy ... British
-    missiles'): the other party is the other side; once both sides are known the parties go."""
-    parties = roles.get("parties")
-    if isinstance(parties, list) and len(parties) == 2:
-        for side, other in (("buyer", "seller"), ("seller", "buyer")):
-            if roles.get(side) in parties and other not in roles:
-                roles[other] = next(p for p in parties if p != roles[side])
-    elif isinstance(parties, list) and len(parties) > 2 and ("buyer" in roles) != ("seller" in roles):
-        roles.pop("buyer", None)  # 'Japan, Britain and Italy signed a treaty': parties, none buying
-        roles.pop("seller", None)
-    if "buyer" in roles and "seller" in roles:
-        roles.pop("parties", None)
-
-
 _NOT_YET = ("planned", "announced")
 
 
@@ -994,7 +349,7 @@ def _done_after_plan(a: Draft, b: Draft) -> bool:
         and a.view is not b.view
         and a.cues[0].kind == "buy"
         and a.cues[0].text.lower().endswith("ing")
-        and _shares_item(a, b)
+        and shares_item(a, b)
     )
 
 
@@ -1009,7 +364,7 @@ def _absorb(keep: Draft, d: Draft) -> None:
         elif isinstance(v, list):
             keep.roles[k] = list(dict.fromkeys([*keep.roles[k], *v]))  # type: ignore[misc]
     if keep.etype == "deal":
-        _sides_from_parties(keep.roles)
+        sides_from_parties(keep.roles)
     counts = {i.name: i.quantity for i in d.items if i.quantity is not None}
     names = {i.name for i in keep.items}
     # ('The first Leopard 2 tanks arrived ... Germany has delivered 18 Leopard 2A6': the count told after)

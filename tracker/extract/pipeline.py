@@ -34,9 +34,10 @@ from tracker.extract.followups import (
 )
 from tracker.extract.gazetteer import gazetteer
 from tracker.extract.home import home_country
-from tracker.extract.merging import complete, infer_sides, merge
+from tracker.extract.merging import complete, merge
 from tracker.extract.render import render
 from tracker.extract.sentences import Sentence, quote_spans, split_sentences
+from tracker.extract.sides import infer_sides
 from tracker.extract.statements import Memory, about_previous, about_the_act, resolve_statements
 from tracker.extract.view import View, analyse
 

@@ -138,7 +138,7 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     )
     out = [draft, *_imposed_before(view, draft)]
     if draft.headline_target or (draft.anaphoric and "imposer" not in draft.roles):
-        return out  # its imposer is the one of a sanction told before (``merging``)
+        return out  # its imposer is the one of a sanction told before (``sides``, ``merging``)
     for code in (
         []
         if draft.anaphoric
@@ -369,7 +369,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     buyers = (c for c in view.cues if clause.start <= c.start < clause.end)
     if imposer and status == "threatened" and any(cue_words.bought_by_any(c, view.text) for c in buyers):
         # 'Washington has warned that countries buying major Russian weapons could face sanctions': the buyer
-        # of the trade told before is the one at risk, not the seller the goods name (``merging``)
+        # of the trade told before is the one at risk, not the seller the goods name (``sides``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
     if status == "threatened" and _THE_PURCHASE.search(before):
         # ('India and Russia signed a deal ..., brushing aside US warnings that the purchase could trigger
@@ -377,7 +377,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         imposer = _warner_before(view, clause) or imposer
     if imposer and not target and status == "threatened" and (_THE_PURCHASE.search(before) or it_trade):
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
-        # trade told before is threatened (``merging``)
+        # trade told before is threatened (``sides``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
     # ('The State Department had already issued a 180-day waiver of sanctions under the Caesar Act in May':
     # a waiver of the sanctions on the state told before)
@@ -420,7 +420,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if imposer and target is None and status == "threatened" and _threat_on_trade(view, clause, cue, imposer):
         # 'a step that could trigger US sanctions against the NATO member', '... because of possible US
         # sanctions', 'citing the risk of sanctions from the United States': the buyer of the trade the
-        # sentence tells is the one at risk (``merging``)
+        # sentence tells is the one at risk (``sides``)
         return Draft("sanction", view, clause, cues, {"imposer": imposer}, status=status, anaphoric=True)
     if imposer and target is None and status == "imposed" and view.sentence.start == 0 and not view.is_title:
         # 'The United States on Tuesday imposed sanctions ... on Myanma Oil and Gas Enterprise (MOGE)': a
