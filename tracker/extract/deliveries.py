@@ -49,11 +49,12 @@ _MODAL_AFTER = re.compile(r"\b(?:would|could|might|will)\b", re.IGNORECASE)
 
 
 # what a sanction's targets are said to have done: 'companies accused of supplying', 'that it said had
-# supplied', 'involved in transferring' (not 'for taking delivery of 10 Su-35s': a transfer told as fact)
+# supplied', 'involved in transferring', 'which the Treasury Department said had shipped', 'involved in
+# brokering and shipping Iranian oil' (not 'for taking delivery of 10 Su-35s': a transfer told as fact)
 _TARGETS_DID = re.compile(
-    r"(?:\baccus\w+\s+(?:\w+\s+)?of|\b(?:that|which|who)\s+(?:it|they|washington|the\s+\w+)?\s*(?:said|says)?\s*"
-    r"(?:had|have|has)?|\bfor\s+allegedly|\binvolved\s+in|\blinked\s+to)\s+(?:allegedly\s+|illegally\s+)?"
-    r"(?:helping\s+(?:to\s+)?)?$",
+    r"(?:\baccus\w+\s+(?:\w+\s+)?of|\b(?:that|which|who)\s+(?:it|they|washington|the(?:\s+[\w.-]+){1,3})?\s*"
+    r"(?:said|says)?\s*(?:had|have|has)?|\bfor\s+allegedly|\b(?:involved|role)\s+in|\blinked\s+to)\s+"
+    r"(?:allegedly\s+|illegally\s+)?(?:helping\s+(?:to\s+)?)?(?:[\w-]+\s+and\s+)?$",
     re.IGNORECASE,
 )
 
@@ -106,14 +107,6 @@ _SUPPLY_OF = re.compile(
 )
 _ACCUSED = re.compile(
     r"\baccus\w+\s+(?:(?:them|it|him|her)\s+)?of\s+(?:helping\s+)?(?:to\s+)?$", re.IGNORECASE
-)
-# 'imposed sanctions on more than 30 individuals and vessels involved in brokering and shipping Iranian oil',
-# '..., among them Ascend Aviation India, which the Treasury Department said had shipped aircraft components
-# to Russian buyers': what the sanctioned are said to have moved, by no state the sentence names
-_SANCTIONED_FOR = re.compile(
-    r"\b(?:involved\s+in|role\s+in)\s+(?:[\w-]+\s+and\s+)?$"
-    r"|\bwhich\s+(?:the\s+)?(?:[\w.-]+\s+){1,3}said\s+(?:had|has|have)\s+$",
-    re.IGNORECASE,
 )
 # 'the United States imposed sanctions on four foreign companies it accused of': 'it' accuses
 _ACCUSER = re.compile(r"\b(?:it|they)\s+$", re.IGNORECASE)
@@ -560,10 +553,6 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         mod = mod or (_exporter(view, cues, main) if main is get else None)
         supplier = (found.code if found else None) or (mod.code if mod else None) or r.origin(s, items)
         supplier = supplier or r.maker(items, recipient) or _made_in(view, clause, main, recipient)
-    if any(c.etype == "sanction" and c.end <= main.start for c in view.cues) and _SANCTIONED_FOR.search(
-        view.text, max(0, main.start - 60), main.start
-    ):
-        return {}
     accused = _accused(view, clause, main)
     if accused is not None:
         # 'four foreign companies it accused of supplying ... to Pakistan': the accused supply, never

@@ -200,13 +200,10 @@ def reprisal_vowed(view: View, ds: list[Draft], out: list[Draft]) -> None:
     said = [d for d in ds if d.etype == "statement" and d.roles.get("speaker") and d.cues[0].start < start]
     subjects = [m for m in view.slots.mentions if m.end <= start]
     vower = said[-1].roles["speaker"] if said else (subjects[-1].code if subjects else None)
-    if vower is None or any(d.etype == "sanction" and d.roles.get("imposer") == vower for d in [*out, *ds]):
+    told = [d for d in [*out, *ds] if d.etype == "sanction"]
+    if vower is None or any(d.roles.get("imposer") == vower for d in told):
         return
-    imposed = [
-        d
-        for d in [*out, *ds]
-        if d.etype == "sanction" and d.roles.get("target") == vower and d.status in _NOT_UNDONE
-    ]
+    imposed = [d for d in told if d.roles.get("target") == vower and d.status in _NOT_UNDONE]
     if not imposed or imposed[-1].roles.get("imposer") in (None, vower):
         return
     clause = view.clauses[view.clause_of(start)]

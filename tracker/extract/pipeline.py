@@ -104,7 +104,7 @@ def extract(
 
 
 # 'a U.S. official said on Wednesday, ... speaking on condition of anonymity': no named speaker of a state
-_UNNAMED = Caseless(
+_ANONYMOUS = Caseless(
     r"\b(?:an?|two|three|several|some)\s+(?:[\w.'’-]+\s+){0,3}(?:officials?|sources?|diplomats?)\b|"
     r"\banonymity\b|\bnot\s+authori[sz]ed\b|\b(?:declined|asked)\s+not\s+to\s+be\s+(?:named|identified)\b"
 )
@@ -114,7 +114,7 @@ def _dated_saying(view: View, said: Draft) -> bool:
     """A party's own act told with 'X said on Sunday' keeps the saying as a statement of that day (most
     labellers of the recent sets count it; see README); undated, or by an unnamed official, it only lends
     the act its date."""
-    return said.occurred is not None and not _UNNAMED.found(view.text)
+    return said.occurred is not None and not _ANONYMOUS.found(view.text)
 
 
 def _target_in_headline(d: Draft, heads: list[Draft]) -> bool:

@@ -79,7 +79,7 @@ _ORDINAL_OF = re.compile(
 )
 
 
-_BOUGHT_FROM = re.compile(r"^\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_RIGHT_AFTER = re.compile(r"^\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _bought_from_not_maker(trades: list[Draft]) -> None:
@@ -96,7 +96,7 @@ def _bought_from_not_maker(trades: list[Draft]) -> None:
         if (
             after is not None
             and after.code == seller
-            and _BOUGHT_FROM.match(d.view.text[buy.end : after.start])
+            and _FROM_RIGHT_AFTER.match(d.view.text[buy.end : after.start])
         ):
             for it in d.items:
                 if it.maker and it.maker != seller:

@@ -140,11 +140,7 @@ def _service_said(view: View, cue: Cue) -> Mention | None:
     return None
 
 
-_OFFICE_OF = re.compile(
-    r"\b(?:director|head|chief|chairman|spokes(?:man|woman|person)|minister|secretary|commander|"
-    r"ambassador|envoy)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_OFFICE_OF = re.compile(rf"\b(?:{_OFFICE}|director|head|chairman)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_THE_VERB = re.compile(r"^(?:'s|’s)?[^,]{0,80},\s*$")
 
 
