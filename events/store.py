@@ -195,19 +195,16 @@ class EventStore:
 
     def get_many(self, positions: Sequence[int]) -> list[Record]:
         """The records at these positions (missing ones left out), in log order."""
-        wanted = sorted(set(positions))
-        columns = select_columns(self._sqlite, reading=True)
+        return self._query("get", lambda cursor: _at_positions(cursor, self._sqlite, positions))
 
-        def fetch(cursor: Any) -> list[Any]:
-            rows: list[Any] = []
-            for start in range(0, len(wanted), KEY_CHUNK):
-                chunk = wanted[start : start + KEY_CHUNK]
-                marks = ", ".join([self._mark] * len(chunk))
-                cursor.execute(f"SELECT {columns} FROM event_log WHERE position IN ({marks})", chunk)
-                rows.extend(cursor.fetchall())
-            return rows
-
-        return sorted(decode(self._query("get", fetch)), key=lambda r: r.position)
+    @staticmethod
+    def read_positions(conn: Connection, positions: Sequence[int]) -> list[Record]:
+        """``get_many`` on the caller's connection (a projection folding members inside its batch)."""
+        cursor = conn.connection.cursor()
+        try:
+            return _at_positions(cursor, conn.dialect.name == "sqlite", positions)
+        finally:
+            cursor.close()
 
     def position_as_of(self, when: datetime) -> int:
         """The last position recorded at or before ``when``.
@@ -246,3 +243,16 @@ class EventStore:
             return GENESIS
         record = self.get(position)
         return record.chain_hash if record else GENESIS
+
+
+def _at_positions(cursor: Any, sqlite: bool, positions: Sequence[int]) -> list[Record]:
+    wanted = sorted(set(positions))
+    columns, mark = select_columns(sqlite, reading=True), "?" if sqlite else "%s"
+    rows: list[Any] = []
+    for start in range(0, len(wanted), KEY_CHUNK):
+        chunk = wanted[start : start + KEY_CHUNK]
+        cursor.execute(
+            f"SELECT {columns} FROM event_log WHERE position IN ({', '.join([mark] * len(chunk))})", chunk
+        )
+        rows.extend(cursor.fetchall())
+    return sorted(decode(rows), key=lambda r: r.position)

@@ -28,13 +28,13 @@ from tracker.timeline.develop import (
     Facts,
     assign,
     development_from,
-    facts_from_row,
     facts_of,
     fold,
     new_development,
 )
+from tracker.timeline.members import members_of
 from tracker.timeline.query import development_json
-from tracker.timeline.tables import timeline_developments, timeline_events
+from tracker.timeline.tables import timeline_developments
 
 Key = tuple[str, str]  # (type, actor_key)
 _CHUNK = 500
@@ -154,15 +154,8 @@ def _developments(conn: Connection, keys: set[Key]) -> list[Development]:
 
 def _members(conn: Connection, dev_ids: Sequence[int]) -> dict[int, list[Facts]]:
     """The live members of these developments, in log order."""
-    e = timeline_events
     members: dict[int, list[Facts]] = {}
-    for start in range(0, len(dev_ids), _CHUNK):
-        sql = select(e.c.dev_id, e.c.position, e.c.type, e.c.actor_key, e.c.facts).where(
-            e.c.dev_id.in_(dev_ids[start : start + _CHUNK]), e.c.retracted_at.is_(None)
-        )
-        for row in conn.execute(sql):
-            facts = facts_from_row(row.position, row.type, row.actor_key, orjson.loads(row.facts))
-            members.setdefault(row.dev_id, []).append(facts)
-    for facts_list in members.values():
-        facts_list.sort(key=lambda f: f.position)
+    for member in members_of(conn, dev_ids):
+        if member.active():
+            members.setdefault(member.dev_id, []).append(member.facts)
     return members

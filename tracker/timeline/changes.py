@@ -13,14 +13,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import orjson
 from sqlalchemy import func, select
 
 from events.store import EventStore
-from tracker.timeline.develop import Development, Facts, facts_from_row, fold
-from tracker.timeline.tables import timeline_actors, timeline_events, timeline_versions
-
-_CHUNK = 500
+from tracker.timeline.develop import Development, Facts, fold
+from tracker.timeline.members import members_of
+from tracker.timeline.tables import timeline_actors, timeline_versions
 
 
 @dataclass(frozen=True)
@@ -78,14 +76,8 @@ def _members_until(
     store: EventStore, dev_ids: Sequence[int], until: int
 ) -> dict[int, list[tuple[Facts, int | None]]]:
     """Every member recorded up to ``until``, with the position that retracted it (if any)."""
-    e = timeline_events
-    columns = (e.c.dev_id, e.c.position, e.c.type, e.c.actor_key, e.c.facts, e.c.retracted_at)
     found: dict[int, list[tuple[Facts, int | None]]] = defaultdict(list)
     with store.engine.connect() as conn:
-        for start in range(0, len(dev_ids), _CHUNK):
-            chunk = dev_ids[start : start + _CHUNK]
-            sql = select(*columns).where(e.c.dev_id.in_(chunk), e.c.position <= until)
-            for dev_id, position, type_, actor_key, facts, retracted_at in conn.execute(sql):
-                member = facts_from_row(position, type_, actor_key, orjson.loads(facts))
-                found[dev_id].append((member, retracted_at))
+        for member in members_of(conn, dev_ids, until):
+            found[member.dev_id].append((member.facts, member.retracted_at))
     return found

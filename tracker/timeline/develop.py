@@ -276,36 +276,7 @@ def display_date(date: str | None, precision: str | None) -> str:
     return parsed.strftime("%b %Y") if len(date) == 7 else f"{parsed.day} {parsed.strftime('%b %Y')}"
 
 
-# -- stored forms: the projection keeps facts per event and each development's fold state ----------
-
-
-def facts_row(facts: Facts) -> tuple[Any, ...]:
-    """The stored facts; orjson writes the tuples as arrays, like lists (no copies made)."""
-    return (
-        facts.roles, facts.items, facts.value, facts.date, facts.precision, facts.status, facts.url,
-        facts.reported_at, facts.recorded_at, facts.confidence,
-    )  # fmt: skip
-
-
-def facts_from_row(position: int, type_: str, actor_key: str, row: list[Any]) -> Facts:
-    roles, items, value, date, precision, status, url, reported_at, recorded_at, confidence = row
-    norms = frozenset(n for n, _, _ in items)
-    return Facts(
-        position,
-        type_,
-        actor_key,
-        roles,
-        tuple((n, d, q) for n, d, q in items),
-        value,
-        date,
-        precision,
-        status,
-        url,
-        reported_at,
-        recorded_at,
-        confidence,
-        norms,
-    )
+# -- stored form: the projection keeps each development's fold state ---------------------------------
 
 
 def state_of(development: Development) -> dict[str, Any]:

@@ -26,14 +26,13 @@ from tracker.timeline.develop import (
     Facts,
     assign,
     end_date,
-    facts_from_row,
     facts_of,
-    facts_row,
     fold,
     new_development,
     sort_date,
     state_of,
 )
+from tracker.timeline.members import members_of
 from tracker.timeline.memory import DEFAULT_LIMIT, Memory
 from tracker.timeline.tables import (
     timeline_actors,
@@ -48,7 +47,7 @@ _dumps = orjson.dumps
 _loads = orjson.loads
 # Without retracted_at, NULL until a retraction: a None parameter goes through sqlite3's adapter
 # look-up, where ints and strings do not.
-EVENT_COLUMNS = ("position", "dev_id", "type", "actor_key", "facts")
+EVENT_COLUMNS = ("position", "dev_id")
 VERSION_COLUMNS = ("dev_id", "position", "type", "end_date", "order_date", "status", "sources", "events")
 DEVELOPMENT_COLUMNS = (
     "id", "type", "actor_key", "date", "precision", "start_date", "end_date", "order_date", "status",
@@ -179,8 +178,7 @@ class _Batch:
         self.versions.append(version_row(development, facts.position))
         for norm in facts.norms:
             self.items.add((dev_id, norm))
-        facts_json = _dumps(facts_row(facts)).decode()
-        self.rows.append((facts.position, dev_id, facts.type, facts.actor_key, facts_json))
+        self.rows.append((facts.position, dev_id))
 
     def retract(self, event_ids: Sequence[str], at: int) -> None:
         positions = [p for p in (parse_event_id(e) for e in event_ids) if p is not None]
@@ -193,13 +191,7 @@ class _Batch:
             self._refold(dev_id, at)
 
     def _refold(self, dev_id: int, at: int) -> None:
-        e = timeline_events
-        rows = self.conn.execute(
-            select(e.c.position, e.c.type, e.c.actor_key, e.c.facts).where(
-                e.c.dev_id == dev_id, e.c.retracted_at.is_(None)
-            )
-        ).all()
-        members = [facts_from_row(p, t, a, orjson.loads(f)) for p, t, a, f in rows]
+        members = [m.facts for m in members_of(self.conn, [dev_id]) if m.active()]
         folded = fold(dev_id, members)
         self.memory.drop(dev_id)
         if folded is None:

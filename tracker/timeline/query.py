@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
 
 from events.schema import projection_checkpoints
 from events.store import EventStore, event_id
-from tracker.bulk import Bulk
 from tracker.errors import TrackerError
 from tracker.heap import young_gc_only
 from tracker.timeline.develop import (
@@ -30,12 +28,12 @@ from tracker.timeline.develop import (
     Facts,
     development_from,
     end_date,
-    facts_from_row,
     fold,
     item_norm,
     outlet_of,
     sort_date,
 )
+from tracker.timeline.members import members_of
 from tracker.timeline.tables import (
     timeline_actors,
     timeline_developments,
@@ -82,7 +80,7 @@ def _timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
     else:
         developments = _current(store, query)
         members = _members(store, [d.id for d in developments], None)
-    return _render(store, developments, members)
+    return _render(developments, *members)
 
 
 def _invariant_filters(
@@ -221,38 +219,22 @@ def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
     return [d for d in (development_from(row) for row in rows) if _matches(d, query)]
 
 
-def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> dict[int, list[Facts]]:
-    """Active members of developments (as of log position ``at`` when given).
+Members = tuple[dict[int, list[Facts]], dict[int, dict[str, Any]]]  # facts by development, payloads
 
-    Read at the driver level: SQLAlchemy's row machinery took a third of a query's time for
-    the few hundred members of a page (bench/timeline.py).
-    """
+
+def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> Members:
+    """Active members of developments (as of log position ``at`` when given), and their payloads."""
     found: dict[int, list[Facts]] = defaultdict(list)
+    payloads: dict[int, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        bulk = Bulk(conn)
-        mark = bulk.mark
-        extra: tuple[int, ...] = ()
-        if at is None:
-            active = "retracted_at IS NULL"
-        else:
-            active = f"position <= {mark} AND (retracted_at IS NULL OR retracted_at > {mark})"
-            extra = (at, at)
-        try:
-            for start in range(0, len(dev_ids), 500):
-                chunk = tuple(dev_ids[start : start + 500])
-                bulk.cursor.execute(
-                    "SELECT dev_id, position, type, actor_key, facts FROM timeline_events "
-                    f"WHERE dev_id IN ({bulk.marks(len(chunk))}) AND {active}",
-                    chunk + extra,
-                )
-                for dev_id, position, type_, actor_key, facts in bulk.cursor.fetchall():
-                    found[dev_id].append(facts_from_row(position, type_, actor_key, orjson.loads(facts)))
-        finally:
-            bulk.close()
-    return found
+        for member in members_of(conn, dev_ids, at):
+            if member.active(at):
+                found[member.dev_id].append(member.facts)
+                payloads[member.facts.position] = member.record.payload
+    return found, payloads
 
 
-def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], dict[int, list[Facts]]]:
+def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], Members]:
     """Each development's last version at or before the log position of ``as_of``, filtered in SQL;
     only the page is folded again from its members, for the full detail."""
     assert query.as_of is not None
@@ -274,7 +256,7 @@ def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], 
     with store.engine.connect() as conn:
         dev_ids = list(conn.execute(sql).scalars())
     members = _members(store, dev_ids, at)
-    folded = (fold(dev_id, members.get(dev_id, [])) for dev_id in dev_ids)
+    folded = (fold(dev_id, members[0].get(dev_id, [])) for dev_id in dev_ids)
     return [d for d in folded if d is not None and _matches(d, query)], members
 
 
@@ -284,10 +266,8 @@ def _matches(development: Development, query: TimelineQuery) -> bool:
 
 
 def _render(
-    store: EventStore, developments: list[Development], members: dict[int, list[Facts]]
+    developments: list[Development], members: dict[int, list[Facts]], payloads: dict[int, dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    positions = sorted({f.position for d in developments for f in members.get(d.id, [])})
-    payloads = {r.position: r.payload for r in store.get_many(positions)}
     return [development_json(d, members.get(d.id, []), payloads) for d in developments]
 
 

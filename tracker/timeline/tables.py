@@ -1,8 +1,8 @@
 """Tables of the timeline projection: rebuilt from the log, never a source of truth.
 
-``timeline_events`` keeps the facts of each event and the development it
-joined, so a development can be folded again from its members (after a
-retraction, or as of a past position) without reading the log.
+``timeline_events`` keeps the development each event joined and the position
+that withdrew it; a development is folded again (after a retraction, or as of
+a past position) from its members' payloads in the log (``members``).
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ class TimelineEvent(SQLModel, table=True):
 
     position: int = Field(sa_column=Column(RowKey, primary_key=True, autoincrement=False))
     dev_id: int = Field(sa_column=Column(BigInteger, nullable=False))
-    type: str = Field(sa_column=Column(String(16), nullable=False))
-    actor_key: str = Field(sa_column=Column(String(255), nullable=False))
-    facts: str = Field(sa_column=Column(Text, nullable=False))
     retracted_at: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
 
