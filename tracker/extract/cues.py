@@ -269,7 +269,8 @@ RUMOURED = Caseless(
     # ('rejected as "factually incorrect" a media report that claimed India had dropped plans')
     r"(?:dismiss\w*|reject\w*|den(?:ied|ies|y))(?:\s+as\s+[\"“'‘]?[^\"”'’.;]{1,40}[\"”'’]?)?"
     r"\s+(?:a|an|the|these|those|media)\s+(?:[\w.-]+\s+){0,3}"
-    r"(?:reports?|claims?)\s+(?:claiming|saying|suggesting|alleging|that)\b|"
+    # ('rejecting a report by rights groups that Israeli-made patrol boats were delivered')
+    r"(?:reports?|claims?)(?:\s+(?:by|from)(?:\s+[\w.-]+){1,4}?)?\s+(?:claiming|saying|suggesting|alleging|that)\b|"
     r"(?:reports?|claims?)\b[^.;]{0,60}?\bthat\b[^.;]*\b(?:are|were|is|was)\s+(?:speculative|baseless|false|"
     r"untrue|unfounded|incorrect|wrong|fake|absurd|ridiculous|groundless|nonsense|lies)|neither\b[^.;]{1,40}\bnor\b[^.;]{1,40}\b(?:has|have)\s+confirmed)\b"
 )

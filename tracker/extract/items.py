@@ -14,6 +14,7 @@ from tracker.extract.words import Words
 _MAX = 6  # 'High Mobility Artillery Rocket Systems'
 _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
+_BREAK = re.compile(r"[()\[\]:;—–]|\s-\s")  # no count reaches over brackets or a dash
 _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
     r"made|built|[a-z]+-[a-z]+|[A-Z]\.(?:[A-Z]\.)+|"  # '24 multi-role MH-60R', '24 U.S.-made F-16 jets'
@@ -35,7 +36,8 @@ _UNIT_OF = re.compile(
 WEAPON_NOUNS = Caseless(
     r"\b(?:weapons?|arms|jets?|aircraft|fighters?|helicopters?|drones?|missiles?|tanks?|rifles?|guns?|"
     r"howitzers?|bombs?|"
-    r"submarines?|frigates?|warships?|corvettes?|destroyers?|vessels?|ammunition|shells|rounds|launchers?|"
+    r"submarines?|frigates?|warships?|corvettes?|destroyers?|vessels?|cutters?|minesweepers?|gunboats?|"
+    r"patrol boats?|ammunition|shells|rounds|launchers?|"
     r"air defen[cs]e systems?|radars?|engines?|munitions|rockets?|artillery|armoured vehicles|"
     r"armored vehicles|"
     r"the systems?|the platforms?)\b",
@@ -49,7 +51,8 @@ WEAPON_RUNS = frozenset(
         *("frigates", "warship", "warships", "corvette", "corvettes", "destroyer", "destroyers"),
         *("vessel", "vessels", "ammunition", "shells", "rounds", "launcher", "launchers", "system"),
         *("systems", "radar", "radars", "engine", "engines", "munitions", "rocket", "rockets"),
-        *("artillery", "vehicles", "platform", "platforms"),
+        *("artillery", "vehicles", "platform", "platforms", "cutter", "cutters", "minesweeper"),
+        *("minesweepers", "gunboat", "gunboats", "boat", "boats"),
     }
 )
 
@@ -286,6 +289,8 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         j -= 2  # 'the first six of their AH-64E Apache helicopters'
     if j < 0 or not _NUMBER_WORD.match(word(j)) or (word(j).lower() == "a" and not phrase):
         return None  # 'a dozen' is 12, a lone 'a' no number
+    if _BREAK.search(text, tokens[j].end(), tokens[i].start()):
+        return None  # 'PRAGUE, May 28 (Reuters) - The first artillery shells': the dateline's day
     if (
         re.fullmatch(r"(?:19|20)\d\d", word(j))
         or (tokens[j].start() > 0 and text[tokens[j].start() - 1] in "$₹£€")  # '' is in every string

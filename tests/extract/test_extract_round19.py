@@ -1,0 +1,58 @@
+"""Habits of wire leads met in the nineteenth round of blind sets (b78 to b91): coast guard cutters and
+patrol boats handed over, reports by rights groups that a state rejects."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from events.model import to_wire
+from tracker.extract import extract
+
+
+def events(text: str, published: datetime) -> list[dict]:
+    return [to_wire(x) for x in extract(text, published=published)]
+
+
+def of_type(text: str, etype: str, published: datetime) -> list[dict]:
+    return [e for e in events(text, published) if e["type"] == etype]
+
+
+def test_a_cutter_handed_over_is_a_delivery() -> None:
+    """blind82: 'handed over the decommissioned Coast Guard cutter Douglas Munro to the Sri Lanka Navy'."""
+    text = (
+        "The United States on Tuesday handed over the decommissioned Coast Guard cutter Douglas Munro to "
+        "the Sri Lanka Navy at a ceremony in Seattle."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2021, 10, 28, 6, 0, tzinfo=UTC))
+    assert (delivery["roles"], delivery["occurred"]["date"]) == (
+        {"supplier": "USA", "recipient": "LKA"},
+        "2021-10-26",
+    )
+
+
+def test_a_report_by_others_that_a_state_rejects_delivers_nothing() -> None:
+    """'rejecting a report by rights groups that Israeli-made Super Dvora patrol boats were delivered'."""
+    text = (
+        "Israel's defence ministry said on Wednesday that it had not approved any weapons exports to "
+        "Myanmar since 2017, rejecting a report by rights groups that Israeli-made Super Dvora patrol "
+        "boats were delivered to the Myanmar navy last year."
+    )
+    found = events(text, datetime(2022, 3, 17, 11, 0, tzinfo=UTC))
+    assert [e["type"] for e in found] == ["statement"]
+
+
+def test_no_count_reaches_over_a_dateline_or_brackets() -> None:
+    """blind80: 'PRAGUE, May 28 (Reuters) - The first artillery shells ...' were not 28 shells, nor
+    'three Thales Ground Master 200 (GM200) radars' 200 radars."""
+    text = (
+        "PRAGUE, May 28 (Reuters) - The first artillery shells bought under a Czech-led initiative have "
+        "arrived in Ukraine, Prime Minister Petr Fiala said on Tuesday."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2024, 5, 28, 14, 0, tzinfo=UTC))
+    assert [(i["name"], i["quantity"]) for i in delivery["items"]] == [("artillery shells", None)]
+    text = (
+        "Armenia and France on October 23 signed a contract for the delivery of three Thales Ground Master "
+        "200 (GM200) radars."
+    )
+    (deal,) = of_type(text, "deal", datetime(2023, 10, 24, 9, 0, tzinfo=UTC))
+    assert {i["quantity"] for i in deal["items"]} <= {3, None}
