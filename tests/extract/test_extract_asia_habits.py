@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from events.model import to_wire
-from tracker.extract import extract
-
-
-def of_type(text: str, etype: str, published: datetime) -> list[dict]:
-    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
+from tests.extract.wire import of_type
 
 
 def test_the_firm_a_state_signs_with_to_build_is_the_seller() -> None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from events.model import to_wire
+from tests.extract.wire import of_type
 from tracker.extract import extract
-
-
-def of_type(text: str, etype: str, published: datetime) -> list[dict]:
-    return [e for e in (to_wire(x) for x in extract(text, published=published)) if e["type"] == etype]
 
 
 def test_a_package_adopted_is_dated_by_its_day_not_by_a_ban_it_schedules() -> None:

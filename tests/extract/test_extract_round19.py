@@ -5,16 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from events.model import to_wire
-from tracker.extract import extract
-
-
-def events(text: str, published: datetime) -> list[dict]:
-    return [to_wire(x) for x in extract(text, published=published)]
-
-
-def of_type(text: str, etype: str, published: datetime) -> list[dict]:
-    return [e for e in events(text, published) if e["type"] == etype]
+from tests.extract.wire import events, of_type
 
 
 def test_a_cutter_handed_over_is_a_delivery() -> None:

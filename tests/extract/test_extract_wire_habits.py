@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from events.model import to_wire
+from tests.extract.wire import events, of_type
 from tracker.extract import extract
-
-
-def events(text: str, published: datetime) -> list[dict]:
-    return [to_wire(x) for x in extract(text, published=published)]
-
-
-def of_type(text: str, etype: str, published: datetime) -> list[dict]:
-    return [e for e in events(text, published) if e["type"] == etype]
 
 
 def test_warnings_from_a_state_make_it_no_seller() -> None:
