@@ -47,3 +47,39 @@ def test_no_count_reaches_over_a_dateline_or_brackets() -> None:
     )
     (deal,) = of_type(text, "deal", datetime(2023, 10, 24, 9, 0, tzinfo=UTC))
     assert {i["quantity"] for i in deal["items"]} <= {3, None}
+
+
+def test_a_project_or_type_number_is_no_count() -> None:
+    """blind88: 'two Project 636 Kilo-class diesel-electric submarines' are two, as 'two Type 212' are."""
+    text = (
+        "Russia's Admiralty Shipyards handed over two Project 636 Kilo-class diesel-electric submarines to "
+        "the Algerian navy at a ceremony in St Petersburg on Saturday."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2019, 1, 15, 7, 40, tzinfo=UTC))
+    assert [i["quantity"] for i in delivery["items"]] == [2]
+
+
+def test_who_signs_to_build_for_another_sells_to_it() -> None:
+    """blind90: 'Turkey signed a contract on Friday to build four MILGEM-class corvettes for the Pakistan
+    Navy'."""
+    text = "Turkey signed a contract on Friday to build four MILGEM-class corvettes for the Pakistan Navy."
+    (deal,) = of_type(text, "deal", datetime(2018, 7, 7, 9, 0, tzinfo=UTC))
+    assert (deal["roles"], deal["status"], deal["occurred"]["date"]) == (
+        {"buyer": "PAK", "seller": "TUR"},
+        "signed",
+        "2018-07-06",
+    )
+
+
+def test_a_contract_won_is_for_the_state_named_first_and_a_price_names_no_aircraft() -> None:
+    """blind90: 'DCNS had won the A$50 billion contract to build 12 Shortfin Barracuda submarines for
+    Australia in Adelaide, beating rival bids from Germany's TKMS': Australia buys, and 'A$50' is no
+    A-50 radar plane."""
+    text = (
+        "Prime Minister Malcolm Turnbull announced on Tuesday that France's DCNS had won the A$50 billion "
+        "contract to build 12 Shortfin Barracuda submarines for Australia in Adelaide, beating rival bids "
+        "from Germany's TKMS and a Japanese consortium."
+    )
+    (deal,) = of_type(text, "deal", datetime(2016, 4, 26, 8, 0, tzinfo=UTC))
+    assert deal["roles"] == {"buyer": "AUS", "seller": "FRA"}
+    assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("Barracuda", 12)]

@@ -688,7 +688,9 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
     subj = [doer] if doer else r.subjects(s, clause, main.start, view.clauses)
     order = next((c for c in cues if c.kind in ("buy", "noun")), None)
     if order is not None and subj and _WON.search(view.text, clause.start, order.start):
-        found = r.after(s, clause, order.end, ("from",)) or r.after(s, clause, order.end, ("for",))
+        # the nearest: 'won the contract to build 12 submarines for Australia, beating rival bids from
+        # Germany's TKMS'
+        found = r.after(s, clause, order.end, ("from", "for"))
         return _pair(found.code if found else None, subj[-1].code)
     award = next((c for c in cues if _AWARDED.match(c.text)), None)
     if award is not None and subj:
@@ -726,7 +728,23 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         sign = next((c for c in cues if c.kind == "sign"), None)
         by = r.after(s, clause, sign.end, ("by",)) if sign and r.passive(s.text, sign) else None
         subj = [by] if by else subj  # 'a contract ... was signed by Armenia with France's KNDS'
-    return _between(view, clause, subj, items)
+    return _built_for(view, clause, cues, subj) or _between(view, clause, subj, items)
+
+
+_TO_BUILD = re.compile(r"\bto\s+(?:build|make|construct|manufacture)\b", re.IGNORECASE)
+
+
+def _built_for(view: View, clause: Clause, cues: list[Cue], subj: list[Mention]) -> dict[str, object]:
+    """'Turkey signed a contract on Friday to build four MILGEM-class corvettes for the Pakistan Navy':
+    the one that signs to build sells to the one it builds for."""
+    sign = next((c for c in cues if c.kind == "sign"), None)
+    if sign is None or len(r.codes(subj)) != 1:
+        return {}
+    build = _TO_BUILD.search(view.text, sign.end, clause.end)
+    buyer = r.after(view.slots, clause, build.end(), ("for",)) if build else None
+    if buyer is None or buyer.code == subj[0].code:
+        return {}
+    return _pair(buyer.code, subj[0].code)
 
 
 # 'condemns a US arms package for Taiwan worth nearly $2 billion': the state before the noun sells to the

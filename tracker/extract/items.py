@@ -14,6 +14,7 @@ from tracker.extract.words import Words
 _MAX = 6  # 'High Mobility Artillery Rocket Systems'
 _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
+_DESIGNATOR = frozenset({"Project", "Type", "Block", "Mk", "Mark", "Series", "Flight", "Batch", "Class"})
 _BREAK = re.compile(r"[()\[\]:;—–]|\s-\s")  # no count reaches over brackets or a dash
 _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
@@ -236,7 +237,10 @@ def _longest(
     """The longest item alias of at most ``limit`` words that starts at token ``i``."""
     start = tokens[i].start()
     for size in range(adjacent_run(tokens, i, limit, text, _JOINERS), 0, -1):
-        key = item_key(text[start : tokens[i + size - 1].end()])
+        alias = text[start : tokens[i + size - 1].end()]
+        if "$" in alias:
+            continue  # 'the A$50 billion contract' names no A-50
+        key = item_key(alias)
         entry = gaz.items.get(key) or (
             gaz.items.get(key[:-1]) if key.endswith("s") and len(key) > 3 else None
         )
@@ -275,8 +279,13 @@ def _quantity(tokens: list[Token], i: int, text: str) -> int | None:
         return tokens[k][0]
 
     j, skipped = i - 1, 0
-    while j >= 0 and skipped < 4 and _MODIFIER.match(word(j)) and not _NUMBER_WORD.match(word(j)):
-        j, skipped = j - 1, skipped + 1
+    while j >= 0 and skipped < 4:
+        if j >= 1 and word(j).isdigit() and word(j - 1) in _DESIGNATOR:
+            j, skipped = j - 2, skipped + 2  # 'two Project 636 Kilo-class submarines' are two
+        elif _MODIFIER.match(word(j)) and not _NUMBER_WORD.match(word(j)):
+            j, skipped = j - 1, skipped + 1
+        else:
+            break
     if j >= 2 and word(j).lower() == "the" and word(j - 1).lower() == "of" and _UNIT_OF.match(word(j - 2)):
         j -= 3  # '10 batteries of the Cheongung-II system'
     elif j >= 1 and word(j).lower() == "of" and _UNIT_OF.match(word(j - 1)):
