@@ -83,3 +83,36 @@ def test_a_contract_won_is_for_the_state_named_first_and_a_price_names_no_aircra
     (deal,) = of_type(text, "deal", datetime(2016, 4, 26, 8, 0, tzinfo=UTC))
     assert deal["roles"] == {"buyer": "AUS", "seller": "FRA"}
     assert [(i["name"], i["quantity"]) for i in deal["items"]] == [("Barracuda", 12)]
+
+
+def test_a_contract_that_should_be_signed_or_is_to_be_signed_is_not_signed() -> None:
+    """blind90: 'adding that a contract should be signed next year'; 'approved a 17 billion baht purchase
+    of a second frigate ..., with the contract to be signed later this year' is an approval."""
+    text = (
+        "Poland has picked Sweden's Saab to supply three A26 submarines under its long-delayed Orka "
+        "programme, Defence Minister Wladyslaw Kosiniak-Kamysz said on Wednesday, adding that a contract "
+        "should be signed next year."
+    )
+    deals = of_type(text, "deal", datetime(2025, 11, 26, 16, 0, tzinfo=UTC))
+    assert deals and "signed" not in {d["status"] for d in deals}
+    text = (
+        "Thailand's cabinet on Tuesday approved a 17 billion baht purchase of a second frigate from South "
+        "Korea's Hanwha Ocean, a government spokesman said, with the contract to be signed later this year."
+    )
+    (deal,) = of_type(text, "deal", datetime(2025, 5, 14, 6, 0, tzinfo=UTC))
+    assert (deal["roles"], deal["status"]) == ({"buyer": "THA", "seller": "KOR"}, "announced")
+
+
+def test_an_act_named_by_its_states_noun_keeps_no_day_of_the_saying_that_judges_it() -> None:
+    """blind90: 'Le Drian said on Thursday that Australia's cancellation of its A$90 billion submarine
+    contract with Naval Group was "a stab in the back"': cancelled before that Thursday."""
+    text = (
+        "Foreign Minister Jean-Yves Le Drian said on Thursday that Australia's cancellation of its A$90 "
+        "billion submarine contract with Naval Group was 'a stab in the back'."
+    )
+    (deal,) = of_type(text, "deal", datetime(2021, 9, 17, 8, 30, tzinfo=UTC))
+    assert (deal["roles"], deal["status"], deal["occurred"]) == (
+        {"buyer": "AUS", "seller": "FRA"},
+        "cancelled",
+        None,
+    )

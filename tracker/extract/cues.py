@@ -244,7 +244,8 @@ PLANNED = Caseless(
     # ('will join the 36 Rafale jets the air force bought': the goods' future, not the deal's)
     r"\b(?:will(?! (?:join|replace|equip|serve|operate|complement|augment|"
     r"be (?:used|based|deployed|stationed)))|"
-    r"would|shall|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|in talks|talks|"
+    r"would|shall|should(?! have)|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|"
+    r"in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|interested in|"
     r"hop(?:e|es|ing) to|look(?:s|ing)? to|scheduled|poised|not|n't|never|yet to|(?:is|are) due|discuss\w*|"
@@ -586,7 +587,13 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
         if c.kind == "sign" and c.start > done.start:
             # ('approved the purchase ..., clearing the way for the government to sign the contract')
             later = PLANNED.found(window, done.end - offset, c.start - offset)
-            later = later or _TO.search(window, 0, max(0, c.start - offset)) is not None
+            # ('approved a purchase ..., with the contract to be signed later this year': announced)
+            before = max(0, c.start - offset)
+            later = (
+                later
+                or _TO.search(window, 0, before) is not None
+                or _TO_BE.search(window, 0, before) is not None
+            )
             return "announced" if later else "signed"
     # 'has selected Saab's Gripen E/F over the F-16 and plans to buy 12 jets': a choice, the contract to come
     chose = _CHOSE.match(done.text) and PLANNED.found(window, done.end - offset)
