@@ -116,3 +116,25 @@ def test_an_act_named_by_its_states_noun_keeps_no_day_of_the_saying_that_judges_
         "cancelled",
         None,
     )
+
+
+def test_a_purchase_once_considered_a_newspaper_and_rival_bidders_make_no_side() -> None:
+    """blind88: 'Argentina had also considered buying Chinese-made JF-17 fighters' buys nothing; 'the
+    Russian business daily Kommersant reported' is no Russian statement; 'with Saab's Gripen, Lockheed
+    Martin's F-16 Block 70 and Dassault's Rafale competing for the order' names no seller."""
+    published = datetime(2024, 4, 17, 9, 0, tzinfo=UTC)
+    text = (
+        "Argentina signed an agreement in Copenhagen on Tuesday to buy two dozen used F-16 fighter jets from "
+        "Denmark. Argentina had also considered buying Chinese-made JF-17 fighters."
+    )
+    assert [d["roles"] for d in of_type(text, "deal", published)] == [{"buyer": "ARG", "seller": "DNK"}]
+    text = (
+        "Algeria has ordered 14 more Su-30MKA fighters from Russia under a contract signed earlier this year, "
+        "the Russian business daily Kommersant reported on Wednesday, citing sources."
+    )
+    assert [e["type"] for e in events(text, published)] == ["deal"]
+    text = (
+        "Peru's Congress on Wednesday approved up to $2 billion for the purchase of new fighter jets, with "
+        "Saab's Gripen, Lockheed Martin's F-16 Block 70 and Dassault's Rafale competing for the order."
+    )
+    assert all("seller" not in d["roles"] for d in of_type(text, "deal", published))

@@ -60,6 +60,7 @@ _NON_ACTOR = Caseless(
     r"\b(?:former|ex-|retired|analysts?|experts?|researchers?|scholars?|professor|think[- ]tank|"
     r"reports?|study|"
     r"studies|militants?|rebels?|insurgents?|media|newspapers?|news\s+sites?|news\s+websites?|"
+    r"(?:business\s+|financial\s+|state\s+)?(?:daily|dailies|weekly|tabloid|broadsheet)|"
     r"sources?|data|observers?|commentators?|"
     r"critics|campaign|disaster|emergency|seismolog\w*|geological|"
     r"(?:exiled|main|political)\s+opposition|opposition\s+(?:leaders?|party|parties|figures?|groups?))\b",

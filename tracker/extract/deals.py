@@ -72,6 +72,10 @@ _NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreem
 _ANY = re.compile(
     r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
 )
+_PASSED_UP = re.compile(
+    r"\bhad\s+(?:also\s+|earlier\s+|previously\s+|once\s+)?(?:considered|weighed|mulled|eyed|explored)\s+$"
+)
+_COMPETING = re.compile(r"\b(?:competing|vying|bidding|in\s+the\s+running)\s+for\b")
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
 _NO_PLAN = re.compile(
@@ -358,6 +362,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
         return None
+    if _PASSED_UP.search(view.text, clause.start, cues[0].start):
+        return None  # 'Argentina had also considered buying Chinese-made JF-17 fighters': not taken up
     if _UNDISCLOSED.search(view.text, clause.start, clause.end):
         return None  # 'awarded a contract ... to supply artillery rocket systems to an undisclosed country'
     if _BACKLOG.search(view.text, max(0, cues[0].start - 80), cues[0].start):
@@ -388,6 +394,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         if owner is not None and owner != roles["seller"]:
             roles["buyer"] = owner
     _pair_by_maker(view, clause, cues, roles)
+    if "seller" in roles and _COMPETING.search(view.text, clause.start, clause.end):
+        del roles["seller"]  # 'with Saab's Gripen, Lockheed Martin's F-16 and Dassault's Rafale competing'
     draft = Draft("deal", view, clause, cues, roles)
     opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
     if opposed is not None:
