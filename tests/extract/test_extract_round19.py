@@ -129,8 +129,8 @@ def test_a_purchase_once_considered_a_newspaper_and_rival_bidders_make_no_side()
     )
     assert [d["roles"] for d in of_type(text, "deal", published)] == [{"buyer": "ARG", "seller": "DNK"}]
     text = (
-        "Algeria has ordered 14 more Su-30MKA fighters from Russia under a contract signed earlier this year, "
-        "the Russian business daily Kommersant reported on Wednesday, citing sources."
+        "Algeria has ordered 14 more Su-30MKA fighters from Russia under a contract signed earlier this "
+        "year, the Russian business daily Kommersant reported on Wednesday, citing sources."
     )
     assert [e["type"] for e in events(text, published)] == ["deal"]
     text = (
