@@ -138,3 +138,16 @@ def test_a_purchase_once_considered_a_newspaper_and_rival_bidders_make_no_side()
         "Saab's Gripen, Lockheed Martin's F-16 Block 70 and Dassault's Rafale competing for the order."
     )
     assert all("seller" not in d["roles"] for d in of_type(text, "deal", published))
+
+
+def test_the_firms_involved_in_a_sale_sell_it_and_the_threat_is_not_its_plan() -> None:
+    """blind89: 'China will impose sanctions on US companies involved in a $2.2 billion arms sale to
+    Taiwan, ..., after the State Department approved the sale of 108 M1A2T Abrams tanks': the US sells,
+    and the sale, approved, is no plan of the day China threatens."""
+    text = (
+        "China will impose sanctions on US companies involved in a $2.2 billion arms sale to Taiwan, foreign "
+        "ministry spokesman Geng Shuang said on Friday, after the State Department approved the sale of 108 "
+        "M1A2T Abrams tanks and 250 Stinger missiles earlier this week."
+    )
+    (deal,) = of_type(text, "deal", datetime(2019, 7, 12, 10, 0, tzinfo=UTC))
+    assert (deal["roles"], deal["status"]) == ({"buyer": "TWN", "seller": "USA"}, "announced")

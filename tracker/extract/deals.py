@@ -75,6 +75,10 @@ _ANY = re.compile(
 _PASSED_UP = re.compile(
     r"\bhad\s+(?:also\s+|earlier\s+|previously\s+|once\s+)?(?:considered|weighed|mulled|eyed|explored)\s+$"
 )
+_INVOLVED = re.compile(
+    r"\b(?:companies|firms|contractors|makers|manufacturers)\s+(?:involved|taking\s+part|participating)\s+in\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w$.,-]+\s+){0,4}$"
+)
 _COMPETING = re.compile(r"\b(?:competing|vying|bidding|in\s+the\s+running)\s+for\b")
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
@@ -397,14 +401,20 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if "seller" in roles and _COMPETING.search(view.text, clause.start, clause.end):
         del roles["seller"]  # 'with Saab's Gripen, Lockheed Martin's F-16 and Dassault's Rafale competing'
     draft = Draft("deal", view, clause, cues, roles)
-    opposed = _OPPOSED.search(view.text, clause.start, cues[0].start)
+    # 'China on Saturday opposed a U.S. approval of an arms sale', 'will impose sanctions on US companies
+    # involved in a $2.2 billion arms sale to Taiwan': the day and the plan words are the reaction's
+    # (to the end of a relative clause whose approval the cues hold: '..., which the State
+    # Department approved on Friday')
+    opposed = _OPPOSED.search(view.text, clause.start, cues[0].start) or _INVOLVED.search(
+        view.text, clause.start, cues[0].start
+    )
     if opposed is not None:
-        # 'China on Saturday opposed a U.S. approval of an arms sale': the day is the reaction's
-        # (to the end of a relative clause whose approval the cues hold: '..., which the State
-        # Department approved on Friday')
         draft.date_span = (opposed.end(), view.clauses[view.clause_of(cues[-1].start)].end)
         draft.reacted = True
     start = clause.start
+    if opposed is not None and opposed.re is _INVOLVED:
+        start = opposed.end()
+        window = view.text[start : max(c.end for c in cues)]
     if under and noun is not None:
         start = noun.start
         window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
@@ -714,6 +724,10 @@ def _roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]
         if by is not None and ", " in view.text[sell.end : by.start]:
             by = None  # '... to Saudi Arabia, the president said, on the eve of a visit by the crown prince'
         seller = by.code if by else mod.code if mod else (subj[-1].code if subj else None)
+        involved = _INVOLVED.search(view.text, clause.start, sell.start)
+        firms = [m for m in s.mentions if clause.start <= m.end <= involved.start()] if involved else []
+        if firms:
+            seller = firms[-1].code  # 'sanctions on US companies involved in a $2.2 billion arms sale to'
         if not by and not mod and subj:
             seller = _opposed_seller(view, subj[-1], sell) or seller
         found = r.after(s, clause, sell.end, ("to",)) or r.after(s, clause, clause.start, ("for",))
