@@ -151,3 +151,19 @@ def test_the_firms_involved_in_a_sale_sell_it_and_the_threat_is_not_its_plan() -
     )
     (deal,) = of_type(text, "deal", datetime(2019, 7, 12, 10, 0, tzinfo=UTC))
     assert (deal["roles"], deal["status"]) == ({"buyer": "TWN", "seller": "USA"}, "announced")
+
+
+def test_a_beginning_told_first_keeps_its_status_and_no_deadline_of_the_next_verb() -> None:
+    """blind89: 'Russia has begun supplying S-400 air defence systems to India and the first units will
+    arrive by the end of the year': deliveries began, on no day the sentence gives."""
+    text = (
+        "Russia has begun supplying S-400 air defence systems to India and the first units will arrive by the "
+        "end of the year, Dmitry Shugayev, head of Russia's Federal Service for Military-Technical "
+        "Cooperation, said on Sunday."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2021, 11, 16, 6, 0, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"], delivery["occurred"]) == (
+        {"supplier": "RUS", "recipient": "IND"},
+        "began",
+        None,
+    )

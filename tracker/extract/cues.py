@@ -623,7 +623,7 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
         return "planned"  # goods held back, or pledged in an aid package, are still to come
     # ('has started receiving Su-35 jets, ..., in what would be the first delivery': a remark, no plan)
     clause = _REMARK.sub("", clause)
-    if PLANNED.found(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
+    if _planned(clause) or CONDITIONAL.search(window, 0, max(0, len(window) - 25 - len(cues[-1].text))):
         return "planned"
     last = _LAST_OF.found(window) or _FINAL_N.found(window)
     if STARTED.found(window) and not _NTH_BATCH.found(window) and not (last or _COMPLETING.found(window)):
@@ -649,6 +649,20 @@ def delivery_status(window: str, clause: str, cues: list[Cue]) -> str | None:
 
 
 _COMPLETING = Caseless(r"\bcomplet(?:e|es|ed|ing)\b")
+_AND_NEXT = re.compile(r"\s(?:and|while)\s")
+
+
+def _planned(clause: str) -> bool:
+    """A plan word in the clause, unless it only follows a beginning told first and another verb after
+    'and': 'Russia has begun supplying S-400 systems to India and the first units will arrive by the end
+    of the year' tells deliveries begun."""
+    if not PLANNED.found(clause):
+        return False
+    began = next(STARTED.finditer(clause), None)
+    then = _AND_NEXT.search(clause, began.end()) if began is not None else None
+    return then is None or PLANNED.found(clause, 0, then.start())
+
+
 _REMARK = re.compile(r",\s+in\s+what\s+(?:would|will|could|is|was|may|might)\b.*$", re.IGNORECASE | re.DOTALL)
 
 

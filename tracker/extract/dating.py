@@ -95,6 +95,10 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'said the construction violated a 1975 bilateral agreement': a year naming a thing talked
             # about dates the thing, not the saying
             cands = [(rank, dm) for rank, dm in cands if not _year_of_a_thing(view.text, dm)]
+        if d.status in _DONE:
+            # 'has begun supplying S-400 systems ... and the first units will arrive by the end of the
+            # year': a deadline dates what is still to come, not an act done or begun
+            cands = [(rank, dm) for rank, dm in cands if not _BY.match(dm.text)]
         if d.status in ("lifted", "waived"):
             # 'voted to lift the last arms embargo on Somalia's government, imposed in 1992': the
             # imposition's date, not the lifting's
@@ -125,6 +129,7 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             d.occurred = _relative_passive(view, d, published)
 
 
+_BY = re.compile(r"by\s", re.IGNORECASE)
 _OF_A_PACT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|accord|pact|treaty)\b", re.IGNORECASE)
 _YEAR_OF_A_THING = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 
