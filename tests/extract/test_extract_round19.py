@@ -157,8 +157,8 @@ def test_a_beginning_told_first_keeps_its_status_and_no_deadline_of_the_next_ver
     """blind89: 'Russia has begun supplying S-400 air defence systems to India and the first units will
     arrive by the end of the year': deliveries began, on no day the sentence gives."""
     text = (
-        "Russia has begun supplying S-400 air defence systems to India and the first units will arrive by the "
-        "end of the year, Dmitry Shugayev, head of Russia's Federal Service for Military-Technical "
+        "Russia has begun supplying S-400 air defence systems to India and the first units will arrive by "
+        "the end of the year, Dmitry Shugayev, head of Russia's Federal Service for Military-Technical "
         "Cooperation, said on Sunday."
     )
     (delivery,) = of_type(text, "delivery", datetime(2021, 11, 16, 6, 0, tzinfo=UTC))
