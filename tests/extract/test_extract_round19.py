@@ -167,3 +167,19 @@ def test_a_beginning_told_first_keeps_its_status_and_no_deadline_of_the_next_ver
         "began",
         None,
     )
+
+
+def test_no_immediate_plans_and_a_freedom_to_buy_make_no_deal() -> None:
+    """blind89: 'Hanoi had no immediate plans to buy American arms'; 'A UN arms embargo on Iran expired on
+    Sunday under the 2015 nuclear deal, allowing Tehran to buy and sell conventional weapons'."""
+    published = datetime(2020, 10, 18, 10, 0, tzinfo=UTC)
+    text = (
+        "Vietnamese officials said Hanoi had no immediate plans to buy American arms and would keep relying "
+        "on Russia for most of its equipment."
+    )
+    assert of_type(text, "deal", published) == []
+    text = (
+        "A UN arms embargo on Iran expired on Sunday under the 2015 nuclear deal, allowing Tehran to buy and "
+        "sell conventional weapons."
+    )
+    assert of_type(text, "deal", published) == []

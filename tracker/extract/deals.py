@@ -70,11 +70,13 @@ _ANY = re.compile(
 _PASSED_UP = re.compile(
     r"\bhad\s+(?:also\s+|earlier\s+|previously\s+|once\s+)?(?:considered|weighed|mulled|eyed|explored)\s+$"
 )
+_ALLOWED_TO = re.compile(r"\b(?:allow\w*|enabl\w*|permit\w*|fre(?:e|ed|eing))\s+(?:[\w.'’-]+\s+){0,3}to\s+$")
 _COMPETING = re.compile(r"\b(?:competing|vying|bidding|in\s+the\s+running)\s+for\b")
 # 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
 # a plan denied, no deal
 _NO_PLAN = re.compile(
-    r"\b(?:no (?:plans?|intention|need|talks|proposal|move)|not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
+    r"\b(?:no (?:immediate |current |firm |such )?(?:plans?|intention|need|talks|proposal|move)|"
+    r"not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
     r"negotiating|considering|looking|seeking)|ruled out|rules out|"
     r"(?:does|do|did) not (?:plan|intend|want|need|seek)|"
     r"(?:doesn't|don't|didn't) (?:plan|intend|want|need|seek))"
@@ -311,6 +313,8 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
         return None
+    if _ALLOWED_TO.search(view.text, clause.start, cues[0].start):
+        return None  # 'the embargo expired, allowing Tehran to buy and sell conventional weapons': leave
     if _PASSED_UP.search(view.text, clause.start, cues[0].start):
         return None  # 'Argentina had also considered buying Chinese-made JF-17 fighters': not taken up
     if _UNDISCLOSED.search(view.text, clause.start, clause.end):
