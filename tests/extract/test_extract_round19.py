@@ -183,3 +183,17 @@ def test_no_immediate_plans_and_a_freedom_to_buy_make_no_deal() -> None:
         "sell conventional weapons."
     )
     assert of_type(text, "deal", published) == []
+
+
+def test_an_accusation_after_the_saying_lends_the_trade_no_goods() -> None:
+    """blind82: 'Venezuela has received the first six of 18 K-8W Karakorum ... jets bought from China,
+    President Hugo Chavez said on Saturday, accusing Washington of trying to ground the country's air
+    force by blocking spare parts for its ageing F-16s': K-8s, not F-16s."""
+    text = (
+        "Venezuela has received the first six of 18 K-8W Karakorum light attack and training jets bought "
+        "from China, President Hugo Chavez said on Saturday, accusing Washington of trying to ground the "
+        "country's air force by blocking spare parts for its ageing F-16s."
+    )
+    found = events(text, datetime(2010, 3, 14, 12, 0, tzinfo=UTC))
+    goods = {(e["type"], i["name"], i["quantity"]) for e in found for i in e.get("items") or []}
+    assert goods == {("delivery", "K-8", 6), ("deal", "K-8", 18)}

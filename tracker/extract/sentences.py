@@ -85,7 +85,8 @@ _WORD_BREAK = re.compile(r"[\s(\"“]")
 _AFTER_COMMA = (
     "which|who|whom|whose|while|whereas|but|although|though|however|after|before|amid|as|even as|adding|"
     "citing|stepping up|warning|saying|hours after|days after|weeks after|months after|years after|is|are|"
-    "was|were|has|have|had|will|would|said|says|according|reacting|responding"
+    "was|were|has|have|had|will|would|said|says|according|reacting|responding|accusing|"
+    "describing|claiming"
 )
 _AFTER_SPACE = (
     r"while|whereas|although|after|before|amid|because|despite|that|in response to|more than \w+ years after"

@@ -64,8 +64,9 @@ class TimelineProjection(Projection):
     # 2: item names join through the gazetteer (develop.item_norm); 3: its items of this release
     # ('artillery shells' apart from 'ammunition', NASAMS's long name, Mogami, Yuan, Bastion, ...);
     # 4: Yak-130 and SeaVision; 5: Cheongung-II, F404-GE-IN20 and F414-GE-INS6; 6: Storm Shadow apart
-    # from SCALP; 7: 'JAS 39 Gripen' (E) and 'Gripen E/F' as the Gripen; 8: the Sa'ar 6 corvette
-    version = 8
+    # from SCALP; 7: 'JAS 39 Gripen' (E) and 'Gripen E/F' as the Gripen; 8: the Sa'ar 6 corvette; 9: the
+    # K-8 Karakorum trainer
+    version = 9
     tables = (timeline_events, timeline_developments, timeline_versions, timeline_actors, timeline_items)
     # Read by queries only (a batch reads developments by ix_timeline_dev_bucket, members by
     # ix_timeline_events_dev, and writes items and actors by their primary keys).
