@@ -197,3 +197,14 @@ def test_an_accusation_after_the_saying_lends_the_trade_no_goods() -> None:
     found = events(text, datetime(2010, 3, 14, 12, 0, tzinfo=UTC))
     goods = {(e["type"], i["name"], i["quantity"]) for e in found for i in e.get("items") or []}
     assert goods == {("delivery", "K-8", 6), ("deal", "K-8", 18)}
+
+
+def test_easing_the_impact_of_sanctions_lifts_none() -> None:
+    """blind78: 'a deal that could ease the impact of US sanctions on Tehran'."""
+    text = (
+        "Iran and China signed a 25-year cooperation agreement on Saturday to strengthen their economic and "
+        "political alliance, Iranian state television reported, a deal that could ease the impact of US "
+        "sanctions on Tehran."
+    )
+    found = of_type(text, "sanction", datetime(2021, 3, 27, 14, 45, tzinfo=UTC))
+    assert "lifted" not in {s["status"] for s in found}

@@ -363,7 +363,9 @@ WAIVED = Caseless(r"\b(?:waiv\w*|exempt\w*|carve-?outs?|general licen[cs]es?)\b"
 LIFTED = Caseless(
     r"\b(?:lift\w*(?! (?:the )?(?:\w+ )?(?:levy|duty|duties|tariffs?|rate) (?:on [\w ]{1,30})?to \d)|"
     # ('... trigger U.S. sanctions and Turkey's removal from the F-35 fighter jet programme': no relief)
-    r"eas(?:e|es|ed|ing)|remov\w*(?! from (?:the )?(?:[\w-]+ ){0,3}(?:programme|program|project)\b)|"
+    # ('a deal that could ease the impact of US sanctions on Tehran': the sanctions stay)
+    r"eas(?:e|es|ed|ing)(?! (?:the )?(?:impact|effect|pain|burden|blow|sting|bite) of\b)|"
+    r"remov\w*(?! from (?:the )?(?:[\w-]+ ){0,3}(?:programme|program|project)\b)|"
     r"roll\w* back|revok\w*|"
     r"end(?:s|ed|ing)?(?![ -]users?\b)(?!\s+of\b)|terminat\w*|unfreez\w*|relief|"
     # 'A UN arms embargo on Iran expired on Sunday in line with the 2015 nuclear deal'
