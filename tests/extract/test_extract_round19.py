@@ -208,3 +208,21 @@ def test_easing_the_impact_of_sanctions_lifts_none() -> None:
     )
     found = of_type(text, "sanction", datetime(2021, 3, 27, 14, 45, tzinfo=UTC))
     assert "lifted" not in {s["status"] for s in found}
+
+
+def test_exports_reaching_a_record_sign_nothing_and_a_signing_keeps_its_own_day() -> None:
+    """blind78: 'arms exports reached a record $7 billion last year, the Defense Acquisition Program
+    Administration (DAPA) said Wednesday, ... on the back of a $3.5 billion deal signed earlier this month
+    to supply the Cheongung II surface-to-air missile system to the United Arab Emirates'."""
+    text = (
+        "South Korea's arms exports reached a record $7 billion last year, the Defense Acquisition Program "
+        "Administration (DAPA) said Wednesday, and are expected to rise further in 2022 on the back of a "
+        "$3.5 billion deal signed earlier this month to supply the Cheongung II surface-to-air missile "
+        "system to the United Arab Emirates."
+    )
+    (deal,) = of_type(text, "deal", datetime(2022, 1, 26, 5, 30, tzinfo=UTC))
+    assert (deal["roles"], deal["status"], deal["occurred"]["date"]) == (
+        {"buyer": "ARE", "seller": "KOR"},
+        "signed",
+        "2022-01",
+    )

@@ -23,14 +23,17 @@ DEAL = re.compile(
     r"\b(?:(?P<sign>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|seal(?:s|ed|ing)?|clinch(?:es|ed)?|conclud(?:e|es|ed)|"
     r"finali[sz](?:e|es|ed|ing)|awarded|placed an order|initial(?:l)?ed|"
     r"reach(?:ed|es)(?! (?:the |a |an )?(?:[\w-]+ )?"
-    r"(?:stage|point|phase|level|limit|end|milestone|mark)s?\b))"
+    r"(?:stage|point|phase|level|limit|end|milestone|mark|record|high|low|peak)s?\b))"
     r"|(?P<noun>(?<!peace )(?<!election )(?<!ceasefire )(?<!grain )(?<!nuclear )(?<!trade )deals?|contracts?|"
     r"(?<!services )(?<!climate )(?<!trade )agreements?|(?<!trade )pacts?|(?<!peace )treat(?:y|ies)|"
     r"letters? of (?:offer and )?acceptance|"
     r"MoUs?|memorand(?:um|a)(?: of understanding)?|accords?|framework|letters? of intent|partnership|"
     # 'The $23 billion package, including 50 F-35s and 18 MQ-9B drones, was approved ...'
     r"arms package|(?<=[bm]illion )package(?=,? (?:including|which includes?|that includes?)\b))"
-    r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring|sition)|procur(?:e|"
+    r"|(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acqui(?:re|res|red|ring)|"
+    # ('the Defense Acquisition Program Administration', 'the Defence Acquisition Council': bodies)
+    r"acquisitions?(?! (?:program|programme|council|agency|administration|board|office|wing|committee)s?\b)|"
+    r"procur(?:e|"
     r"es|ed|ing|ement(?! (?:agency|office|administration|board|council|chief|minister|department)))|"
     r"(?<!executive )(?<!in )(?<!world )order(?:s|ed|ing)?"
     # 'ordered the company to forfeit 3.7 million euros': a court's order, no purchase

@@ -130,6 +130,7 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
 
 
 _BY = re.compile(r"by\s", re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+to\s+")
 _OF_A_PACT = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|accord|pact|treaty)\b", re.IGNORECASE)
 _YEAR_OF_A_THING = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 
@@ -355,6 +356,12 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         close = len(lead.split()) <= 4 and "," not in lead
         if close and _AUXILIARIES.fullmatch(view.text, dm.end, nxt.start):
             return None
+    if prev is not None and nxt is not None and _TO_VERB.fullmatch(view.text, dm.end, nxt.start):
+        # 'a $3.5 billion deal signed earlier this month to supply the Cheongung II system': the
+        # infinitive tells the purpose of the verb the date closes
+        lead = view.text[prev.end : dm.start]
+        if len(lead.split()) <= 4 and "," not in lead:
+            return 0, prev.start
     if prev is not None and nxt is not None and _AND_NEXT_VERB.match(view.text[dm.end : nxt.start]):
         # 'which signed a contract for the systems in 2014 and received its first regiment in 2018': a
         # date before 'and' and the next verb closes the verb before it
