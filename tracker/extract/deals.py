@@ -354,15 +354,15 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     # involved in a $2.2 billion arms sale to Taiwan': the day and the plan words are the reaction's
     # (to the end of a relative clause whose approval the cues hold: '..., which the State
     # Department approved on Friday')
-    opposed = OPPOSED.search(view.text, clause.start, cues[0].start) or INVOLVED.search(
-        view.text, clause.start, cues[0].start
-    )
-    if opposed is not None:
-        draft.date_span = (opposed.end(), view.clauses[view.clause_of(cues[-1].start)].end)
+    opposed = OPPOSED.search(view.text, clause.start, cues[0].start)
+    involved = INVOLVED.search(view.text, clause.start, cues[0].start)
+    reaction = opposed or involved
+    if reaction is not None:
+        draft.date_span = (reaction.end(), view.clauses[view.clause_of(cues[-1].start)].end)
         draft.reacted = True
     start = clause.start
-    if opposed is not None and opposed.re is INVOLVED:
-        start = opposed.end()
+    if opposed is None and involved is not None:
+        start = involved.end()  # the plan words before it are the threat's, not the sale's
         window = view.text[start : max(c.end for c in cues)]
     if under and noun is not None:
         start = noun.start
