@@ -148,7 +148,7 @@ def test_date_attaches_to_its_own_clause() -> None:
 
 def test_extractor_version_and_summary() -> None:
     (e,) = events("The United States on Monday imposed sanctions on Turkey.")
-    assert e["extractor"] == EXTRACTOR == "rules@5"
+    assert e["extractor"] == EXTRACTOR == "rules@6"
     assert e["summary"] == "United States imposed sanctions on Turkey."
     assert 0 < e["confidence"] <= 1
 

@@ -9,10 +9,12 @@ from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import Gazetteer
 from tracker.extract.items import ItemMention
 
+# rules@6: blind sets 42 to 91 (wire leads, reactions, naval programmes, dated sayings of a party,
+# datelines, deadlines, who builds for whom);
 # rules@5: blind set 41 (reprisals, acts announced as done, days counted back, arrivals then deliveries);
 # rules@4: blind sets 33 to 40 (columns, the arms trade press, diplomatic acts, officials of 80 states);
 # rules@3: currencies, background deals, refusals, two trades a clause; rules@2: home country, offers
-EXTRACTOR = "rules@5"
+EXTRACTOR = "rules@6"
 _MAIN_ROLES = {
     "deal": (("buyer", "seller"), ("parties",)),
     "delivery": (("supplier", "recipient"),),
