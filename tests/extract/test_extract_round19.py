@@ -226,3 +226,18 @@ def test_exports_reaching_a_record_sign_nothing_and_a_signing_keeps_its_own_day(
         "signed",
         "2022-01",
     )
+
+
+def test_the_rest_still_to_come_is_a_planned_delivery_between_the_same_states() -> None:
+    """blind88: 'The first six of twelve A-29 Super Tucano aircraft that Nigeria bought from the United
+    States arrived ... on Thursday ... The remaining six will be delivered in October'."""
+    text = (
+        "The first six of twelve A-29 Super Tucano aircraft that Nigeria bought from the United States "
+        "arrived at Kainji air base on Thursday, the Nigerian Air Force said. The remaining six will be "
+        "delivered in October, air force spokesman Edward Gabkwet said."
+    )
+    found = of_type(text, "delivery", datetime(2021, 7, 23, 9, 5, tzinfo=UTC))
+    assert [(d["roles"], d["status"]) for d in found] == [
+        ({"supplier": "USA", "recipient": "NGA"}, "began"),
+        ({"supplier": "USA", "recipient": "NGA"}, "planned"),
+    ]

@@ -174,8 +174,8 @@ _WILL_ARRIVE = re.compile(
 )
 # 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
 _TO_BE = re.compile(
-    r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
-    r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to\s+be\s+$",
+    r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+"
+    r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to|will|would|should)\s+be\s+$",
     re.IGNORECASE,
 )
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before

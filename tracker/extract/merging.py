@@ -247,6 +247,14 @@ def merge(ds: list[Draft], only_merge: bool = False) -> list[Draft]:
         if target is not None and not theirs and d.anaphoric and _other_year(target, d):
             _take_sides(d, target)  # 'The previous framework was signed in 2015': an earlier development
             target, theirs = None, _actors(d)
+        if target is None and _rest_to_come(d):
+            # 'The first six of twelve A-29 Super Tucano aircraft ... arrived ... The remaining six will be
+            # delivered in October', 'Its sister ship Tamal is scheduled to be delivered early next year':
+            # the rest of the goods told before, between the same states, still to come
+            before = next((e for e in reversed(out) if _goes_on(e, d)), None)
+            if before is not None:
+                _take_sides(d, before)
+                theirs = _actors(d)
         if target is None and "imposer" not in d.roles and _imposed_before_undone(d):
             undone = next((e for e in reversed(out) if e.etype == "sanction" and e.status in _UNDONE), None)
             if undone is not None:
@@ -295,6 +303,19 @@ def _other_year(a: Draft, b: Draft) -> bool:
     if a.status and b.status and a.status != b.status and b.occurred and a.occurred != b.occurred:
         return True  # 'abandoned plans to buy ...' and 'The deal was signed in 2019'
     return bool(a.occurred and b.occurred and b.occurred.date[:4] < a.occurred.date[:4])
+
+
+def _rest_to_come(d: Draft) -> bool:
+    return d.etype == "delivery" and d.anaphoric and d.status == "planned"
+
+
+def _goes_on(told: Draft, d: Draft) -> bool:
+    """A delivery told before whose sides include all ``d`` names, begun or done."""
+    return (
+        told.etype == "delivery"
+        and told.status in _ARRIVED
+        and all(told.roles.get(k) == v for k, v in d.roles.items())
+    )
 
 
 def _take_sides(d: Draft, deal: Draft) -> None:
