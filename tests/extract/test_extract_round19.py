@@ -241,3 +241,18 @@ def test_the_rest_still_to_come_is_a_planned_delivery_between_the_same_states() 
         ({"supplier": "USA", "recipient": "NGA"}, "began"),
         ({"supplier": "USA", "recipient": "NGA"}, "planned"),
     ]
+
+
+def test_a_delivery_taken_after_agreeing_to_buy_is_its_own_verb() -> None:
+    """blind89: 'Turkey agreed to buy the S-400s in 2017 for about $2.5 billion and took delivery of the
+    first batteries in July last year'."""
+    text = (
+        "Turkey agreed to buy the S-400s in 2017 for about $2.5 billion and took delivery of the first "
+        "batteries in July last year."
+    )
+    (delivery,) = of_type(text, "delivery", datetime(2020, 12, 14, 19, 30, tzinfo=UTC))
+    assert (delivery["roles"], delivery["status"], delivery["occurred"]["date"]) == (
+        {"supplier": "RUS", "recipient": "TUR"},
+        "began",
+        "2019-07",
+    )

@@ -173,6 +173,7 @@ _WILL_ARRIVE = re.compile(
     re.IGNORECASE,
 )
 # 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
+_THEN_VERB = re.compile(r"\s(?:and|then)\s+(?:(?:has|have|had|then|later|also)\s+)?$")
 _TO_BE = re.compile(
     r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+"
     r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to|will|would|should)\s+be\s+$",
@@ -319,7 +320,14 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         c.kind == "approve" and _AGREED_TO.match(view.text, c.start, cues[0].start) for c in view.cues
     )
     approvals = [c.start for c in view.cues if c.kind == "approve" and c.start < cues[0].start and not agreed]
-    if approvals and clause.start <= approvals[0] < clause.end:
+    # ('Turkey agreed to buy the S-400s in 2017 ... and took delivery of the first batteries': a verb of
+    # its own after 'and')
+    then = (
+        _THEN_VERB.search(view.text, approvals[0], cues[0].start)
+        if approvals and not _NOUN_USE.match(cues[0].text)
+        else None
+    )
+    if approvals and clause.start <= approvals[0] < clause.end and then is None:
         return None  # 'approved the export of': a sale, not yet a delivery
     give = next((c for c in cues if c.kind == "give"), None)
     if give is not None and _SUPPLY_OF.search(view.text[clause.start : give.start]):
