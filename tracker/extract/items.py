@@ -15,7 +15,9 @@ _MAX = 6  # 'High Mobility Artillery Rocket Systems'
 _JOINERS = (" ", "-", "/")  # 'Su-30 MKI', 'F-16/F-21'
 # words that may stand between a number and the item: '6 lakh Russian AK-203', '96 Boeing AH-64E Apache'
 _DESIGNATOR = frozenset({"Project", "Type", "Block", "Mk", "Mark", "Series", "Flight", "Batch", "Class"})
-_BREAK = re.compile(r"[()\[\]:;—–]|\s-\s")  # no count reaches over brackets or a dash
+# no count reaches over a bracket opened after a space ('May 28 (Reuters) -', '200 (GM200)'; a name's own
+# 'CH-47F(I)' is no break), a colon or a dash
+_BREAK = re.compile(r"\s[(\[]|[:;—–]|\s-\s")
 _MODIFIER = re.compile(
     r"^(?:more|additional|new|used|advanced|upgraded|further|extra|indigenous|first|last|remaining|[a-z]+ed|"
     r"made|built|[a-z]+-[a-z]+|[A-Z]\.(?:[A-Z]\.)+|"  # '24 multi-role MH-60R', '24 U.S.-made F-16 jets'
