@@ -48,7 +48,7 @@ def test_no_count_reaches_over_a_dateline_or_brackets() -> None:
     (deal,) = of_type(text, "deal", datetime(2023, 10, 24, 9, 0, tzinfo=UTC))
     assert {i["quantity"] for i in deal["items"]} <= {3, None}
     # a name's own brackets are no break: 'The first four CH-47F(I) Chinook heavy-lift helicopters'
-    text = "The first four CH-47F(I) Chinook heavy-lift helicopters for the Indian Air Force arrived on Sunday."
+    text = "The first four CH-47F(I) Chinook heavy-lift helicopters for the Indian Air Force arrived Sunday."
     (delivery,) = of_type(text, "delivery", datetime(2019, 2, 11, 9, 0, tzinfo=UTC))
     assert {i["quantity"] for i in delivery["items"]} == {4}
 
