@@ -260,3 +260,12 @@ def test_a_delivery_taken_after_agreeing_to_buy_is_its_own_verb() -> None:
         "began",
         "2019-07",
     )
+
+
+def test_ships_after_a_count_or_a_determiner_are_goods_not_a_verb() -> None:
+    """blind90: 'Ukraine ordered the two ships in 2020' ships nothing; 'The Project 11356 frigate is the
+    first of two ships ordered under a 2016 agreement'."""
+    published = datetime(2022, 10, 3, 8, 0, tzinfo=UTC)
+    assert of_type("Ukraine ordered the two ships in 2020.", "delivery", published) == []
+    text = "The Project 11356 frigate is the first of two ships ordered under a 2016 agreement."
+    assert of_type(text, "delivery", published) == []

@@ -72,7 +72,10 @@ DELIVERY = re.compile(
     # ('covering tanks, combat ships, missile defence systems': ships as goods)
     r"(?<!combat )(?<!naval )(?<!patrol )(?<!landing )(?<!navy )(?<!cargo )(?<!supply )"
     # ('sanctions on Iran's oil, shipping and banking sectors': a sector)
-    r"ship(?:s|ped|ments?|ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?|and [\w-]+ "
+    # ('Ukraine ordered the two ships in 2020': ships as goods after a determiner or a count)
+    r"ship(?:s(?<!the ships)(?<!two ships)(?<!both ships)(?<!its ships)(?<!their ships)(?<!these ships)"
+    r"(?<!those ships)(?<!three ships)(?<!four ships)(?<!sister ships)|ped|ments?|"
+    r"ping(?! (?:sectors?|industry|compan\w+|lines?|lanes?|routes?|firms?|and [\w-]+ "
     r"sectors?)))|"
     # 'decided to ship Patriot air defence missiles to the United States'
     r"(?:(?<=to )|(?<=will ))ship(?= (?:[^\s,;]+ ){0,10}to\b)|"
