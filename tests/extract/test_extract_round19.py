@@ -269,3 +269,27 @@ def test_ships_after_a_count_or_a_determiner_are_goods_not_a_verb() -> None:
     assert of_type("Ukraine ordered the two ships in 2020.", "delivery", published) == []
     text = "The Project 11356 frigate is the first of two ships ordered under a 2016 agreement."
     assert of_type(text, "delivery", published) == []
+
+
+def test_replies_and_judgements_in_single_quotes_are_statements() -> None:
+    """blind88, blind90: 'Venezuelan Foreign Minister Samuel Moncada called the threat 'insolent'', 'Petro
+    replied on social media that ...', 'Prime Minister Anthony Albanese called it the biggest single
+    investment in Australia's defence capability'; a coach is no actor, and 'responded by imposing
+    sanctions' is an act, not a saying."""
+    published = datetime(2023, 10, 16, 8, 0, tzinfo=UTC)
+    for text, speaker in (
+        ("Venezuelan Foreign Minister Samuel Moncada called the threat 'insolent'.", "VEN"),
+        (
+            "Colombia's President Gustavo Petro replied on social media that ties with Israel would be cut.",
+            "COL",
+        ),
+    ):
+        assert [s["roles"]["speaker"] for s in of_type(text, "statement", published)] == [speaker], text
+    text = (
+        "Australia plans to buy at least three Virginia-class submarines from the United States. Prime "
+        "Minister Anthony Albanese called it the biggest single investment in Australia's defence capability."
+    )
+    assert "AUS" in {s["roles"]["speaker"] for s in of_type(text, "statement", published)}
+    assert of_type("Germany coach Hansi Flick called the defeat 'bitter'.", "statement", published) == []
+    text = "Britain, France and Germany responded by imposing sanctions on Iran's national airline."
+    assert of_type(text, "statement", published) == []

@@ -61,7 +61,7 @@ _NON_ACTOR = Caseless(
     r"reports?|study|"
     r"studies|militants?|rebels?|insurgents?|media|newspapers?|news\s+sites?|news\s+websites?|"
     r"(?:business\s+|financial\s+|state\s+)?(?:daily|dailies|weekly|tabloid|broadsheet)|"
-    r"sources?|data|observers?|commentators?|"
+    r"sources?|data|observers?|commentators?|coach|captain|striker|goalkeeper|footballers?|"
     r"critics|campaign|disaster|emergency|seismolog\w*|geological|"
     r"(?:exiled|main|political)\s+opposition|opposition\s+(?:leaders?|party|parties|figures?|groups?))\b",
 )

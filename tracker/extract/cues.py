@@ -186,7 +186,8 @@ SAY = re.compile(
     r"defended|defends|summoned|summons|described|describes|termed|terms|branded|brands|"
     r"condemning|criticising|criticizing|denouncing|slamming|welcoming|urging|"
     r"raised (?:its |their |his |her )?concerns?|wrote to|writes to|"
-    r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“])|"
+    # ('called the threat "insolent"', 'called it the biggest single investment'; a name is no judgement)
+    r"call(?:ed|s)(?= (?:[\w'’-]+ ){1,4}[\"“'‘](?!s\b))|call(?:ed|s)(?= (?:it|this|that) (?:a|an|the) )|"
     r"call(?:ed|s|ing)(?= (?:the|this|that) (?:decision|move|measures|sanctions|step|deal|sale|launch)\b)|"
     # 'Pakistan on Thursday called new U.S. sanctions on its ballistic missile programme biased'
     r"call(?:ed|s)(?= (?:new|fresh|recent|latest|the new|the latest) (?:[\w.'’-]+ ){0,2}"
@@ -197,7 +198,8 @@ SAY = re.compile(
     r"call(?:ed|s)(?= (?:it |them |the \w+ )?(?:an? )?(?:\w+ly )?(?:provocative|dangerous|illegal|"
     r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
     r"absurd|reckless|a violation|a threat|a mistake)\b)|"
-    r"reacted(?= (?:angrily|sharply|furiously|with))|retorted|"
+    r"reacted(?= (?:angrily|sharply|furiously|with))|retorted|replied|replies|"
+    r"respond(?:ed|s)(?= (?:on|that|with|in)\b)|"  # not 'responded by imposing sanctions': an act
     # 'responded the same day that the move was unjustified'
     r"respond(?:ed|s)(?=(?: [\w'’-]+){0,4} (?:that|by saying)\b|,? *[\"“])"
     r")\b",
