@@ -293,3 +293,21 @@ def test_replies_and_judgements_in_single_quotes_are_statements() -> None:
     assert of_type("Germany coach Hansi Flick called the defeat 'bitter'.", "statement", published) == []
     text = "Britain, France and Germany responded by imposing sanctions on Iran's national airline."
     assert of_type(text, "statement", published) == []
+
+
+def test_tweets_regrets_and_reaffirmations_are_statements() -> None:
+    """'"The birds have landed safely in Ambala," Defence Minister Rajnath Singh tweeted', 'Bamako regretted
+    the decision', 'The United States on Sunday reaffirmed that its treaty obligations extend to ...'."""
+    published = datetime(2023, 8, 7, 8, 0, tzinfo=UTC)
+    for text, speaker in (
+        (
+            "India's Defence Minister Rajnath Singh tweeted that the Rafale jets from France had landed.",
+            "IND",
+        ),
+        ("Mali's government said Bamako regretted the decision by the European Union.", "MLI"),
+        (
+            "The United States on Sunday reaffirmed that its treaty obligations extend to the Philippines.",
+            "USA",
+        ),
+    ):
+        assert speaker in {s["roles"]["speaker"] for s in of_type(text, "statement", published)}, text

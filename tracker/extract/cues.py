@@ -199,6 +199,7 @@ SAY = re.compile(
     r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
     r"absurd|reckless|a violation|a threat|a mistake)\b)|"
     r"reacted(?= (?:angrily|sharply|furiously|with))|retorted|replied|replies|"
+    r"tweeted|lamented|regretted|reaffirmed|hit back|hit out|lashed out|"
     r"respond(?:ed|s)(?= (?:on|that|with|in)\b)|"  # not 'responded by imposing sanctions': an act
     # 'responded the same day that the move was unjustified'
     r"respond(?:ed|s)(?=(?: [\w'’-]+){0,4} (?:that|by saying)\b|,? *[\"“])"
