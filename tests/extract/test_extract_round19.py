@@ -311,3 +311,25 @@ def test_tweets_regrets_and_reaffirmations_are_statements() -> None:
         ),
     ):
         assert speaker in {s["roles"]["speaker"] for s in of_type(text, "statement", published)}, text
+
+
+def test_a_surname_said_is_the_person_named_in_full_before() -> None:
+    """blind90, blind80: 'Prime Minister Scott Morrison ... Morrison said the decision meant ...', 'Defence
+    Secretary Ben Wallace ... Speaking in the Commons on Thursday, Mr Wallace said'; a weekday is no name
+    ('Kim Yo Jong ..., on Monday accused')."""
+    text = (
+        "Australia will build at least eight nuclear-powered submarines under a partnership unveiled on "
+        "Wednesday by President Joe Biden, Prime Minister Scott Morrison and Prime Minister Boris Johnson. "
+        "Morrison said the decision meant Australia would not proceed with the Attack-class programme it "
+        "had contracted with France's Naval Group."
+    )
+    found = of_type(text, "statement", datetime(2021, 9, 16, 4, 0, tzinfo=UTC))
+    assert {"roles": {"speaker": "AUS", "about": ["FRA"]}}.items() <= found[-1].items()
+    text = (
+        "Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un, on Monday accused the United "
+        "States of flying spy planes into the North's airspace and warned they could be shot down. Seoul's "
+        "Joint Chiefs of Staff rejected the claim, saying the American aircraft had stayed over "
+        "international waters."
+    )
+    found = of_type(text, "statement", datetime(2023, 7, 11, 8, 0, tzinfo=UTC))
+    assert [s["roles"]["speaker"] for s in found] == ["PRK", "KOR"]

@@ -51,6 +51,7 @@ class Draft:
     anaphoric: bool = False
     attribution: bool = False
     titled: bool = False  # said by a titled person of no known state ('Defence Minister X said')
+    surname: str | None = None  # 'Morrison said': the surname of someone the article named in full before
     background: bool = False  # 'under a deal approved ...': a deal named only as the basis of another event
     date_span: tuple[int, int] | None = None  # where its dates may stand ('... and another 30 in 2021')
     reacted: bool = False  # the object of another's reaction ('China opposes a U.S. arms sale to Taiwan')

@@ -67,6 +67,15 @@ _ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+[^,]{1,60},")
 _TITLED_AFTER = re.compile(rf"^\s+(?:\w+\s+){{0,3}}{_OFFICE}\s+(?:[A-Z][\w'’.-]+\s*){{1,3}}(?:[,.]|$)")
 
 
+# 'Morrison said', 'Mr Wallace said': a surname right before the verb, found among the people the
+# article named in full before (``statements``)
+_SURNAME_BEFORE = re.compile(
+    r"(?:^|[\s,(\"“])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\s+"
+    r"(?:also\s+|later\s+|then\s+|(?:on\s+)?\w+day\s+)?$"
+)
+
+
 def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
     """A statement draft when the saying verb has a speaker (or a pronoun standing for one)."""
     s, text = view.slots, view.text
@@ -96,8 +105,11 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         )
     pronoun = speaker is None and pronoun_subject(text, cue.start)
     titled = speaker is None and not pronoun and _titled(text, clause, cue)
+    surname = None
     if speaker is None and not pronoun and not titled:
-        return None
+        surname = _SURNAME_BEFORE.search(text, clause.start, cue.start)
+        if surname is None:
+            return None
     if titled and non_actor_context(text, max(clause.start, cue.start - 60), cue.start):
         return None  # 'Former Army chief General MM Naravane said': no office of a state now
     # ('state arms exporter Rosoboronexport said': the state's own voice)
@@ -108,6 +120,7 @@ def statement(view: View, clause: Clause, cue: Cue) -> Draft | None:
         return None
     draft = Draft("statement", view, clause, [cue], {})
     draft.titled = titled
+    draft.surname = surname.group(1) if surname is not None else None
     if speaker is not None:
         draft.roles["speaker"] = speaker.code
         person = _person_near(s, speaker)

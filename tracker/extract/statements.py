@@ -57,7 +57,9 @@ def resolve_statements(
     para_quotes = [(a, b) for a, b in quotes if _same_paragraph(text, view.sentence, a)]
     for d in statements:
         if "speaker" not in d.roles:
-            if d.titled:
+            if d.surname:
+                last = _by_surname(d.surname, view, memory.views)
+            elif d.titled:
                 last = _titled_speaker(view, memory, d.cues[0].start)
             elif memory.last is None and _they_are_analysts(view, memory.views, d):
                 last = None  # '..., analysts say ... could place new orders, they said': no state speaks
@@ -118,6 +120,16 @@ def _titled_speaker(view: View, memory: Memory, verb: int) -> Speaker | None:
         # 'ISLAMABAD - The Foreign Office on Thursday described as "biased" the sanctions ...': an office
         # that opens the report, of no state named, is the article's own
         return (view.home, None, None)
+    return None
+
+
+def _by_surname(surname: str, view: View, views: list[View]) -> Speaker | None:
+    """'Prime Minister Scott Morrison ... Morrison said the decision meant ...': the person named in full
+    earlier in the article whose surname it is."""
+    for v in reversed([v for v in views if v.sentence.end <= view.sentence.start]):
+        for m in reversed(v.mentions):
+            if m.kind == "person" and m.name and m.name.split()[-1] == surname:
+                return (m.code, m.name, None)
     return None
 
 
