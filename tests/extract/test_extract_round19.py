@@ -333,3 +333,24 @@ def test_a_surname_said_is_the_person_named_in_full_before() -> None:
     )
     found = of_type(text, "statement", datetime(2023, 7, 11, 8, 0, tzinfo=UTC))
     assert [s["roles"]["speaker"] for s in found] == ["PRK", "KOR"]
+
+
+def test_quoted_written_posted_and_signalled_sayings_are_statements() -> None:
+    """blind78: 'Deputy Defence Minister Mahdi Farahi was quoted as saying by the Tasnim news agency on
+    Tuesday' (the day the saying's); 'wrote on Telegram', 'posted on X', 'signalled that'; and a
+    recommendation ('Europe should buy fewer US weapons') is no plan."""
+    published = datetime(2023, 11, 28, 8, 0, tzinfo=UTC)
+    text = (
+        "Iran has finalised arrangements to buy Su-35 jets from Russia, Deputy Defence Minister Mahdi Farahi "
+        "was quoted as saying by the Tasnim news agency on Tuesday."
+    )
+    (said,) = of_type(text, "statement", published)
+    assert (said["roles"]["speaker"], said["occurred"]["date"]) == ("IRN", "2023-11-28")
+    for text, speaker in (
+        ("Russian Foreign Minister Sergei Lavrov wrote on Telegram that Moscow would answer Britain.", "RUS"),
+        ("Indian Prime Minister Narendra Modi posted on X that the deal with France was a milestone.", "IND"),
+        ("Chinese Foreign Minister Wang Yi signalled that Beijing would retaliate against the US.", "CHN"),
+    ):
+        assert [s["roles"]["speaker"] for s in of_type(text, "statement", published)] == [speaker], text
+    text = "French President Emmanuel Macron suggested that Europe should buy fewer US weapons."
+    assert "planned" not in {d["status"] for d in of_type(text, "deal", published)}

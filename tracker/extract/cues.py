@@ -199,7 +199,9 @@ SAY = re.compile(
     r"unacceptable|destabili[sz]ing|irresponsible|unjustified|regrettable|hostile|unfriendly|illegitimate|groundless|"
     r"absurd|reckless|a violation|a threat|a mistake)\b)|"
     r"reacted(?= (?:angrily|sharply|furiously|with))|retorted|replied|replies|"
-    r"tweeted|lamented|regretted|reaffirmed|hit back|hit out|lashed out|"
+    r"tweeted|lamented|regretted|reaffirmed|hit back|hit out|lashed out|quoted as saying|"
+    r"(?:wrote|posted)(?= on (?:X|Twitter|Telegram|Facebook|social media|his|her|its)\b)|"
+    r"(?:signall?ed|suggested|indicated)(?= that\b)|"
     r"respond(?:ed|s)(?= (?:on|that|with|in)\b)|"  # not 'responded by imposing sanctions': an act
     # 'responded the same day that the move was unjustified'
     r"respond(?:ed|s)(?=(?: [\w'’-]+){0,4} (?:that|by saying)\b|,? *[\"“])"
@@ -253,7 +255,7 @@ PLANNED = Caseless(
     # ('will join the 36 Rafale jets the air force bought': the goods' future, not the deal's)
     r"\b(?:will(?! (?:join|replace|equip|serve|operate|complement|augment|"
     r"be (?:used|based|deployed|stationed)))|"
-    r"would|shall|should(?! have)|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|"
+    r"would|shall|should(?= be\b)|set to|plans?|planning|planned|expect(?:s|ed)|likely|to be signed|"
     r"in talks|talks|"
     r"negotiat\w*|consider\w*|weigh\w*|mull\w*|close to|seek\w*|wants? to|keen|propos\w*|offer\w*|"
     r"could|might|ready to|intends?|aims? to|interested in|"

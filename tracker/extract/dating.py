@@ -33,7 +33,8 @@ _ISSUED = re.compile(r"\bstatement\s+(?:issued|released|published)\s+(?:on\s+)?$
 # a gerund of its own between an event and a date takes the date ('for releasing prisoners last year')
 _GERUND = re.compile(r"\b(?:for|after|by|before)\s+[a-z]+ing\b")
 _RELATIVE = frozenset({"which", "that"})
-_SAID_ON = re.compile(r"\s+(?:on\s+)?$")
+# ('was quoted as saying by the Tasnim news agency on Tuesday': the agency that carried the saying)
+_SAID_ON = re.compile(r"\s+(?:by\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:news\s+)?agency\s+)?(?:on\s+)?$")
 _REPORTERS = re.compile(r"\s*(?:reporters|journalists)\b", re.IGNORECASE)
 # 'supplied ... under a coalition formed last year', 'a provision enacted in 1992': a participle of no
 # event describing a noun takes the date that follows it
