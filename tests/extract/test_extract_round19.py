@@ -354,3 +354,14 @@ def test_quoted_written_posted_and_signalled_sayings_are_statements() -> None:
         assert [s["roles"]["speaker"] for s in of_type(text, "statement", published)] == [speaker], text
     text = "French President Emmanuel Macron suggested that Europe should buy fewer US weapons."
     assert "planned" not in {d["status"] for d in of_type(text, "deal", published)}
+
+
+def test_a_purchase_agreed_is_signed() -> None:
+    """blind89, blind70: 'Turkey agreed to buy the S-400s in 2017 for about $2.5 billion'."""
+    text = "Turkey agreed to buy the S-400s in 2017 for about $2.5 billion."
+    (deal,) = of_type(text, "deal", datetime(2020, 12, 14, 19, 30, tzinfo=UTC))
+    assert (deal["roles"], deal["status"], deal["occurred"]["date"]) == (
+        {"buyer": "TUR", "seller": "RUS"},
+        "signed",
+        "2017",
+    )

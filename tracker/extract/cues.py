@@ -594,8 +594,8 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
         return "planned"
     if _TO_BE.search(window, 0, max(0, done.start - offset)):
         return "planned"  # 'The sales still require contracts to be signed by New Delhi'
-    if done.kind == "sign":
-        return "signed"
+    if done.kind == "sign" or _AGREED_TO_TRADE.match(window, max(0, done.start - offset)):
+        return "signed"  # ('Turkey agreed to buy the S-400s in 2017': a purchase agreed is one signed)
     for c in cues:
         if c.kind == "sign" and c.start > done.start:
             # ('approved the purchase ..., clearing the way for the government to sign the contract')
@@ -611,6 +611,9 @@ def _done_status(window: str, cues: list[Cue], offset: int, done: Cue) -> str:
     # 'has selected Saab's Gripen E/F over the F-16 and plans to buy 12 jets': a choice, the contract to come
     chose = _CHOSE.match(done.text) and PLANNED.found(window, done.end - offset)
     return "planned" if chose else "announced"
+
+
+_AGREED_TO_TRADE = re.compile(r"agreed\s+to\s+(?:buy|purchase|acquire|sell)\b", _I)
 
 
 # 'if Tehran transfers missiles': a condition a few words before the verb, so nothing has moved yet
