@@ -365,3 +365,14 @@ def test_a_purchase_agreed_is_signed() -> None:
         "signed",
         "2017",
     )
+
+
+def test_who_signs_to_supply_another_sells_to_it() -> None:
+    """blind82: 'South Korea's Hanwha Defense signed a deal worth about 2 trillion won ($1.66 billion) on
+    Tuesday to supply K9 self-propelled howitzers to Egypt'."""
+    text = (
+        "South Korea's Hanwha Defense signed a deal worth about 2 trillion won ($1.66 billion) on Tuesday to "
+        "supply K9 self-propelled howitzers to Egypt."
+    )
+    (deal,) = of_type(text, "deal", datetime(2022, 2, 1, 9, 0, tzinfo=UTC))
+    assert (deal["roles"], deal["status"]) == ({"buyer": "EGY", "seller": "KOR"}, "signed")

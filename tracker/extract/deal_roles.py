@@ -161,16 +161,22 @@ def deal_roles(view: View, clause: Clause, cues: list[Cue], items: list[ItemMent
 
 
 _TO_BUILD = re.compile(r"\bto\s+(?:build|make|construct|manufacture)\b", re.IGNORECASE)
+_TO_SUPPLY_VERB = re.compile(r"\bto\s+(?:supply|deliver|provide|sell|export)\b", re.IGNORECASE)
 
 
 def _built_for(view: View, clause: Clause, cues: list[Cue], subj: list[Mention]) -> dict[str, object]:
     """'Turkey signed a contract on Friday to build four MILGEM-class corvettes for the Pakistan Navy':
-    the one that signs to build sells to the one it builds for."""
+    the one that signs to build (or to supply) sells to the one it builds for (or supplies)."""
     sign = next((c for c in cues if c.kind == "sign"), None)
     if sign is None or len(r.codes(subj)) != 1:
         return {}
     build = _TO_BUILD.search(view.text, sign.end, clause.end)
     buyer = r.after(view.slots, clause, build.end(), ("for",)) if build else None
+    supply = _TO_SUPPLY_VERB.search(view.text, sign.end, clause.end) if buyer is None else None
+    if supply is not None:
+        # 'Hanwha Defense signed a deal worth about 2 trillion won on Tuesday to supply K9 self-propelled
+        # howitzers to Egypt': the one that signs to supply sells to the one supplied
+        buyer = r.after(view.slots, clause, supply.end(), ("to",))
     if buyer is None or buyer.code == subj[0].code:
         return {}
     return _pair(buyer.code, subj[0].code)
