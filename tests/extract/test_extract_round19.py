@@ -376,3 +376,15 @@ def test_who_signs_to_supply_another_sells_to_it() -> None:
     )
     (deal,) = of_type(text, "deal", datetime(2022, 2, 1, 9, 0, tzinfo=UTC))
     assert (deal["roles"], deal["status"]) == ({"buyer": "EGY", "seller": "KOR"}, "signed")
+
+
+def test_neither_coordinated_imposer_is_the_others_target() -> None:
+    """blind82: 'The United States and the European Union have imposed several rounds of sanctions on the
+    generals since they seized power' is no EU sanction on the United States."""
+    text = (
+        "The United States and the European Union have imposed several rounds of sanctions on the generals "
+        "since they seized power in a February 2021 coup, and Washington has said it is considering "
+        "measures against foreign suppliers of arms to the military."
+    )
+    found = of_type(text, "sanction", datetime(2022, 12, 17, 7, 0, tzinfo=UTC))
+    assert not [s for s in found if s["roles"]["target"] in ("USA", "EU")]

@@ -120,6 +120,9 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
     # 'Britain and the United States imposed new sanctions on Iran': one sanction per imposer too
     subj = r.codes(r.subjects(view.slots, clause, cues[0].start, view.clauses))
     if len(subj) > 1 and draft.roles["imposer"] in subj and not r.patient_subject(view.text, clause, cues[0]):
+        # ('The United States and the European Union have imposed several rounds of sanctions on the
+        # generals': neither imposer is the other's target)
+        out = [d for d in out if d.roles.get("target") not in subj]
         others = [
             c for c in subj if c != draft.roles["imposer"] and c not in {d.roles.get("target") for d in out}
         ]
