@@ -388,3 +388,14 @@ def test_neither_coordinated_imposer_is_the_others_target() -> None:
     )
     found = of_type(text, "sanction", datetime(2022, 12, 17, 7, 0, tzinfo=UTC))
     assert not [s for s in found if s["roles"]["target"] in ("USA", "EU")]
+
+
+def test_a_deadline_dates_no_saying() -> None:
+    """blind82: 'Blinken said Washington would reverse the relief if Caracas failed to lift bans ... by the
+    end of November': the saying has no day of its own here, least of all last November."""
+    text = (
+        "Secretary of State Antony Blinken said Washington would reverse the relief if Caracas failed to "
+        "lift bans on opposition candidates and free political prisoners by the end of November."
+    )
+    (said,) = of_type(text, "statement", datetime(2023, 10, 19, 3, 0, tzinfo=UTC))
+    assert said["occurred"] is None

@@ -96,9 +96,9 @@ def date_drafts(view: View, ds: list[Draft], published: datetime | None) -> None
             # 'said the construction violated a 1975 bilateral agreement': a year naming a thing talked
             # about dates the thing, not the saying
             cands = [(rank, dm) for rank, dm in cands if not _year_of_a_thing(view.text, dm)]
-        if d.status in _DONE:
+        if d.status in _DONE or d.etype == "statement":
             # 'has begun supplying S-400 systems ... and the first units will arrive by the end of the
-            # year': a deadline dates what is still to come, not an act done or begun
+            # year': a deadline dates what is still to come, not an act done or begun, nor a saying
             cands = [(rank, dm) for rank, dm in cands if not _BY.match(dm.text)]
         if d.status in ("lifted", "waived"):
             # 'voted to lift the last arms embargo on Somalia's government, imposed in 1992': the
