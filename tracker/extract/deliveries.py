@@ -173,7 +173,6 @@ _WILL_ARRIVE = re.compile(
     re.IGNORECASE,
 )
 # 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
-_THEN_VERB = re.compile(r"\s(?:and|then)\s+(?:(?:has|have|had|then|later|also)\s+)?$")
 _TO_BE = re.compile(
     r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+"
     r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to|will|would|should)\s+be\s+$",
@@ -247,6 +246,8 @@ _LAUNCHED = re.compile(
 
 
 _AGREED_TO = re.compile(r"agree[sd]?\s+to\s+$", re.IGNORECASE)
+# 'agreed to buy ... and took delivery of': a verb of its own after 'and', not the approval's object
+_THEN_VERB = re.compile(r"\s(?:and|then)\s+(?:(?:has|have|had|then|later|also)\s+)?$")
 
 
 def _moves_nothing(view: View, cue: Cue) -> bool:

@@ -156,6 +156,5 @@ def _members(conn: Connection, dev_ids: Sequence[int]) -> dict[int, list[Facts]]
     """The live members of these developments, in log order."""
     members: dict[int, list[Facts]] = {}
     for member in members_of(conn, dev_ids):
-        if member.active():
-            members.setdefault(member.dev_id, []).append(member.facts)
+        members.setdefault(member.dev_id, []).append(member.facts)
     return members

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from events.store import EventStore
 from tracker.timeline.develop import Development, Facts, fold
-from tracker.timeline.members import members_of
+from tracker.timeline.members import Member, members_of
 from tracker.timeline.tables import timeline_actors, timeline_versions
 
 
@@ -45,16 +45,12 @@ def changed_between(store: EventStore, after: int, until: int, actors: Sequence[
     members = _members_until(store, sorted(touched), until)
     changes = []
     for dev_id, last in sorted(touched.items()):
-        before = tuple(f for f, retracted in members[dev_id] if _active(f, retracted, after))
-        now = tuple(f for f, retracted in members[dev_id] if _active(f, retracted, until))
+        before = tuple(m.facts for m in members[dev_id] if m.active(after))
+        now = tuple(m.facts for m in members[dev_id] if m.active(until))
         if before or now:
             was, is_ = fold(dev_id, list(before)), fold(dev_id, list(now))
             changes.append(Change(dev_id, last, was, is_, before, now))
     return changes
-
-
-def _active(facts: Facts, retracted_at: int | None, at: int) -> bool:
-    return facts.position <= at and (retracted_at is None or retracted_at > at)
 
 
 def _touched(store: EventStore, after: int, until: int, actors: Sequence[str]) -> dict[int, int]:
@@ -72,12 +68,10 @@ def _touched(store: EventStore, after: int, until: int, actors: Sequence[str]) -
         return {dev_id: last for dev_id, last in conn.execute(sql)}  # noqa: C416 (Rows, not pairs, for mypy)
 
 
-def _members_until(
-    store: EventStore, dev_ids: Sequence[int], until: int
-) -> dict[int, list[tuple[Facts, int | None]]]:
-    """Every member recorded up to ``until``, with the position that retracted it (if any)."""
-    found: dict[int, list[tuple[Facts, int | None]]] = defaultdict(list)
+def _members_until(store: EventStore, dev_ids: Sequence[int], until: int) -> dict[int, list[Member]]:
+    """Every member recorded up to ``until``, withdrawn or not (with the position that withdrew it)."""
+    found: dict[int, list[Member]] = defaultdict(list)
     with store.engine.connect() as conn:
-        for member in members_of(conn, dev_ids, until):
-            found[member.dev_id].append((member.facts, member.retracted_at))
+        for member in members_of(conn, dev_ids, until, withdrawn=True):
+            found[member.dev_id].append(member)
     return found

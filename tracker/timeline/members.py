@@ -30,16 +30,18 @@ class Member:
     retracted_at: int | None  # the position of the record that withdrew it
     record: Record
 
-    def active(self, at: int | None = None) -> bool:
-        """Recorded and not withdrawn as of log position ``at`` (None: now)."""
-        if at is None:
-            return self.retracted_at is None
+    def active(self, at: int) -> bool:
+        """Recorded and not withdrawn as of log position ``at``."""
         return self.facts.position <= at and (self.retracted_at is None or self.retracted_at > at)
 
 
-def members_of(conn: Connection, dev_ids: Sequence[int], until: int | None = None) -> list[Member]:
-    """Every event that joined these developments (recorded up to position ``until``), in log order."""
-    joined = _joined(conn, dev_ids, until)
+def members_of(
+    conn: Connection, dev_ids: Sequence[int], until: int | None = None, *, withdrawn: bool = False
+) -> list[Member]:
+    """The events of these developments active at position ``until`` (None: now), in log order; with
+    ``withdrawn`` every one recorded by then, withdrawn or not. Withdrawn members are left out in SQL,
+    so their payloads are never read."""
+    joined = _joined(conn, dev_ids, until, withdrawn)
     records = EventStore.read_positions(conn, [position for _, position, _ in joined])
     by_position = {record.position: record for record in records}
     stamps: dict[object, str] = {}
@@ -55,10 +57,20 @@ def members_of(conn: Connection, dev_ids: Sequence[int], until: int | None = Non
     return found
 
 
-def _joined(conn: Connection, dev_ids: Sequence[int], until: int | None) -> list[tuple[int, int, int | None]]:
+def _joined(
+    conn: Connection, dev_ids: Sequence[int], until: int | None, withdrawn: bool
+) -> list[tuple[int, int, int | None]]:
     """(dev_id, position, retracted_at) rows, read at the driver level (a query's page of members)."""
     bulk = Bulk(conn)
-    limit = "" if until is None else f" AND position <= {bulk.mark}"
+    mark = bulk.mark
+    extra: tuple[int, ...]
+    if until is None:
+        limit, extra = ("" if withdrawn else " AND retracted_at IS NULL"), ()
+    elif withdrawn:
+        limit, extra = f" AND position <= {mark}", (until,)
+    else:
+        limit = f" AND position <= {mark} AND (retracted_at IS NULL OR retracted_at > {mark})"
+        extra = (until, until)
     rows: list[tuple[int, int, int | None]] = []
     try:
         for start in range(0, len(dev_ids), _CHUNK):
@@ -66,7 +78,7 @@ def _joined(conn: Connection, dev_ids: Sequence[int], until: int | None) -> list
             bulk.cursor.execute(
                 "SELECT dev_id, position, retracted_at FROM timeline_events "
                 f"WHERE dev_id IN ({bulk.marks(len(chunk))}){limit}",
-                chunk if until is None else (*chunk, until),
+                chunk + extra,
             )
             rows.extend(bulk.cursor.fetchall())
     finally:

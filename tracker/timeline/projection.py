@@ -192,7 +192,7 @@ class _Batch:
             self._refold(dev_id, at)
 
     def _refold(self, dev_id: int, at: int) -> None:
-        members = [m.facts for m in members_of(self.conn, [dev_id]) if m.active()]
+        members = [m.facts for m in members_of(self.conn, [dev_id])]
         folded = fold(dev_id, members)
         self.memory.drop(dev_id)
         if folded is None:

@@ -228,9 +228,8 @@ def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> Membe
     payloads: dict[int, dict[str, Any]] = {}
     with store.engine.connect() as conn:
         for member in members_of(conn, dev_ids, at):
-            if member.active(at):
-                found[member.dev_id].append(member.facts)
-                payloads[member.facts.position] = member.record.payload
+            found[member.dev_id].append(member.facts)
+            payloads[member.facts.position] = member.record.payload
     return found, payloads
 
 
