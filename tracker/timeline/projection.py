@@ -27,6 +27,7 @@ from tracker.timeline.develop import (
     assign,
     end_date,
     facts_of,
+    facts_of_json,
     fold,
     new_development,
     sort_date,
@@ -44,7 +45,6 @@ from tracker.timeline.tables import (
 
 _CHUNK = 500
 _dumps = orjson.dumps
-_loads = orjson.loads
 # Without retracted_at, NULL until a retraction: a None parameter goes through sqlite3's adapter
 # look-up, where ints and strings do not.
 EVENT_COLUMNS = ("position", "dev_id")
@@ -141,8 +141,10 @@ def _work(records: Sequence[Record]) -> list[Facts | Record]:
             if stamp is None:
                 stamp = stamps[r[5]] = iso(r.recorded_at)
             raw = r[4]
-            payload = raw if type(raw) is dict else _loads(raw)
-            work.append(facts_of(r[0], payload, stamp))
+            if type(raw) is dict:
+                work.append(facts_of(r[0], raw, stamp))
+            else:
+                work.append(facts_of_json(r[0], raw, stamp))
         elif type_ == "retracted" or type_ == "superseded":
             work.append(r)
     return work
