@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract import statuses
 from tracker.extract.actors import Mention
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
@@ -367,7 +368,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if under and noun is not None:
         start = noun.start
         window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
-    draft.status = title_future(view, cues) or cue_words.deal_status(window, cues, start)
+    draft.status = title_future(view, cues) or statuses.deal_status(window, cues, start)
     cleared = next((c for c in cues if c.kind == "approve"), None)
     if draft.status == "announced" and cleared and _TALKS_CLEARED.match(view.text, cleared.end):
         draft.status = "planned"  # 'cleared the start of contract negotiations with Mazagon Dock': talks
@@ -418,7 +419,7 @@ def _predicate_status(view: View, clause: Clause) -> str | None:
     cues = [c for c in view.cues if after.start <= c.start < after.end and c.etype == "deal"]
     if not cues or any(c.kind not in ("sign", "approve", "cancel") for c in cues):
         return None
-    return cue_words.deal_status(view.text[after.start : cues[-1].end], cues, after.start)
+    return statuses.deal_status(view.text[after.start : cues[-1].end], cues, after.start)
 
 
 def _counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemMention]:

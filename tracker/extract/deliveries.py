@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract import statuses
 from tracker.extract.amounts import _WORD_NUM, parse_quantity
 from tracker.extract.cues import Cue
 from tracker.extract.delivery_roles import ARRIVE, NOUN_USE, THE_GOODS_TOLD, builder, delivery_roles
@@ -326,7 +327,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     stop = view.text.find(", ", last, clause.end)
     second = _AND_VERB.search(view.text, last, stop if stop > 0 else clause.end)
     stop = second.start() if second is not None else stop
-    status = cue_words.delivery_status(
+    status = statuses.delivery_status(
         view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
     )
     if status == "completed" and _FIRST_OF_N.search(view.text, clause.start, clause.end):
@@ -336,7 +337,7 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if (
         (anaphoric or commissioned)
         and draft.status == "completed"
-        and not cue_words.COMPLETED.found(view.text, clause.start, clause.end)
+        and not statuses.COMPLETED.found(view.text, clause.start, clause.end)
     ):
         draft.status = (
             None  # 'The jets landed at Kano on Tuesday': the delivery told before, no stage of its own
@@ -406,7 +407,7 @@ def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft 
         return None
     draft = Draft("delivery", view, clause, cues, {}, anaphoric=True)
     stop = view.text.find(", ", cues[-1].end, clause.end)
-    draft.status = cue_words.delivery_status(
+    draft.status = statuses.delivery_status(
         view.text[clause.start : cues[-1].end + 25],
         view.text[clause.start : stop if stop > 0 else clause.end],
         cues,
@@ -471,7 +472,7 @@ def _ordered_then_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft 
     roles: dict[str, object] = {"supplier": source.code, "recipient": inside[0].code}
     draft = Draft("delivery", view, clause, [arrive], roles, items=goods)
     window = view.text[view.clauses[ci - 1].start : arrive.end]
-    draft.status = cue_words.delivery_status(window, window, [arrive])
+    draft.status = statuses.delivery_status(window, window, [arrive])
     return draft
 
 
@@ -503,7 +504,7 @@ def _foreign_commission(
             roles["supplier"] = supplier
     if "supplier" not in roles or recipient is None:
         return False
-    return not cue_words.PLANNED.found(view.text, clause.start, clause.end)
+    return not statuses.PLANNED.found(view.text, clause.start, clause.end)
 
 
 # 'Six Chinese Y-20 air force transport planes landed ... carrying an HQ-22 system': the planes carry

@@ -10,6 +10,7 @@ import re
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract import statuses
 from tracker.extract.actors import Mention, is_possessive
 from tracker.extract.cues import Cue
 from tracker.extract.draft import agent
@@ -24,7 +25,7 @@ _DOING = re.compile(
     r"\b(?:complet\w*|beg[aiu]n\w*|start\w*|resum\w*|finish\w*|made|carried\s+out|accelerat\w*|"
     r"speed\w*\s+up|sped\s+up|"
     # 'The United States last week paused a shipment of bombs to Israel': the one holding it back sends it
-    rf"{cue_words.HOLD_VERBS})\s+(?:indefinitely\s+)?"
+    rf"{statuses.HOLD_VERBS})\s+(?:indefinitely\s+)?"
     r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:first\s+|final\s+|last\s+)?$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ import re
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract import statuses
 from tracker.extract.actors import Mention, is_possessive
 from tracker.extract.cues import Cue
 from tracker.extract.gazetteer import actor_key
@@ -92,7 +93,7 @@ def target_of(
         if barred is not None and barred.start - cue.end < 6:
             return barred.code
     trade = "export" in low or low.endswith(("permits", "licences", "licenses", "sales", "deliveries"))
-    trade = trade or cue_words.A_BLOCK.match(cue.text) is not None
+    trade = trade or statuses.A_BLOCK.match(cue.text) is not None
     # 'Moscow lifted its long-standing embargo on arms sales to Islamabad in 2014'
     trade = trade or _ON_SALES_TO.match(view.text, cue.end) is not None
     preps = ("on", "against", "targeting") + (

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
+from tracker.extract import statuses
 from tracker.extract.actors import Mention
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft
@@ -224,8 +225,8 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     if _URGED_TO_STOP.search(view.text, max(0, cue.start - 80), cue.start):
         return None  # "urged Washington to stop its 'abuse of sanctions'": a demand, no measure of its own
-    status = cue_words.sanction_status(window, cues)
-    if status is None and cue_words.LIFTED.found(window) and cue_words.MAY_LIFT.found(window):
+    status = statuses.sanction_status(window, cues)
+    if status is None and statuses.LIFTED.found(window) and statuses.MAY_LIFT.found(window):
         return None  # a lifting that may come ('could ... lift sanctions imposed in 2020 within months')
     if status is None and cue.text.lower() == "sanctions" and r.direct_object(s, clause, cue.end, set()):
         status = "imposed"  # headline verb: 'US sanctions Indian firms'
