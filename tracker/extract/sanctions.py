@@ -4,9 +4,11 @@ The status comes before the sides: a sanction only discussed ('could lead
 to', 'has not yet been sanctioned') is threatened, never imposed. In the
 passive or after 'faces' the subject is the target and 'by X' or 'under X' the
 imposer; otherwise the subject imposes and 'on X', 'against X' or the object is
-the target (``sanction_targets``). The schema's target is one actor, so coordinated targets ('Iran
-and North Korea', 'three Chinese firms and a Russian entity') and imposers
-('Britain and the United States imposed ...') give one sanction each.
+the target (``sanction_targets``), unless the imposer is told apart from the subject
+(``sanction_imposers``: a warning, an urging, 'imposed by X'). The schema's
+target is one actor, so coordinated targets ('Iran and North Korea', 'three
+Chinese firms and a Russian entity') and imposers ('Britain and the United
+States imposed ...') give one sanction each.
 """
 
 from __future__ import annotations
@@ -20,6 +22,20 @@ from tracker.extract import statuses
 from tracker.extract.actors import Mention
 from tracker.extract.cues import Cue
 from tracker.extract.draft import Draft
+from tracker.extract.sanction_imposers import (
+    TO_IMPOSE,
+    asked_to_reconsider,
+    decided_by,
+    granted_by,
+    imposed_by,
+    reduced_relative,
+    said_he,
+    second_subject,
+    threat_on_trade,
+    urged_imposer,
+    warned_sides,
+    warner_before,
+)
 from tracker.extract.sanction_targets import ADDED, both_targets, target_of
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
@@ -35,7 +51,6 @@ _COORD = re.compile(
 _IMPOSED_BY = re.compile(
     r"\s+(?:imposed|announced|levied)\s+by\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 )
-_ITS = re.compile(r"\s+(?:on|against)\s+(?:its|their)\b")
 # 'will not impose sanctions on Israel', 'has no plans to sanction', 'refused to impose': a refusal, no
 # sanction at all; 'has not yet been sanctioned' and 'would not hesitate to impose' still threaten
 _REFUSED = re.compile(
@@ -62,10 +77,6 @@ _REPRISAL = re.compile(r"downgrad|abeyance|airspace", re.IGNORECASE)  # measures
 _ROUND_OF = re.compile(r"(?:round|package)\s+of\s+", re.IGNORECASE)
 _WAIVER_OF = re.compile(r"\bwaivers?\s+of\s+(?:the\s+)?sanctions\b", re.IGNORECASE)
 _GERUND_SUBJECT = re.compile(r"\W*(?:that\s+)?(?:buying|purchasing|acquiring|procuring)\b", re.IGNORECASE)
-_REACTS_TO = re.compile(
-    r"\b(?:condemn|criticis|criticiz|oppos|slam|welcom|protest|reject|denounc|hail|decr)\w*\s+(?:the\s+|a\s+|an\s+)?$"
-)
-_WARN = re.compile(r"^(?:warn\w*|cautioned|threaten\w*)$", re.IGNORECASE)
 _CONSEQUENCES = re.compile(r"^fac", re.IGNORECASE)  # 'would face consequences': the subject is threatened
 _THE_PURCHASE = re.compile(
     # ('The United States has said the purchase could lead to sanctions under its CAATSA': the warner's
@@ -189,11 +200,6 @@ _IMPOSED_BY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:imposed|announced|slapped)\s+(
 # "Washington's decision on Thursday to sanction the Equipment Development Department"
 _FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _IT_COULD = re.compile(r"^\W*(?:that\s+)?it\s+(?:could|would|might|may|will)\b", re.IGNORECASE)
-# ... 'decision to impose an additional tariff over its purchases of Russian oil'
-_TO_IMPOSE = (
-    r"(?:(?:on|last|this)\s+\w+\s+)?to\s+(?:(?:impose|slap|levy)\s+(?:an?\s+)?"
-    r"(?:additional\s+|new\s+|fresh\s+|further\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?)?$"
-)
 _OVER_THEIRS = re.compile(r"\b(?:over|against|at)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)(?:new\s+|latest\s+)?$")
 _RESPONDING_TO = re.compile(
     r"\b(?:responding|reacting|in\s+(?:a\s+)?response|in\s+reply)\s+to\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$",
@@ -203,8 +209,7 @@ _ADOPTED_THEIRS = re.compile(
     r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|follow\w*|implement\w*|mirror\w*)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.]*\s?){1,4}(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$"
 )
-_DECISION_TO = re.compile(rf"\bdecision\s+{_TO_IMPOSE}", re.IGNORECASE)
-_DECISION_OF = re.compile(rf"(?:'s|’s)?\s+decision\s+{_TO_IMPOSE}", re.IGNORECASE)
+_DECISION_TO = re.compile(rf"\bdecision\s+{TO_IMPOSE}", re.IGNORECASE)
 
 
 def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
@@ -247,10 +252,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     vowed = _VOWED.search(view.text, max(0, cue.start - 45), cue.start) if _COUNTER.match(cue.text) else None
     if vowed is not None:
         return None  # 'China vowed to take "resolute countermeasures"': a vow of no measure in particular
-    subj = _second_subject(view, clause, cue) or r.subjects(s, clause, cue.start, view.clauses)
+    subj = second_subject(view, clause, cue) or r.subjects(s, clause, cue.start, view.clauses)
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
-        return _imposed_by(view, clause, cues, status, subj[0], by.end())
+        return imposed_by(view, clause, cues, status, subj[0], by.end())
     if (
         r.patient_subject(s.text, clause, cue)
         or _CONSEQUENCES.match(cue.text)
@@ -272,9 +277,9 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
                 named = subj[-1] if subj else None
             target, imposer = facing.code, named.code if named else None
     else:
-        mod = r.modifier_before(s, cue.start) or _decided_by(view, clause, cue, subj)
+        mod = r.modifier_before(s, cue.start) or decided_by(view, clause, cue, subj)
         # 'Turkey criticised the sanctions Washington imposed on ...': the state after the noun
-        reduced = None if mod else _reduced_relative(view, clause, cue)
+        reduced = None if mod else reduced_relative(view, clause, cue)
         imposer = mod.code if mod else reduced or (subj[-1].code if subj else None)
         # ('closed its airspace to Indian airlines and suspended all trade with India': the trade halted
         # names the partner)
@@ -287,10 +292,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             # is for the state it names
             waived_for = status == "waived" and target not in (None, mod.code, imposer)
             imposer, target = subj[-1].code, target if waived_for else mod.code
-    urged = _urged(view, clause, cue) if status == "threatened" else None
+    urged = urged_imposer(view, clause, cue) if status == "threatened" else None
     if urged is not None:
         imposer = urged  # 'Zelenskiy urged the European Union to impose sanctions on Russia's Rosatom'
-    asked = _asked_to_reconsider(view, clause, cue)
+    asked = asked_to_reconsider(view, clause, cue)
     if asked is not None:
         # 'Türkiye on Saturday called on the US to reconsider its decision to lift the arms embargo on the
         # Greek Cypriot administration': the decision is the one asked's, taken before the appeal
@@ -300,13 +305,13 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if status == "threatened" and _IT.search(before):
         # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
         # one warned, whatever else the clause names
-        warner, warned = _warning(view, clause)
+        warner, warned = warned_sides(view, clause)
         if warned is not None and warned != (imposer or warner):
             imposer, target = imposer or warner, warned
     if status == "threatened" and _GERUND_SUBJECT.match(view.text, clause.start, cue.start):
         # 'has warned Egypt that buying Russian Su-35 jets could trigger sanctions': the warner threatens
         # the one warned, whatever state the purchase names
-        warner, warned = _warning(view, clause)
+        warner, warned = warned_sides(view, clause)
         if warner and warned and warner != warned:
             imposer, target = warner, warned
     if imposer and imposer == target:
@@ -315,18 +320,18 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         first = r.subjects(s, view.clauses[0], cue.start, view.clauses)
         imposer = first[0].code if first and first[0].code != target else imposer
     if status == "threatened" and (imposer is None or target is None):
-        warner, warned = _warning(view, clause)
+        warner, warned = warned_sides(view, clause)
         # ("... in spite of Washington's warning that the purchase could attract sanctions")
-        imposer = imposer or warner or _warner_before(view, clause)
+        imposer = imposer or warner or warner_before(view, clause)
         target = target or (warned if warned != imposer else None)
     if imposer is None:
-        imposer = _reduced_relative(view, clause, cue) or _said_he(view, clause) or imposer
+        imposer = reduced_relative(view, clause, cue) or said_he(view, clause) or imposer
     if imposer is None and "caatsa" in window.lower():
         imposer = "USA"
     # ("... going ahead with the purchase despite Washington's warning that it could attract sanctions")
     it_trade = _IT_COULD.match(before) and any(c.etype == "deal" and c.end <= clause.start for c in view.cues)
     if it_trade and status == "threatened":
-        warner = _warner_before(view, clause)
+        warner = warner_before(view, clause)
         imposer = warner or ("USA" if "caatsa" in window.lower() else None)
         target = None
     buyers = (c for c in view.cues if clause.start <= c.start < clause.end)
@@ -337,7 +342,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if status == "threatened" and _THE_PURCHASE.search(before):
         # ('India and Russia signed a deal ..., brushing aside US warnings that the purchase could trigger
         # sanctions': the warner would impose them, not the subject of the sentence)
-        imposer = _warner_before(view, clause) or imposer
+        imposer = warner_before(view, clause) or imposer
     if imposer and not target and status == "threatened" and (_THE_PURCHASE.search(before) or it_trade):
         # 'warnings from Washington that the purchase could trigger U.S. sanctions': the buyer of the
         # trade told before is threatened (``sides``)
@@ -362,7 +367,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if imposer and target is None and status == "threatened" and subj and _THREAT_OF.search(before):
         # 'India signed the deal, brushing aside the threat of US sanctions': the subject is the one at risk
         target = subj[0].code
-    granted = _granted_by(view, clause) if status == "waived" else None
+    granted = granted_by(view, clause) if status == "waived" else None
     if granted is not None:
         imposer, target = granted
     if target is None:
@@ -380,7 +385,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         target = first[0].code if first and first[0].code != imposer else None
     if status == "threatened" and target is not None and _maker_of_goods(view, target):
         target = None  # 'Egypt shelves Russian Su-35 purchase under threat of US sanctions': the seller's
-    if imposer and target is None and status == "threatened" and _threat_on_trade(view, clause, cue, imposer):
+    if imposer and target is None and status == "threatened" and threat_on_trade(view, clause, cue, imposer):
         # 'a step that could trigger US sanctions against the NATO member', '... because of possible US
         # sanctions', 'citing the risk of sanctions from the United States': the buyer of the trade the
         # sentence tells is the one at risk (``sides``)
@@ -424,49 +429,6 @@ _PACKAGE_OF = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:package|round)\s+of\s+(?:new\s+|fresh\s+)?(?:(?P<anti>anti-[\w-]+)\s+)?$",
     re.IGNORECASE,
 )
-
-
-_URGED_TO_IMPOSE = re.compile(r"\b(?:urg\w*|call\w*\s+on|ask\w*|press\w*)\s+(?:the\s+)?$", re.IGNORECASE)
-_TO_IMPOSE_NEXT = re.compile(r"\s+to\s+(?:impose|slap|adopt|introduce)\b", re.IGNORECASE)
-
-
-def _urged(view: View, clause: Clause, cue: Cue) -> str | None:
-    """The state urged to impose the sanctions, which would impose them ('urged the European Union to
-    impose sanctions on Russia's state nuclear company'), not the one urging."""
-    for m in view.slots.mentions:
-        if not (clause.start <= m.start and m.end <= cue.start):
-            continue
-        if _URGED_TO_IMPOSE.search(view.text, max(0, m.start - 25), m.start) and _TO_IMPOSE_NEXT.match(
-            view.text, m.end
-        ):
-            return m.code
-    return None
-
-
-_THAT_HE = re.compile(r"\s*that\s+(?:he|she)\b", re.IGNORECASE)
-
-
-def _said_he(view: View, clause: Clause) -> str | None:
-    """ "Donald Trump's statement on Monday that he would substantially raise tariffs on India": 'he' is
-    the state of the person named last before the clause."""
-    if not _THAT_HE.match(view.text, clause.start):
-        return None
-    person = next((m for m in reversed(view.slots.mentions) if m.end <= clause.start), None)
-    return person.code if person is not None and person.kind not in ("country", "body") else None
-
-
-_AND_THEN = re.compile(r",\s+(?:and|but|while)\s+(?:the\s+)?$")
-
-
-def _second_subject(view: View, clause: Clause, cue: Cue) -> list[Mention]:
-    """'India signed the contract in October 2018, and Washington has yet to decide whether to sanction
-    New Delhi': the subject of the second of two joined sentences, not of the first."""
-    s = view.slots
-    for i, m in reversed(list(enumerate(s.mentions))):
-        free = m.end <= cue.start and m.start >= clause.start and s.preps[i] is None
-        if free and _AND_THEN.search(view.text, max(clause.start, m.start - 12), m.start):
-            return [m]
-    return []
 
 
 def _package(view: View, clause: Clause, cue: Cue) -> Draft | None:
@@ -535,7 +497,6 @@ _THREAT_OF = re.compile(
     r"(?:[\w.'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_IMPOSED_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:imposed|announced|slapped|levied)\b")
 
 
 _SECTOR = re.compile(
@@ -555,45 +516,6 @@ def _named_for_target(view: View, clause: Clause, cue: Cue, mod: Mention, subjec
 
 
 _IMPOSERS = frozenset({"USA", "EU", "GBR", "UN"})
-
-
-def _reduced_relative(view: View, clause: Clause, cue: Cue) -> str | None:
-    """'the sanctions Washington imposed a day earlier on ...': the state right after the noun imposes."""
-    m = next((m for m in view.slots.mentions if cue.end <= m.start < clause.end), None)
-    if m is None or view.text[cue.end : m.start].strip() or not _IMPOSED_VERB.match(view.text, m.end):
-        return None
-    return m.code
-
-
-_WARNING_OF = re.compile(r"(?:'s|’s)?\s+warnings?\s*$|^\s*$", re.IGNORECASE)
-
-
-def _warner_before(view: View, clause: Clause) -> str | None:
-    """ "despite Washington's warning that it could attract sanctions": the state whose warning it is."""
-    ci = view.clause_of(clause.start)
-    if ci == 0:
-        return None
-    prev = view.clauses[ci - 1]
-    m = next((m for m in reversed(view.slots.mentions) if prev.start <= m.start and m.end <= prev.end), None)
-    if m is None or not re.search(r"warnings?\s*$", view.text[prev.start : prev.end], re.IGNORECASE):
-        return None
-    return m.code if _WARNING_OF.match(view.text, m.end, prev.end) else None
-
-
-_GRANTED = re.compile(
-    r"\b(?:been|was|were|is|are)\s+(?:\w+\s+)?granted\s+(?:an?\s+)?(?:\w+\s+)?(?:exemption|waiver)s?\s+by\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _granted_by(view: View, clause: Clause) -> tuple[str, str] | None:
-    """'India has been granted an exemption by the US from certain sanctions': the one granting waives
-    for the subject."""
-    named = [m for m in view.slots.mentions if clause.start <= m.start < clause.end]
-    for m in named[1:]:
-        if _GRANTED.search(view.text, max(clause.start, m.start - 60), m.start) and named[0].code != m.code:
-            return m.code, named[0].code
-    return None
 
 
 def _facing(view: View, clause: Clause, before: str) -> Mention | None:
@@ -647,81 +569,6 @@ def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
             out.append(m.code)
         prev = m
     return out
-
-
-def _decided_by(view: View, clause: Clause, cue: Cue, subj: list[Mention]) -> Mention | None:
-    """'Turkey condemned a US decision to lift defence trade restrictions': the state whose decision
-    the subject reacts to imposes or lifts, not the subject."""
-    start = subj[-1].end if subj else clause.start
-    for m in view.slots.mentions:
-        if start <= m.start < cue.start and _REACTS_TO.search(view.text, start, m.start):
-            return m
-        if start <= m.start < cue.start and _DECISION_OF.match(view.text, m.end, cue.start):
-            return m  # "arising from Washington's decision to sanction 19 Indian entities"
-    return None
-
-
-def _warning(view: View, clause: Clause) -> tuple[str | None, str | None]:
-    """'Washington has warned Ankara that the purchase could lead to sanctions': the one warning
-    threatens, the one warned is threatened (the clause's own sides come first)."""
-    if clause.opener != "that":
-        return None, None
-    ci = view.clauses.index(clause)
-    if ci == 0:
-        return None, None
-    prev = view.clauses[ci - 1]
-    warn = next((c for c in view.cues if prev.start <= c.start < prev.end and _WARN.match(c.text)), None)
-    if warn is None:
-        return None, None
-    s = view.slots
-    subj = r.subjects(s, prev, warn.start, view.clauses)
-    before = [m for m in s.mentions if prev.start <= m.start and m.end <= warn.start]
-    if before and _TO_WARN.match(view.text[before[-1].end : warn.start]):
-        # 'prompting a US State Department spokesperson to warn that New Delhi could face sanctions'
-        subj = [before[-1]]
-    obj = r.direct_object(s, prev, warn.end, set())
-    return (subj[-1].code if subj else None), (obj.code if obj else None)
-
-
-_TO_WARN = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+to\s+$")
-
-
-def _imposed_by(
-    view: View, clause: Clause, cues: list[Cue], status: str, subject: Mention, end: int
-) -> Draft | None:
-    """'Iran condemned new sanctions imposed by the United States on its oil sector': 'by X' imposes,
-    'on Y' is the target, and 'on its' stands for the sentence's subject."""
-    s = view.slots
-    by = r.after(s, clause, cues[0].end, ("by",))
-    on = r.after(s, clause, end, ("on", "against"))
-    target = on.code if on else (subject.code if _ITS.match(s.text, end) else None)
-    if by is None or target is None or by.code == target:
-        return None
-    return Draft("sanction", view, clause, cues, {"imposer": by.code, "target": target}, status=status)
-
-
-def _threat_on_trade(view: View, clause: Clause, cue: Cue, imposer: str) -> bool:
-    """Whether the sentence tells a trade and the sanctions name their imposer ('US sanctions',
-    'sanctions from the United States')."""
-    if not any(c.etype in ("deal", "delivery") for c in view.cues):
-        return False
-    s = view.slots
-    named = r.modifier_before(s, cue.start) or r.after(s, clause, cue.end, ("from",))
-    return named is not None and named.code == imposer
-
-
-_RECONSIDER = re.compile(
-    r"\b(?:called\s+on|urged|asked|pressed)\s+(?P<who>[^,;]{1,40}?)\s+to\s+(?:reconsider|reverse|rethink|revisit)\s+"
-    r"(?:its|their)\s+decision\s+to\s+(?:[\w-]+\s+){0,4}$"
-)
-
-
-def _asked_to_reconsider(view: View, clause: Clause, cue: Cue) -> str | None:
-    m = _RECONSIDER.search(view.text, clause.start, cue.start)
-    if m is None:
-        return None
-    who = next((x for x in view.slots.mentions if m.start("who") <= x.start < m.end("who")), None)
-    return who.code if who is not None else None
 
 
 def _maker_of_goods(view: View, code: str) -> bool:
