@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.extract.conftest import gold_sentences
-from tracker.extract import dating, deals
+from tracker.extract import back_references, deals
 from tracker.extract.amounts import MONEY, _money_matches
 from tracker.extract.items import WEAPON_NOUNS, names_weapons
 from tracker.extract.sentences import lower
@@ -75,8 +75,8 @@ def test_sport_gate_agrees_with_the_search() -> None:
 
 def test_signed_gate_passes_every_match() -> None:
     for text in SENTENCES:
-        if dating._SIGNED_THE.search(text):
-            assert dating._may_name_act(SimpleNamespace(text=text, words=read_words(lower(text))))  # type: ignore[arg-type]
+        if back_references._SIGNED_THE.search(text):
+            assert back_references._may_name_act(SimpleNamespace(text=text, words=read_words(lower(text))))  # type: ignore[arg-type]
 
 
 def test_no_two_items_of_the_gazetteer_share_a_name() -> None:

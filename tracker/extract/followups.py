@@ -12,10 +12,10 @@ import re
 from datetime import date, datetime, timedelta
 
 from events.model import Occurred
+from tracker.extract.back_references import back_reference
 from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
 from tracker.extract.dates import NUMBER_WORDS, anchored
-from tracker.extract.dating import back_reference
 from tracker.extract.draft import Draft
 from tracker.extract.view import View
 
