@@ -244,8 +244,134 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     choice = _chosen_supplier(view, clause, cues)
     if choice is not None and (items or WEAPON_NOUNS.found(view.text, clause.start, clause.end)):
         kinds.add("buy")  # 'has selected Japan's MHI to build 11 frigates': a purchase from the one chosen
+    strong = _makes_a_trade(view, clause, cues, kinds, items, money, choice)
+    if not strong or _sport(view.text):
+        return None
+    if items and all(it.name in COMMODITIES for it in items) and not money and "sign" not in kinds:
+        return None  # 'will continue to buy Russian oil': trade in goods, not a deal to record
+    # ', in what would be Hanoi's first major purchase': a remark on the deal, whose modal plans nothing
+    remark = _REMARK.search(view.text, cues[0].end, clause.end)
+    window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
+    if _ruled_out(view, clause, cues, kinds, window):
+        return None
+    # ('with 99 engines due under the order': 'order' a noun there)
+    noun = next((c for c in cues if c.kind == "noun" or _ORDER_NOUN.match(c.text)), None)
+    under = (
+        noun is not None
+        and not any(
+            c is not noun and c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues
+        )  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
+        and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
+    )
+    # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
+    # which ``sides.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
+    core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
+    roles = _sides(view, clause, core, cues, items, choice, under)
+    if roles is None:
+        return None
+    draft = Draft("deal", view, clause, cues, roles)
+    # 'China on Saturday opposed a U.S. approval of an arms sale', 'will impose sanctions on US companies
+    # involved in a $2.2 billion arms sale to Taiwan': the day and the plan words are the reaction's
+    # (to the end of a relative clause whose approval the cues hold: '..., which the State
+    # Department approved on Friday')
+    opposed = OPPOSED.search(view.text, clause.start, cues[0].start)
+    involved = INVOLVED.search(view.text, clause.start, cues[0].start)
+    reaction = opposed or involved
+    if reaction is not None:
+        draft.date_span = (reaction.end(), view.clauses[view.clause_of(cues[-1].start)].end)
+        draft.reacted = True
+    start = clause.start
+    if opposed is None and involved is not None:
+        start = involved.end()  # the plan words before it are the threat's, not the sale's
+        window = view.text[start : max(c.end for c in cues)]
+    if under and noun is not None:
+        start = noun.start
+        window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
+    draft.status = _status(view, clause, cues, window, start, under)
+    if under and noun is not None:
+        # 'delivered three regiments of S-400 systems to India under the 2018 contract': the count told
+        # before the deal is the delivery's
+        # (not 'the first of two Project 1135.6 frigates built ... under a contract': the order's own)
+        items = [
+            it._replace(quantity=None)
+            if it.end <= noun.start and not _OF_WHOLE.search(view.text, max(0, it.start - 40), it.start)
+            else it
+            for it in items
+        ]
+    draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
+    draft.background = under
+    draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
+    return draft
+
+
+def _sides(
+    view: View,
+    clause: Clause,
+    core: Clause,
+    cues: list[Cue],
+    items: list[ItemMention],
+    choice: Mention | None,
+    under: bool,
+) -> dict[str, object] | None:
+    """Buyer and seller (``deal_roles``; none for a deal the clause names as the one a delivery is made
+    under), completed by 'signed for', 'signed to supply', the supplier chosen, the state the goods are
+    kept for and the goods' makers; None for a state buying from its own firms."""
+    roles = {} if under else deal_roles(view, core, cues, items)
+    _signed_for(view, core, cues, roles)
+    _signed_to_supply(view, core, cues, roles)
+    if _home_made(view, core, roles):
+        return None  # a state buying from its own firms
+    if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
+        roles["seller"] = choice.code
+    if "seller" in roles and not {"buyer", "parties"} & roles.keys():
+        owner = _kept_for(view, clause, cues)
+        if owner is not None and owner != roles["seller"]:
+            roles["buyer"] = owner
+    _pair_by_maker(view, clause, cues, roles)
+    if "seller" in roles and _COMPETING.search(view.text, clause.start, clause.end):
+        del roles["seller"]  # 'with Saab's Gripen, Lockheed Martin's F-16 and Dassault's Rafale competing'
+    return roles
+
+
+def _status(view: View, clause: Clause, cues: list[Cue], window: str, start: int, under: bool) -> str | None:
+    """The deal's status from the words of ``window`` (from ``start`` to the cues), else from what the
+    sentence tells of it: an order won or placed, a predicate after an apposition, talks, a contract of a
+    year ('under a 2014 contract')."""
+    status = title_future(view, cues) or statuses.deal_status(window, cues, start)
+    cleared = next((c for c in cues if c.kind == "approve"), None)
+    if status == "announced" and cleared and _TALKS_CLEARED.match(view.text, cleared.end):
+        status = "planned"  # 'cleared the start of contract negotiations with Mazagon Dock': talks
+    if status is None and WON.search(view.text, clause.start, cues[0].start):
+        status = "signed"  # 'has won an order worth ...'
+    # ('... an order of about $250 million that Armenia placed': the relative clause may follow)
+    placed = _PLACED_BY.search(view.text, clause.start)
+    if status is None and (_PLACED.search(view.text, clause.start, clause.end) or placed):
+        status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
+    predicate = _predicate_status(view, clause)
+    if status is None or (predicate == "cancelled" and status == "planned"):
+        # ('The plan to acquire 200 Ka-226T helicopters from Russia, ..., has been scrapped': called off)
+        status = predicate or status
+    if status is None and TALKS.found(view.text, 0, cues[0].start):
+        status = "planned"  # 'is in final price negotiations with ... (MDL) for three more Scorpenes'
+    if status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
+        status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
+    return status
+
+
+def _makes_a_trade(
+    view: View,
+    clause: Clause,
+    cues: list[Cue],
+    kinds: set[str],
+    items: list[ItemMention],
+    money: list[Money],
+    choice: Mention | None,
+) -> bool:
+    """Whether the cues make a trade: a signing with a contract noun or goods, a buy/sell verb with goods
+    or money, an approval governing a sale, a cancellation of arms, a deal told before ('under the 2018
+    contract'), a supplier chosen."""
     verbs = any(c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues)
-    strong = (
+    return (
         (choice is not None and "buy" in kinds)
         or ("sign" in kinds and "noun" in kinds)
         or ("sign" in kinds and _placed(cues) and bool(items or money))
@@ -291,115 +417,37 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             )
         )
     )
-    if not strong or _sport(view.text):
-        return None
-    if items and all(it.name in COMMODITIES for it in items) and not money and "sign" not in kinds:
-        return None  # 'will continue to buy Russian oil': trade in goods, not a deal to record
-    # ', in what would be Hanoi's first major purchase': a remark on the deal, whose modal plans nothing
-    remark = _REMARK.search(view.text, cues[0].end, clause.end)
-    window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
+
+
+def _ruled_out(view: View, clause: Clause, cues: list[Cue], kinds: set[str], window: str) -> bool:
+    """A trade the sentence denies, hedges or makes no one's: a denial, 'no plans to', a budget, an
+    airline's fleet, hearsay, a purchase passed up, an undisclosed buyer, a tally of orders."""
     if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not cue_words.PENDING.found(window):
-        return None  # 'did not sign any weapons contract with Russia': a denial, no deal
+        return True  # 'did not sign any weapons contract with Russia': a denial, no deal
     if _NO_DEAL.search(view.text, clause.start, max(c.end for c in cues)):
-        return None  # '..., adding that no contract had been signed yet': the state of the deal told before
+        return True  # '..., adding that no contract had been signed yet': the state of the deal told before
     if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
         c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
     ):
-        return None  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
+        return True  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
     # 'proposed raising defence spending to a record T$949.5 billion, including money for HIMARS launchers
     # still on order': what a budget sets aside, no deal of its own
     if "sign" not in kinds and _BUDGET.search(view.text):
-        return None
+        return True
     if _AIRLINE.found(view.text) and not _MILITARY.found(view.text):
-        return None  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
+        return True  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
     if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
-        return None
+        return True
     if _ALLOWED_TO.search(view.text, clause.start, cues[0].start):
-        return None  # 'the embargo expired, allowing Tehran to buy and sell conventional weapons': leave
+        return True  # 'the embargo expired, allowing Tehran to buy and sell conventional weapons': leave
     if _PASSED_UP.search(view.text, clause.start, cues[0].start):
-        return None  # 'Argentina had also considered buying Chinese-made JF-17 fighters': not taken up
+        return True  # 'Argentina had also considered buying Chinese-made JF-17 fighters': not taken up
     if _UNDISCLOSED.search(view.text, clause.start, clause.end):
-        return None  # 'awarded a contract ... to supply artillery rocket systems to an undisclosed country'
+        return True  # 'awarded a contract ... to supply artillery rocket systems to an undisclosed country'
     if _BACKLOG.search(view.text, max(0, cues[0].start - 80), cues[0].start):
-        return None  # 'The backlog of U.S. weapons that Taiwan has ordered but not yet received': a tally
-    if cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start]):
-        return None  # 'denied reports that Cairo had agreed to buy J-10C jets
-    # ('with 99 engines due under the order': 'order' a noun there)
-    noun = next((c for c in cues if c.kind == "noun" or _ORDER_NOUN.match(c.text)), None)
-    under = (
-        noun is not None
-        and not any(
-            c is not noun and c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues
-        )  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
-        and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
-    )
-    # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
-    # which ``sides.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
-    core = clause if described is None else Clause(clause.start, described.start(), clause.opener)
-    roles = {} if under else deal_roles(view, core, cues, items)
-    _signed_for(view, core, cues, roles)
-    _signed_to_supply(view, core, cues, roles)
-    if _home_made(view, core, roles):
-        return None
-    if choice is not None and not {"seller", "parties"} & roles.keys() and choice.code != roles.get("buyer"):
-        roles["seller"] = choice.code
-    if "seller" in roles and not {"buyer", "parties"} & roles.keys():
-        owner = _kept_for(view, clause, cues)
-        if owner is not None and owner != roles["seller"]:
-            roles["buyer"] = owner
-    _pair_by_maker(view, clause, cues, roles)
-    if "seller" in roles and _COMPETING.search(view.text, clause.start, clause.end):
-        del roles["seller"]  # 'with Saab's Gripen, Lockheed Martin's F-16 and Dassault's Rafale competing'
-    draft = Draft("deal", view, clause, cues, roles)
-    # 'China on Saturday opposed a U.S. approval of an arms sale', 'will impose sanctions on US companies
-    # involved in a $2.2 billion arms sale to Taiwan': the day and the plan words are the reaction's
-    # (to the end of a relative clause whose approval the cues hold: '..., which the State
-    # Department approved on Friday')
-    opposed = OPPOSED.search(view.text, clause.start, cues[0].start)
-    involved = INVOLVED.search(view.text, clause.start, cues[0].start)
-    reaction = opposed or involved
-    if reaction is not None:
-        draft.date_span = (reaction.end(), view.clauses[view.clause_of(cues[-1].start)].end)
-        draft.reacted = True
-    start = clause.start
-    if opposed is None and involved is not None:
-        start = involved.end()  # the plan words before it are the threat's, not the sale's
-        window = view.text[start : max(c.end for c in cues)]
-    if under and noun is not None:
-        start = noun.start
-        window = view.text[start : max(c.end for c in cues)]  # 'will ship ... under a contract signed'
-    draft.status = title_future(view, cues) or statuses.deal_status(window, cues, start)
-    cleared = next((c for c in cues if c.kind == "approve"), None)
-    if draft.status == "announced" and cleared and _TALKS_CLEARED.match(view.text, cleared.end):
-        draft.status = "planned"  # 'cleared the start of contract negotiations with Mazagon Dock': talks
-    if draft.status is None and WON.search(view.text, clause.start, cues[0].start):
-        draft.status = "signed"  # 'has won an order worth ...'
-    # ('... an order of about $250 million that Armenia placed': the relative clause may follow)
-    placed = _PLACED_BY.search(view.text, clause.start)
-    if draft.status is None and (_PLACED.search(view.text, clause.start, clause.end) or placed):
-        draft.status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
-    predicate = _predicate_status(view, clause)
-    if draft.status is None or (predicate == "cancelled" and draft.status == "planned"):
-        # ('The plan to acquire 200 Ka-226T helicopters from Russia, ..., has been scrapped': called off)
-        draft.status = predicate or draft.status
-    if draft.status is None and TALKS.found(view.text, 0, cues[0].start):
-        draft.status = "planned"  # 'is in final price negotiations with ... (MDL) for three more Scorpenes'
-    if draft.status is None and (under or _YEAR_NOUN.search(view.text, clause.start, clause.end)):
-        draft.status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
-    if under and noun is not None:
-        # 'delivered three regiments of S-400 systems to India under the 2018 contract': the count told
-        # before the deal is the delivery's
-        # (not 'the first of two Project 1135.6 frigates built ... under a contract': the order's own)
-        items = [
-            it._replace(quantity=None)
-            if it.end <= noun.start and not _OF_WHOLE.search(view.text, max(0, it.start - 40), it.start)
-            else it
-            for it in items
-        ]
-    draft.items, draft.value = _counted(view, core, items), _nearest(money, cues) or _worth(view)
-    draft.background = under
-    draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
-    return draft
+        return True  # 'The backlog of U.S. weapons that Taiwan has ordered but not yet received': a tally
+    # 'denied reports that Cairo had agreed to buy J-10C jets'
+    return cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start])
 
 
 def _told_and_done(view: View, clause: Clause, cues: list[Cue]) -> bool:
