@@ -12,18 +12,18 @@ import re
 from collections.abc import Callable
 
 from tracker.extract.cues import Cue, is_verb
-from tracker.extract.deals import (
+from tracker.extract.deals import deal
+from tracker.extract.deliveries import co_suppliers, delivery, talks_deal
+from tracker.extract.draft import Draft
+from tracker.extract.items import WEAPON_NOUNS
+from tracker.extract.more_deals import (
     another,
     co_buyers,
-    deal,
     ordered_then,
     priced_apart,
     second_sale,
     signed_before,
 )
-from tracker.extract.deliveries import co_suppliers, delivery, talks_deal
-from tracker.extract.draft import Draft
-from tracker.extract.items import WEAPON_NOUNS
 from tracker.extract.sanctions import sanctions
 from tracker.extract.sentences import Clause
 from tracker.extract.speakers import statement
