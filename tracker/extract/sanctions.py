@@ -256,78 +256,10 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     by = _IMPOSED_BY.match(s.text, cue.end)
     if by and subj:
         return imposed_by(view, clause, cues, status, subj[0], by.end())
-    if (
-        r.patient_subject(s.text, clause, cue)
-        or _CONSEQUENCES.match(cue.text)
-        or _FACES.search(before)  # 'whether New Delhi should face sanctions': New Delhi is exposed
-        or (_LEADS_TO.search(before) and _OWNED_ACT.search(before))
-    ):
-        target = subj[-1].code if subj else None
-        agent = r.after(s, clause, cue.end, ("by",)) or r.modifier_before(s, cue.start)
-        if agent is not None and subj and agent.start == subj[-1].start:
-            agent = None  # 'Turkey faces sanctions': the one facing them imposes nothing
-        agent = agent or r.after(s, clause, cue.end, ("under",))
-        imposer = agent.code if agent else None
-        facing = _facing(view, clause, before)
-        if facing is not None and facing.code != (subj[-1].code if subj else None):
-            # 'Washington has yet to decide whether New Delhi should face sanctions': the one deciding
-            # would impose them on the one facing them, unless named: 'could face American sanctions'
-            named = r.modifier_before(s, cue.start)
-            if named is None or s.text[named.end : cue.start].strip() or named.code == facing.code:
-                named = subj[-1] if subj else None
-            target, imposer = facing.code, named.code if named else None
-    else:
-        mod = r.modifier_before(s, cue.start) or decided_by(view, clause, cue, subj)
-        # 'Turkey criticised the sanctions Washington imposed on ...': the state after the noun
-        reduced = None if mod else reduced_relative(view, clause, cue)
-        imposer = mod.code if mod else reduced or (subj[-1].code if subj else None)
-        # ('closed its airspace to Indian airlines and suspended all trade with India': the trade halted
-        # names the partner)
-        halt = next(
-            (c for c in cues if cue_words.TRADE_HALT.match(c.text) and "trade" in c.text.lower()), cue
-        )
-        target = target_of(view, clause, halt, status, imposer, subj[-1].end if subj else clause.start)
-        if mod is not None and subj and _named_for_target(view, clause, cue, mod, subj[-1]):
-            # 'US imposes new Iran sanctions'; 'US to end Iran oil sanctions waivers for India': a waiver
-            # is for the state it names
-            waived_for = status == "waived" and target not in (None, mod.code, imposer)
-            imposer, target = subj[-1].code, target if waived_for else mod.code
-    urged = urged_imposer(view, clause, cue) if status == "threatened" else None
-    if urged is not None:
-        imposer = urged  # 'Zelenskiy urged the European Union to impose sanctions on Russia's Rosatom'
-    asked = asked_to_reconsider(view, clause, cue)
-    if asked is not None:
-        # 'Türkiye on Saturday called on the US to reconsider its decision to lift the arms embargo on the
-        # Greek Cypriot administration': the decision is the one asked's, taken before the appeal
-        imposer = asked
-    if subj and imposer and subj[-1].code != imposer and _ADOPTED_THEIRS.search(before):
-        imposer = subj[-1].code  # 'Switzerland on Monday adopted the European Union's sanctions'
-    if status == "threatened" and _IT.search(before):
-        # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
-        # one warned, whatever else the clause names
-        warner, warned = warned_sides(view, clause)
-        if warned is not None and warned != (imposer or warner):
-            imposer, target = imposer or warner, warned
-    if status == "threatened" and _GERUND_SUBJECT.match(view.text, clause.start, cue.start):
-        # 'has warned Egypt that buying Russian Su-35 jets could trigger sanctions': the warner threatens
-        # the one warned, whatever state the purchase names
-        warner, warned = warned_sides(view, clause)
-        if warner and warned and warner != warned:
-            imposer, target = warner, warned
-    if imposer and imposer == target:
-        # 'The United States said Iran had delivered missiles ... and announced new sanctions on Iranian
-        # companies': the one saying imposes, not the subject of what it said
-        first = r.subjects(s, view.clauses[0], cue.start, view.clauses)
-        imposer = first[0].code if first and first[0].code != target else imposer
-    if status == "threatened" and (imposer is None or target is None):
-        warner, warned = warned_sides(view, clause)
-        # ("... in spite of Washington's warning that the purchase could attract sanctions")
-        imposer = imposer or warner or warner_before(view, clause)
-        target = target or (warned if warned != imposer else None)
-    if imposer is None:
-        imposer = reduced_relative(view, clause, cue) or said_he(view, clause) or imposer
-    if imposer is None and "caatsa" in window.lower():
-        imposer = "USA"
+    imposer, target = _clause_sides(view, clause, cues, status, subj, before)
+    imposer, target = _told_apart(
+        view, clause, cue, status, subj, imposer, target, before=before, window=window
+    )
     # ("... going ahead with the purchase despite Washington's warning that it could attract sanctions")
     it_trade = _IT_COULD.match(before) and any(c.etype == "deal" and c.end <= clause.start for c in view.cues)
     if it_trade and status == "threatened":
@@ -416,6 +348,107 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # sanctions on 19 Indian companies': sanctions in force, reacted to on a day of the reaction's own
         draft.status, draft.reacted = "imposed", True
     return draft
+
+
+def _clause_sides(
+    view: View, clause: Clause, cues: list[Cue], status: str, subj: list[Mention], before: str
+) -> tuple[str | None, str | None]:
+    """(imposer, target) as the clause tells them: in the passive or after 'faces' the subject is the
+    target and 'by X' or 'under X' the imposer; otherwise the subject, or the state named before the
+    noun, imposes and ``target_of`` finds the target."""
+    s, cue = view.slots, cues[0]
+    if (
+        r.patient_subject(s.text, clause, cue)
+        or _CONSEQUENCES.match(cue.text)
+        or _FACES.search(before)  # 'whether New Delhi should face sanctions': New Delhi is exposed
+        or (_LEADS_TO.search(before) and _OWNED_ACT.search(before))
+    ):
+        target = subj[-1].code if subj else None
+        agent = r.after(s, clause, cue.end, ("by",)) or r.modifier_before(s, cue.start)
+        if agent is not None and subj and agent.start == subj[-1].start:
+            agent = None  # 'Turkey faces sanctions': the one facing them imposes nothing
+        agent = agent or r.after(s, clause, cue.end, ("under",))
+        imposer = agent.code if agent else None
+        facing = _facing(view, clause, before)
+        if facing is not None and facing.code != (subj[-1].code if subj else None):
+            # 'Washington has yet to decide whether New Delhi should face sanctions': the one deciding
+            # would impose them on the one facing them, unless named: 'could face American sanctions'
+            named = r.modifier_before(s, cue.start)
+            if named is None or s.text[named.end : cue.start].strip() or named.code == facing.code:
+                named = subj[-1] if subj else None
+            target, imposer = facing.code, named.code if named else None
+    else:
+        mod = r.modifier_before(s, cue.start) or decided_by(view, clause, cue, subj)
+        # 'Turkey criticised the sanctions Washington imposed on ...': the state after the noun
+        reduced = None if mod else reduced_relative(view, clause, cue)
+        imposer = mod.code if mod else reduced or (subj[-1].code if subj else None)
+        # ('closed its airspace to Indian airlines and suspended all trade with India': the trade halted
+        # names the partner)
+        halt = next(
+            (c for c in cues if cue_words.TRADE_HALT.match(c.text) and "trade" in c.text.lower()), cue
+        )
+        target = target_of(view, clause, halt, status, imposer, subj[-1].end if subj else clause.start)
+        if mod is not None and subj and _named_for_target(view, clause, cue, mod, subj[-1]):
+            # 'US imposes new Iran sanctions'; 'US to end Iran oil sanctions waivers for India': a waiver
+            # is for the state it names
+            waived_for = status == "waived" and target not in (None, mod.code, imposer)
+            imposer, target = subj[-1].code, target if waived_for else mod.code
+    return imposer, target
+
+
+def _told_apart(
+    view: View,
+    clause: Clause,
+    cue: Cue,
+    status: str,
+    subj: list[Mention],
+    imposer: str | None,
+    target: str | None,
+    *,
+    before: str,
+    window: str,
+) -> tuple[str | None, str | None]:
+    """The clause's imposer and target corrected by what tells them apart from its own sides
+    (``sanction_imposers``): the state urged or asked, the adopter of another's sanctions, the one
+    warned and the warner, the state saying what another did (``before``: the clause up to the cue)."""
+    s = view.slots
+    urged = urged_imposer(view, clause, cue) if status == "threatened" else None
+    if urged is not None:
+        imposer = urged  # 'Zelenskiy urged the European Union to impose sanctions on Russia's Rosatom'
+    asked = asked_to_reconsider(view, clause, cue)
+    if asked is not None:
+        # 'Türkiye on Saturday called on the US to reconsider its decision to lift the arms embargo on the
+        # Greek Cypriot administration': the decision is the one asked's, taken before the appeal
+        imposer = asked
+    if subj and imposer and subj[-1].code != imposer and _ADOPTED_THEIRS.search(before):
+        imposer = subj[-1].code  # 'Switzerland on Monday adopted the European Union's sanctions'
+    if status == "threatened" and _IT.search(before):
+        # 'has warned Belgrade that purchasing Russian weapons could expose it to sanctions': 'it' is the
+        # one warned, whatever else the clause names
+        warner, warned = warned_sides(view, clause)
+        if warned is not None and warned != (imposer or warner):
+            imposer, target = imposer or warner, warned
+    if status == "threatened" and _GERUND_SUBJECT.match(view.text, clause.start, cue.start):
+        # 'has warned Egypt that buying Russian Su-35 jets could trigger sanctions': the warner threatens
+        # the one warned, whatever state the purchase names
+        warner, warned = warned_sides(view, clause)
+        if warner and warned and warner != warned:
+            imposer, target = warner, warned
+    if imposer and imposer == target:
+        # 'The United States said Iran had delivered missiles ... and announced new sanctions on Iranian
+        # companies': the one saying imposes, not the subject of what it said
+        first = r.subjects(s, view.clauses[0], cue.start, view.clauses)
+        imposer = first[0].code if first and first[0].code != target else imposer
+    if status == "threatened" and (imposer is None or target is None):
+        warner, warned = warned_sides(view, clause)
+        # ("... in spite of Washington's warning that the purchase could attract sanctions")
+        imposer = imposer or warner or warner_before(view, clause)
+        target = target or (warned if warned != imposer else None)
+    if imposer is None:
+        imposer = reduced_relative(view, clause, cue) or said_he(view, clause) or imposer
+    if imposer is None and "caatsa" in window.lower():
+        imposer = "USA"
+    return imposer, target
 
 
 _EARLIER_IMPOSITION = re.compile(
