@@ -243,39 +243,8 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return (
             unit  # 'The first batch of six aircraft, part of an order ..., arrived in the country on March 4'
         )
-    if all(
-        _SHIPPING.match(c.text) and _AGAINST.search(view.text, max(0, c.start - 40), c.start) for c in cues
-    ):
-        return None  # 'its largest package against Russian shipping': a trade targeted, nothing moved
-    last = max(c.end for c in cues)
-    if any(c.kind == "get" and _AN_ORDER.match(view.text, c.end) for c in cues):
-        return None  # 'Saab said it had received an order from the Indian Army': a sale, nothing moved
-    if any(_GOT.match(c.text) and _GOT_IDIOM.match(view.text, c.end) for c in cues):
+    if _moves_no_arms(view, clause, cues, items):
         return None
-    if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
-        any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
-    ):
-        return None
-    # a request after the goods moved ('received two Patriots ..., urging allies to send more') drops nothing
-    window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
-    if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
-        return None
-    if _why_sanctioned(view, cues[0]):
-        return None  # 'sanctions on four India-based companies accused of shipping aircraft parts to Russia'
-    if _hypothetical(view, clause, cues):
-        return None  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
-    if _COULD.search(view.text, clause.start, cues[0].start) and _IF_LATER.search(view.text, cues[0].end):
-        return None  # 'Greece could transfer some of its Mirage jets to Ukraine if France gives its consent'
-    if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
-        return None  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
-    if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
-        return None  # 'a contingent with Su-30MKI fighters has arrived in France for the exercise Garuda'
-    if view.hearsay or cue_words.FORMER_SAID.found(view.text):
-        return None
-    if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
-        return None  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
-    if _TO_MANY.search(view.text, clause.start, clause.end) or _to_a_list(view, clause, cues):
-        return None  # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
     # ('agreed to send 14 Leopard tanks to Ukraine': a pledge to deliver arms, planned)
     agreed = not (items and all(it.name in COMMODITIES for it in items)) and any(
         c.kind == "approve" and _AGREED_TO.match(view.text, c.start, cues[0].start) for c in view.cues
@@ -322,35 +291,78 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if not roles and not anaphoric:
         return _planned_bare(view, clause, cues)
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
-    # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing,
-    # nor does a second verb ('has received shipments of Iranian missiles and is likely to use them')
-    stop = view.text.find(", ", last, clause.end)
-    second = _AND_VERB.search(view.text, last, stop if stop > 0 else clause.end)
-    stop = second.start() if second is not None else stop
-    status = statuses.delivery_status(
-        view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
-    )
-    if status == "completed" and _FIRST_OF_N.search(view.text, clause.start, clause.end):
-        status = "began"  # 'received a Dornier 228 aircraft ..., the first of two ordered from India'
-    draft.status = "planned" if agreed else title_future(view, cues) or status
-    commissioned = any(c.text.lower().startswith("commission") for c in cues)
-    if (
-        (anaphoric or commissioned)
-        and draft.status == "completed"
-        and not statuses.COMPLETED.found(view.text, clause.start, clause.end)
-    ):
-        draft.status = (
-            None  # 'The jets landed at Kano on Tuesday': the delivery told before, no stage of its own
-        )
-    if commissioned and draft.status is None and _FIRST_OF_N.search(view.text):
-        draft.status = "began"  # 'PNS Tughril, the first of four frigates ..., was commissioned'
-
+    draft.status = _status(view, clause, cues, agreed=agreed, anaphoric=anaphoric)
     if items and items[0].quantity is None and len(items) == 1:
         part = _PART_OF_ORDER.search(view.text, clause.start, clause.end)
         if part is not None:
             # 'received its first Typhoon jets on Wednesday, when the first four of 24 aircraft landed'
             draft.items = [items[0]._replace(quantity=parse_quantity(part.group(1)))]
     return draft
+
+
+def _status(view: View, clause: Clause, cues: list[Cue], *, agreed: bool, anaphoric: bool) -> str | None:
+    """The delivery's stage from the clause up to the comma or second verb after the cues: planned
+    when agreed, began for the first of several, none of its own for goods told before."""
+    last = max(c.end for c in cues)
+    # the clause up to the comma after the cues: ', in what would be the first delivery' plans nothing,
+    # nor does a second verb ('has received shipments of Iranian missiles and is likely to use them')
+    stop = view.text.find(", ", last, clause.end)
+    second = _AND_VERB.search(view.text, last, stop if stop > 0 else clause.end)
+    stop = second.start() if second is not None else stop
+    told = statuses.delivery_status(
+        view.text[clause.start : last + 25], view.text[clause.start : stop if stop > 0 else clause.end], cues
+    )
+    if told == "completed" and _FIRST_OF_N.search(view.text, clause.start, clause.end):
+        told = "began"  # 'received a Dornier 228 aircraft ..., the first of two ordered from India'
+    status = "planned" if agreed else title_future(view, cues) or told
+    commissioned = any(c.text.lower().startswith("commission") for c in cues)
+    if (
+        (anaphoric or commissioned)
+        and status == "completed"
+        and not statuses.COMPLETED.found(view.text, clause.start, clause.end)
+    ):
+        status = None  # 'The jets landed at Kano on Tuesday': the delivery told before, no stage of its own
+    if commissioned and status is None and _FIRST_OF_N.search(view.text):
+        status = "began"  # 'PNS Tughril, the first of four frigates ..., was commissioned'
+    return status
+
+
+def _moves_no_arms(view: View, clause: Clause, cues: list[Cue], items: list[ItemMention]) -> bool:
+    """Cues that move no arms to anyone in particular: an order received, a request or a refusal, a
+    hypothesis, a conviction, an exercise, hearsay, 'any supply', a record of sales to many."""
+    if all(
+        _SHIPPING.match(c.text) and _AGAINST.search(view.text, max(0, c.start - 40), c.start) for c in cues
+    ):
+        return True  # 'its largest package against Russian shipping': a trade targeted, nothing moved
+    last = max(c.end for c in cues)
+    if any(c.kind == "get" and _AN_ORDER.match(view.text, c.end) for c in cues):
+        return True  # 'Saab said it had received an order from the Indian Army': a sale, nothing moved
+    if any(_GOT.match(c.text) and _GOT_IDIOM.match(view.text, c.end) for c in cues):
+        return True
+    if all(c.kind == "get" and _GOT.match(c.text) for c in cues) and not (
+        any(it.start > cues[0].end for it in items) or WEAPON_NOUNS.found(view.text, cues[0].end, clause.end)
+    ):
+        return True
+    # a request after the goods moved ('received two Patriots ..., urging allies to send more') drops nothing
+    window = view.text[clause.start : cues[0].end if cues[0].kind == "get" else last]
+    if cue_words.dropped_delivery(window, view.text[max(0, clause.start - 60) : clause.start]):
+        return True
+    if _why_sanctioned(view, cues[0]):
+        return True  # 'sanctions on four India-based companies accused of shipping aircraft parts to Russia'
+    if _hypothetical(view, clause, cues):
+        return True  # 'warned Seoul that supplying weapons to Ukraine would destroy relations'
+    if _COULD.search(view.text, clause.start, cues[0].start) and _IF_LATER.search(view.text, cues[0].end):
+        return True  # 'Greece could transfer some of its Mirage jets to Ukraine if France gives its consent'
+    if _CONVICTED_FOR.search(view.text, max(0, cues[0].start - 160), cues[0].start):
+        return True  # 'a court sentenced a businessman for exporting machine tools to Russian arms makers'
+    if _FOR_EXERCISE.search(view.text, cues[-1].end, clause.end):
+        return True  # 'a contingent with Su-30MKI fighters has arrived in France for the exercise Garuda'
+    if view.hearsay or cue_words.FORMER_SAID.found(view.text):
+        return True
+    if any(_ANY_SUPPLY.search(view.text, max(clause.start, c.start - 30), c.start) for c in cues):
+        return True  # 'Any supply of German Taurus missiles to Kiev would make Berlin a party': if ever
+    # 'Hanwha has exported the K9 to nine countries': a record of sales, no state receives
+    return bool(_TO_MANY.search(view.text, clause.start, clause.end)) or _to_a_list(view, clause, cues)
 
 
 # 'Russia and India are holding talks on the supply of additional S-400 systems': a sale being negotiated
