@@ -279,24 +279,7 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         saying = next((c for c in view.cues if c.etype == "statement" and c.start in owners), None)
         if saying is not None:
             return 0, saying.start
-    if _THE_BEFORE.search(view.text, max(0, dm.start - 6), dm.start) and dm.text.strip().isdigit():
-        # 'pulled out of the 2015 nuclear deal': a year naming a noun dates only the event that noun is
-        noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
-        if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
-            return None
-    if _OF_A_PACT.match(view.text, dm.end):
-        return None  # 'lifted sanctions under last year's nuclear deal': the date of a thing named
-    if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
-        return None  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
-    if _UNTIL.search(view.text, max(0, dm.start - 24), dm.start):
-        return None  # 'to roll over economic sanctions for another six months, until Jan. 31, 2020': an end
-    if _OCCASION.search(view.text, max(0, dm.start - 20), dm.start):
-        return None  # 'undermined the democratic process during the presidential election in February'
-    if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
-        return None  # '... the first transfer of defence equipment since export rules were eased in 2014'
-    if _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) and not any(
-        dm.start - 24 <= c.end <= dm.start for c in view.cues
-    ):
+    if _dates_no_act(view, dm):
         return None
     after = next((c for c in view.cues if c.start >= dm.end and view.clause_of(c.start) == ci), None)
     when = after is not None and _WHEN_SUBJECT.fullmatch(view.text, dm.end, after.start) is not None
@@ -388,6 +371,37 @@ def _governing_cue(view: View, dm: DateMention, owners: dict[int, list[Draft]]) 
         # the day passes on to the next cue that made one
         made_next = next((c for c in same if c.start >= dm.end and c.start in owners), nxt)
         return 2, made_next.start
+    return _beyond_its_clause(view, dm, ci, same, owners)
+
+
+def _dates_no_act(view: View, dm: DateMention) -> bool:
+    """A date of a thing named, not of an act: 'the 2015 nuclear deal', 'last year's deal', a comparison
+    ('since 2022'), an end ('until Jan. 31'), an occasion ('during the election in February')."""
+    if _THE_BEFORE.search(view.text, max(0, dm.start - 6), dm.start) and dm.text.strip().isdigit():
+        # 'pulled out of the 2015 nuclear deal': a year naming a noun dates only the event that noun is
+        noun = next((c for c in view.cues if dm.end <= c.start <= dm.end + 25), None)
+        if noun is None or len(view.text[dm.end : noun.start].split()) > 2:
+            return True
+    if _OF_A_PACT.match(view.text, dm.end):
+        return True  # 'lifted sanctions under last year's nuclear deal': the date of a thing named
+    if dm.text.lower().startswith("since") and _COMPARED.search(view.text, max(0, dm.start - 60), dm.start):
+        return True  # 'unveiled its largest round of measures since 2022': a comparison, no date of the act
+    if _UNTIL.search(view.text, max(0, dm.start - 24), dm.start):
+        return True  # 'to roll over economic sanctions for another six months, until Jan. 31, 2020': an end
+    if _OCCASION.search(view.text, max(0, dm.start - 20), dm.start):
+        return True  # 'undermined the democratic process during the presidential election in February'
+    if _SINCE_PASSIVE.search(view.text, max(0, dm.start - 80), dm.start):
+        return True  # '... the first transfer of defence equipment since export rules were eased in 2014'
+    return _OWN_PARTICIPLE.search(view.text, max(0, dm.start - 40), dm.start) is not None and not any(
+        dm.start - 24 <= c.end <= dm.start for c in view.cues
+    )
+
+
+def _beyond_its_clause(
+    view: View, dm: DateMention, ci: int, same: list[Cue], owners: dict[int, list[Draft]]
+) -> tuple[int, int] | None:
+    """A date with no cue of an event around it in its clause: the event of the kind the clause tells,
+    nothing for an act or a promise of its own, else the nearest event of the sentence."""
     kind = next((c.etype for c in reversed(same) if c.end <= dm.start and c.etype != "statement"), None)
     told = next((c for c in view.cues if c.etype == kind and _live(owners, c.start)), None)
     if told is not None:
