@@ -3,7 +3,7 @@
 Order of work: every sentence is analysed (on demand, ``view``); drafts get
 dates from the expressions of their own clause (``dating``); statements that
 only attribute another event ('..., the ministry said') are dropped but lend
-their date to planned or threatened events; a sentence takes what it leaves
+their date to planned or threatened events (``sayings``); a sentence takes what it leaves
 open from the ones before it ('The move came a day after ...', ``followups``);
 deliveries borrow missing sides
 from a deal for the same item and mentions of one development merge into one
@@ -36,6 +36,7 @@ from tracker.extract.gazetteer import gazetteer
 from tracker.extract.home import home_country
 from tracker.extract.merging import complete, merge
 from tracker.extract.render import render
+from tracker.extract.sayings import TOLD, party_to, quoted, said_apart, to_lift, told_a_state, told_now
 from tracker.extract.sentences import Sentence, quote_spans, split_sentences
 from tracker.extract.sides import infer_sides
 from tracker.extract.statements import Memory, about_previous, about_the_act, resolve_statements
@@ -240,142 +241,7 @@ def _reached_the_country(view: View, ds: list[Draft]) -> None:
                     said.attribution = said.attribution or said.cues[0].text.lower() in _NEUTRAL
 
 
-def _quoted(view: View, d: Draft) -> bool:
-    """'"China opposes the United States imposing sanctions," Hua said': an event told inside the quote
-    leaves the saying a statement of its own."""
-    return all(view.in_quote(c.start) for c in d.cues)
-
-
-# 'announced that the United States was removing the penalty tariff': told as under way when said
-_IS_NOW = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+ing\b")
-
-
-# 'said on Thursday it was adding ...', 'said on Friday it had banned ...': the doer telling its own act
-_SAID_ON_DAY_IT = r"\bsaid\s+(?:on\s+)?\w+day\s+(?:that\s+)?(?:it|they)\s+"
-_SAID_IT_WAS = re.compile(_SAID_ON_DAY_IT + r"(?:is|are|was|were)\s+\w+ing\b")
-_ANNOUNCED = re.compile(r"\bannounc(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+)?$")
-
-
-def _announced(view: View, d: Draft) -> bool:
-    """'... said on Tuesday that Iran had delivered missiles, and announced new sanctions': an act
-    made by announcing it, on the day of the saying."""
-    cue = d.cues[0]
-    return bool(_ANNOUNCED.search(view.text, max(0, cue.start - 30), cue.start))
-
-
-# 'Trump said on Monday he would remove the additional 25% tariff': relief announced on that day
-_WOULD = re.compile(r"\b(?:would|will)\s+(?:[\w%$.-]+\s+){1,5}$")
-
-
-def _told_now(view: View, d: Draft) -> bool:
-    """An act that happens as it is told: under way, announced, pledged relief, or just announced done."""
-    return (
-        _progressive(view, d)
-        or _announced(view, d)
-        or _to_lift(view, d)
-        or _perfect_announced(view, d)
-        or _own_act_said(view, d)
-    )
-
-
-# 'Russia said on Friday it had banned 500 Americans, including former US president Barack Obama'
-_SAID_IT_HAD = re.compile(_SAID_ON_DAY_IT + r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:\w+ed\s+)?$")
-
-
-def _own_act_said(view: View, d: Draft) -> bool:
-    """An act its own doer tells as done on the day it speaks: the day of the saying."""
-    cue = d.cues[0]
-    if not _SAID_IT_HAD.search(view.text, max(0, cue.start - 60), cue.start):
-        return False
-    doer = d.roles.get("imposer") or d.roles.get("buyer") or d.roles.get("supplier")
-    subjects = r.subjects(view.slots, view.clauses[0], cue.start, view.clauses)
-    return bool(subjects) and subjects[0].code == doer
-
-
-# 'Indonesia has signed a contract with Dassault Aviation ..., the French and Indonesian defence
-# ministries announced on 10 February': news told in the present perfect as it is announced
-# ('China has imposed sanctions on five American defence companies ..., the foreign ministry announced on
-# Sunday': the perfect on the verb before a noun cue)
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:(?:imposed|slapped|placed|signed)\s+)?$")
-_ANNOUNCED_AT = re.compile(r"(?i:announced|confirmed)$")
-_GRANTED = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:granted|lifted|waived|removed|eased)\b")
-
-
-def _perfect_announced(view: View, d: Draft) -> bool:
-    cue = d.cues[0]
-    saying = next((c for c in view.cues if c.etype == "statement" and c.start > cue.end), None)
-    if saying is None:
-        return False
-    if d.status in ("waived", "lifted") and _GRANTED.search(view.text, d.clause.start, cue.start):
-        # ('The United States has granted India an exemption from its sanctions on Iran ..., the State
-        # Department said on Tuesday': relief is news on the day it is told)
-        return True
-    perfect = _PERFECT.search(view.text, max(0, cue.start - 25), cue.start)
-    return perfect is not None and _ANNOUNCED_AT.match(saying.text) is not None
-
-
-_NOT_RENEWED = re.compile(r"\b(?:not|n't)\s+(?:to\s+)?renew\w*\s")
-
-
-def _to_lift(view: View, d: Draft) -> bool:
-    cue = d.cues[0]
-    if d.status == "imposed" and _NOT_RENEWED.search(view.text, 0, cue.end):
-        # ('said on Wednesday it would not renew a license that had eased sanctions on Venezuela's oil
-        # sector, reimposing the measures': the relief ends the day it is announced)
-        return True
-    if d.status not in ("lifted", "waived"):
-        return False
-    return bool(_WOULD.search(view.text, max(0, cue.start - 45), cue.start))
-
-
-def _progressive(view: View, d: Draft) -> bool:
-    """'The United States is fully lifting its ban ..., the president said on Monday': an act told as
-    under way when it is announced, on the day of the saying."""
-    if _IS_NOW.search(view.text, d.clause.start, d.cues[0].end):
-        return True
-    # ('The U.S. Commerce Department said on Thursday it was adding 36 Chinese companies, including memory
-    # chipmaker Yangtze Memory Technologies Co (YMTC), to its trade blacklist': the clause cut by commas)
-    said = _SAID_IT_WAS.search(view.text, max(0, d.cues[0].start - 160), d.cues[0].start)
-    return said is not None
-
-
 _WHICH_SAID = re.compile(r",\s*which\s+(?:also\s+)?$")
-_TOLD = re.compile(r"^(?:told|tells)$", re.IGNORECASE)
-
-
-def _told_a_state(view: View, d: Draft) -> bool:
-    """'The UAE has told the United States it will suspend talks': telling another state is a
-    statement to it, not the attribution of the news that follows."""
-    cue = d.cues[0]
-    if not _TOLD.match(cue.text):
-        return False
-    nxt = next((m for m in view.slots.mentions if m.start >= cue.end), None)
-    return (
-        nxt is not None
-        and nxt.kind in ("country", "body")
-        and not view.text[cue.end : nxt.start].strip(" the")
-    )
-
-
-_AND_APART = re.compile(r",\s+and\s+")
-
-
-def _said_apart(view: View, event: Draft, said: Draft) -> bool:
-    """'Russia and India on Friday signed a programme ..., and Putin said Moscow was ready to ensure fuel
-    shipments': a saying joined after the event by ', and' tells news of its own."""
-    end, start = event.cues[-1].end, said.cues[0].start
-    return end <= start and _AND_APART.search(view.text, end, start) is not None
-
-
-def _party_to(said: Draft, event: Draft) -> bool:
-    """Whether the one saying is a side of the event it tells ('Russia said it delivered ...'): then the
-    saying only dates the event. A third state telling of others' trade ('Russia has received Iranian
-    missiles, Blinken said') makes a claim, a statement of its own. An unnamed sayer counts as a side."""
-    speaker = said.roles.get("speaker")
-    if speaker is None:
-        return True
-    sides = [x for v in event.roles.values() for x in (v if isinstance(v, list) else [v])]
-    return speaker in sides
 
 
 def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
@@ -386,7 +252,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
         if (
             d.etype == "statement"
             and d.cues[0].text.lower() in _NEUTRAL
-            and not _told_a_state(view, d)
+            and not told_a_state(view, d)
             # '..., an angry response from Turkey, which said ...': a reaction, not an attribution
             and not _WHICH_SAID.search(view.text, max(0, d.cues[0].start - 14), d.cues[0].start)
             # 'New U.S. sanctions on Rosneft and Lukoil are counterproductive, Kremlin spokesman Dmitry
@@ -399,10 +265,10 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
                 and not o.reacted
                 # ('a day after New Delhi announced punitive measures against Islamabad': the act it tells)
                 and (o.clause.opener not in _TEMPORAL or o.clause is d.clause)
-                and not _quoted(view, o)
-                and _party_to(d, o)
-                and not _said_apart(view, o, d)
-                and not _to_lift(view, o)  # 'Trump said Tuesday he will lift sanctions on Syria': a pledge
+                and not quoted(view, o)
+                and party_to(d, o)
+                and not said_apart(view, o, d)
+                and not to_lift(view, o)  # 'Trump said Tuesday he will lift sanctions on Syria': a pledge
                 for o in others
             )
     date_drafts(view, ds, published)
@@ -410,15 +276,10 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in ds:
         if d.etype == "statement" and d.occurred is None and not d.attribution:
             # ('... on Friday signed a programme ..., and Putin said': the same occasion)
-            dated = (o.occurred for o in others if o.occurred and _said_apart(view, o, d))
+            dated = (o.occurred for o in others if o.occurred and said_apart(view, o, d))
             d.occurred = next((occ for occ in dated if occ.precision == "day"), None)
     for d in ds:
-        if (
-            d.etype == "statement"
-            and d.occurred is None
-            and not d.attribution
-            and _TOLD.match(d.cues[0].text)
-        ):
+        if d.etype == "statement" and d.occurred is None and not d.attribution and TOLD.match(d.cues[0].text):
             # 'has told the United States ..., an Emirati official said on Tuesday'
             d.occurred = say or saying_date(view, published)
     for d in others:
@@ -427,7 +288,7 @@ def _sentence_drafts(view: View, published: datetime | None) -> list[Draft]:
     for d in others:
         if (
             d.occurred is None
-            and (d.status in _INHERIT or _told_now(view, d))
+            and (d.status in _INHERIT or told_now(view, d))
             and d.clause.opener not in _TEMPORAL
             and not d.reacted
             and not d.background  # 'examining the sanctions imposed by Washington': known before
