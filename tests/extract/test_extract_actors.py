@@ -83,7 +83,7 @@ def test_a_named_alias_is_shown_as_written_and_joined_to_its_system(
     events (blind sets 25, 66 and others wanted them), one system on timelines; a user file adds more."""
     from events.model import to_wire
     from tracker.extract import extract
-    from tracker.timeline.develop import item_norm
+    from tracker.timeline.facts import item_norm
 
     text = "India signed a deal with Russia in October 2018 for four Krivak-class frigates."
     (deal,) = [to_wire(e) for e in extract(text)]

@@ -8,7 +8,7 @@ import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.timeline.develop import facts_of, facts_of_json
+from tracker.timeline.facts import facts_of, facts_of_json
 
 ACTORS = st.sampled_from(["IND", "RUS", "USA", "FRA"])
 TEXT = st.text(alphabet="aS-4 0", max_size=6)

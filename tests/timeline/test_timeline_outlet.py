@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.timeline.develop import outlet_of
+from tracker.timeline.facts import outlet_of
 
 PARTS = st.text(alphabet="abcXYZ09.-_:@[]?#/\\%", max_size=12)
 

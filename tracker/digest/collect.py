@@ -24,7 +24,8 @@ from tracker import projections
 from tracker.digest.model import Digest, Entry, FeedProblem, LogHead
 from tracker.feeds.tables import feeds
 from tracker.timeline.changes import Change, changed_between
-from tracker.timeline.develop import Development, Facts, display_date
+from tracker.timeline.develop import Development, display_date
+from tracker.timeline.facts import Facts
 from tracker.timeline.query import development_json
 
 _TICK = timedelta(microseconds=1)  # the log stores microseconds: "before t" is "at or before t - 1 µs"

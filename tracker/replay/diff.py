@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from tracker.timeline.commands import actors_text
-from tracker.timeline.develop import display_date, item_norm, sort_date
+from tracker.timeline.develop import display_date, sort_date
+from tracker.timeline.facts import item_norm
 
 FIELDS = ("occurred", "status", "roles", "items", "value", "sources", "summary")
 _LABELS = {"occurred": "date", "roles": "actors"}

@@ -23,15 +23,8 @@ from sqlalchemy import Connection, select
 from events.records import parse_event_id
 from events.store import EventStore
 from tracker.replay.plan import Plan
-from tracker.timeline.develop import (
-    Development,
-    Facts,
-    assign,
-    development_from,
-    facts_of,
-    fold,
-    new_development,
-)
+from tracker.timeline.develop import Development, assign, development_from, fold, new_development
+from tracker.timeline.facts import Facts, facts_of
 from tracker.timeline.members import members_of
 from tracker.timeline.query import development_json
 from tracker.timeline.tables import timeline_developments

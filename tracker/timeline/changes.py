@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from events.store import EventStore
-from tracker.timeline.develop import Development, Facts, fold
+from tracker.timeline.develop import Development, fold
+from tracker.timeline.facts import Facts
 from tracker.timeline.members import Member, members_of
 from tracker.timeline.tables import timeline_actors, timeline_versions
 

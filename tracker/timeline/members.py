@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 from events.records import iso
 from events.store import EventStore, Record
 from tracker.bulk import Bulk
-from tracker.timeline.develop import Facts, facts_of
+from tracker.timeline.facts import Facts, facts_of
 
 _CHUNK = 500
 

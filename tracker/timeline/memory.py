@@ -27,7 +27,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection
 
 from tracker.bulk import Bulk
-from tracker.timeline.develop import Development, Facts, development_from
+from tracker.timeline.develop import Development, development_from
+from tracker.timeline.facts import Facts
 
 Key = tuple[str, str]  # (type, actor_key)
 Year = str | None

@@ -21,18 +21,8 @@ from events.projection import Projection
 from events.records import iso
 from events.store import Record, parse_event_id
 from tracker.bulk import Bulk
-from tracker.timeline.develop import (
-    Development,
-    Facts,
-    assign,
-    end_date,
-    facts_of,
-    facts_of_json,
-    fold,
-    new_development,
-    sort_date,
-    state_of,
-)
+from tracker.timeline.develop import Development, assign, end_date, fold, new_development, sort_date, state_of
+from tracker.timeline.facts import Facts, facts_of, facts_of_json
 from tracker.timeline.members import members_of
 from tracker.timeline.memory import DEFAULT_LIMIT, Memory
 from tracker.timeline.tables import (

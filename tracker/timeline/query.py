@@ -23,16 +23,8 @@ from events.schema import projection_checkpoints
 from events.store import EventStore, event_id
 from tracker.errors import TrackerError
 from tracker.heap import young_gc_only
-from tracker.timeline.develop import (
-    Development,
-    Facts,
-    development_from,
-    end_date,
-    fold,
-    item_norm,
-    outlet_of,
-    sort_date,
-)
+from tracker.timeline.develop import Development, development_from, end_date, fold, sort_date
+from tracker.timeline.facts import Facts, item_norm, outlet_of
 from tracker.timeline.members import members_of
 from tracker.timeline.tables import (
     timeline_actors,
