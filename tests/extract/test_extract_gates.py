@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.extract.conftest import gold_sentences
-from tracker.extract import back_references, deals
+from tracker.extract import back_references, deal_gates
 from tracker.extract.amounts import MONEY, _money_matches
 from tracker.extract.items import WEAPON_NOUNS, names_weapons
 from tracker.extract.sentences import lower
@@ -70,7 +70,7 @@ def test_weapon_gate_agrees_with_the_search() -> None:
 
 def test_sport_gate_agrees_with_the_search() -> None:
     for text in SENTENCES:
-        assert deals._sport(text) == (deals._SPORT.search(text) is not None), text
+        assert deal_gates.sport(text) == (deal_gates._SPORT.search(text) is not None), text
 
 
 def test_signed_gate_passes_every_match() -> None:

@@ -2,8 +2,9 @@
 
 A deal needs more than a trade word: a signing with a contract noun, a
 buy/sell verb with goods or money, or an approval governing a sale ('approved
-the possible sale of'). Who buys and who sells is ``deal_roles``'s; the deals a clause
-holds besides the one read here (a second order, a sale per buyer) are ``more_deals``'s.
+the possible sale of'), and nothing that rules it out (``deal_gates``). Who buys
+and who sells is ``deal_roles``'s; the deals a clause holds besides the one read
+here (a second order, a sale per buyer) are ``more_deals``'s.
 """
 
 from __future__ import annotations
@@ -17,16 +18,22 @@ from tracker.extract.actors import Mention
 from tracker.extract.amounts import _WORD_NUM, Money, parse_quantity
 from tracker.extract.caseless import Caseless
 from tracker.extract.cues import Cue
+from tracker.extract.deal_gates import (
+    DEFINITE,
+    SIGNED_FOR,
+    UNDER_DEAL,
+    YEAR_NOUN,
+    approves_trade,
+    makes_a_trade,
+    predicate_status,
+    ruled_out,
+    sport,
+)
 from tracker.extract.deal_roles import INSTEAD, INVOLVED, OPPOSED, TALKS, WON, deal_roles
 from tracker.extract.draft import Draft, title_future
 from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
-
-_DEFINITE = re.compile(
-    r"(?:^|\b(?:said|says|say|that|signed|inked|sealed)\s+)(?:the|this|that)\s+(?:[\w$€£.,-]+\s+){0,2}$",
-    re.IGNORECASE,
-)  # 'The deal', 'the sources said the contract was signed', 'Taiwan signed the contract ... in 2019'
 
 # 'The deal, signed on Thursday, is worth up to 254 billion yen', '..., in a deal that a website put at
 # 3.75 billion euros': a price outside the deal's clause
@@ -39,102 +46,18 @@ _WORTH = re.compile(
 _CHOICE = re.compile(r"^(?:chose|chosen|choose|pick(?:s|ed)?|select(?:s|ed)?)$", re.IGNORECASE)
 _CHOSEN_GOODS = re.compile(r"(?:'s|’s|'|’)\s")
 _CHOSEN_TO = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w-]*){0,4}\s+to\s+(?:build|supply|make|provide|deliver)\b")
-# 'under a deal', 'completing a contract signed in 2016', 'as part of the agreement': the deal of a delivery
-_UNDER_DEAL = re.compile(
-    r"\b(?:under|complet(?:ing|es|ed)|fulfill?(?:ing|s|ed)|as part of|part of)\s+(?:a|an|the|its|their)\s+"
-    r"(?:[\w$,.-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-# a budget's words: 'the 2022 budget bill ... sets aside', 'proposed raising defence spending'
-_BUDGET = re.compile(
-    r"\b(?:budget(?:\s+bill)?|defen[cs]e\s+spending|military\s+spending|appropriations?\s+bill)\b"
-    r"[^.;]{0,80}\b(?:proposed|proposes|propose|raising|sets?\s+aside|earmarks?|earmarked|allocat\w+|"
-    r"includ\w+|money\s+for)\b|\b(?:proposed|proposes)\s+(?:raising|increasing|a)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:defen[cs]e|military)\s+(?:budget|spending)\b",
-    re.IGNORECASE,
-)
-_A_DEAL = re.compile(r"\b(?:a|an)\s+(?:[\w$.,-]+\s+){0,3}$", re.IGNORECASE)  # a deal not told before
 _EXPORT = Caseless(r"\bexports?\b")
-# 'did not sign', 'never bought': a past negated; 'has not yet signed' is still a plan
-# 'did not sign'; 'said that Brazil would not sell ammunition ... to Germany': a refusal, no deal; 'says it
-# has not sold weapons to Israel since ...'
-_NEGATED_PAST = re.compile(
-    r"\b(?:did not|didn't|did n't|never|(?:would|will|could|has|have) not|won't|wouldn't|couldn't|hasn't|"
-    r"haven't)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
 _STOPPED = re.compile(r"\b(?:stopp|halt|suspend)\w*\s+(?:approving|issuing|granting)\b", re.IGNORECASE)
-_NO_DEAL = re.compile(r"\b[Nn]o\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|agreements?)\b")
-_ANY = re.compile(
-    r"\b(?:any|all)\s+(?:future\s+|new\s+)?(?:arms|weapons?|defen[cs]e|military)?\s*$", re.IGNORECASE
-)
-_PASSED_UP = re.compile(
-    r"\bhad\s+(?:also\s+|earlier\s+|previously\s+|once\s+)?(?:considered|weighed|mulled|eyed|explored)\s+$"
-)
-_ALLOWED_TO = re.compile(r"\b(?:allow\w*|enabl\w*|permit\w*|fre(?:e|ed|eing))\s+(?:[\w.'’-]+\s+){0,3}to\s+$")
 _COMPETING = re.compile(r"\b(?:competing|vying|bidding|in\s+the\s+running)\s+for\b")
-# 'has no plans to buy', 'ruled out buying', 'does not intend to purchase', 'is not in talks to buy':
-# a plan denied, no deal
-_NO_PLAN = re.compile(
-    r"\b(?:no (?:immediate |current |firm |such )?(?:plans?|intention|need|talks|proposal|move)|"
-    r"not (?:plan\w*|intend\w*|going|in (?:any )?talks|"
-    r"negotiating|considering|looking|seeking)|ruled out|rules out|"
-    r"(?:does|do|did) not (?:plan|intend|want|need|seek)|"
-    r"(?:doesn't|don't|didn't) (?:plan|intend|want|need|seek))"
-    r"\s+(?:\w+\s+){0,4}$",
-    re.IGNORECASE,
-)
-# 'a five-year deal with France forward Kylian Mbappe', 'on a free transfer': a player's contract
-_SPORT = re.compile(
-    r"\b(?:[A-Z][\w-]+\s+(?:forward|striker|midfielder|defender|goalkeeper|winger)\s+[A-Z]|"
-    r"(?:free|record) transfer|transfer fee|footballer|(?:football|soccer) club)"
-)
-# every match of _SPORT holds one of these: testing them (at C speed) first skips the search, which tried
-# each position of the sentence of every deal (0.4% of extraction time)
-_SPORT_WORDS = (
-    *("forward", "striker", "midfielder", "defender", "goalkeeper", "winger"),
-    *("transfer", "footballer", "club"),
-)
-
-
-def _sport(text: str) -> bool:
-    return any(w in text for w in _SPORT_WORDS) and _SPORT.search(text) is not None
 
 
 _DESCRIBED = re.compile(
     r",\s+(?:its|their|the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:order|purchase|deal|contract|sale|acquisition)\b"
 )
 _REMARK = re.compile(r",\s+(?:in what (?:would|will|could|is|was)|which (?:would|will|could)|making it)\b")
-_BY = re.compile(r"\s+by\b")
-_EXPORT_AFTER = re.compile(r"\W+(?:\w+\W+){0,3}exports?\b", re.IGNORECASE)
 
 
-# 'Some experts believe India could eventually buy ...', '..., though no such deal is on the table':
-# a third party's guess about a trade, no deal of anyone's
-# (``Caseless``: IGNORECASE searched the whole sentence of every deal, 0.5% of extraction time)
-_SPECULATION = Caseless(
-    r"\b(?:(?:analysts?|experts?|observers?|commentators?)\s+(?:\w+\s+){0,2}"
-    r"(?:believe|think|say|said|expect|predict|suggest|argue|speculate)\w*\b[^.;]*\b(?:could|might|may)\b|"
-    r"no such (?:deal|contract|agreement|purchase|order)|not (?:currently |yet )?on the table|"
-    r"\b(?:could|might|may|likely)\b[^.;]*\b(?:analysts?|experts?|observers?)\s+(?:\w+\s+){0,5}(?:said|say|says)\b|"
-    # 'Shares of Hanwha Aerospace surged ... as investors bet on further European orders for K9 howitzers'
-    r"\b(?:investors|traders|markets?)\s+(?:\w+\s+){0,2}(?:bet|betting|bets|hope|hoping|priced)\b)"
-)
-_AIRLINE = Caseless(
-    r"\b(?:airlines?|airways|flag carrier|low-cost carrier|regional carrier|jetliners?|airliners?)\b"
-)
-_MILITARY = Caseless(
-    r"\b(?:military|defen[cs]e|fighters?|air force|navy|army|armed forces|missiles?|tankers?|"
-    r"transport aircraft)\b"
-)
-# 'ending its defence cooperation agreement with France': a military pact, unlike air services
-_MILITARY_PACT = Caseless(r"\b(?:defen[cs]e|military|security|arms|troops|forces|nuclear)\b")
-_SIGNED_FOR = re.compile(r"\s+(?:up\s+)?for\s+(?:an?\s+|the\s+)?(?:\d|[A-Z]|another|more|further)")
 _THE_COUNTRY = re.compile(r"\s*[Tt]he\s+(?:country|nation|kingdom|government)\b(?!'s|’s)")
-_UNDISCLOSED = re.compile(
-    r"\b(?:undisclosed|unnamed|unidentified)\s+(?:[\w-]+\s+)?(?:country|customer|buyer|client|nation|state)\b"
-)
-_BACKLOG = re.compile(r"\bbacklogs?\b", re.IGNORECASE)
 _BOOKS = re.compile(
     r"\b(?:net|gross|quarterly|annual|(?:first|second|third|fourth)-quarter|full-year|half-year|total|record)"
     r"\s+sales$"
@@ -151,11 +74,7 @@ def _replaced(view: View, clause: Clause, item: ItemMention) -> bool:
     return _REPLACED.search(view.text, max(clause.start, item.start - 50), item.start) is not None
 
 
-_PLAN = re.compile(
-    r"\b(?:plans?|project|programme|program)\s+to\s+(?:build|make|produce|co-produce|develop)\b"
-)
 _OF_WHOLE = re.compile(r"\bof\s+(?:its\s+|the\s+|their\s+)?(?:\S+\s+){1,3}$")
-YEAR_NOUN = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+(?:contract|deal|agreement|order)\b")
 # 'part of an order of about $250 million that Armenia placed with India in 2022'
 _PLACED_BY = re.compile(r"\border\b[^.;]{0,60}?\b(?:that|which)\s+(?:\w+\s+){1,3}placed\b")
 _PLACED = re.compile(r"\b(?:with|plac\w+)\s+(?:an?\s+|its\s+|their\s+)?(?:first\s+)?order\s+for\b")
@@ -228,7 +147,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # $1.1 billion deal with Moscow in 2018 and will focus instead on buying Rafale and F-15 jets': the
         # goods turned to instead are no part of the deal told
         items = [it for it in items if not INSTEAD.search(view.text, cues[0].end, it.start)]
-    if "approve" in kinds and not _approves_trade(view, cues):
+    if "approve" in kinds and not approves_trade(view, cues):
         kinds.discard("approve")
     if "approve" in kinds and _STOPPED.search(view.text, clause.start, cues[0].end):
         return None  # 'Berlin stopped approving new exports to Riyadh': a freeze (``sanctions``), no sale
@@ -238,15 +157,15 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     choice = _chosen_supplier(view, clause, cues)
     if choice is not None and (items or WEAPON_NOUNS.found(view.text, clause.start, clause.end)):
         kinds.add("buy")  # 'has selected Japan's MHI to build 11 frigates': a purchase from the one chosen
-    strong = _makes_a_trade(view, clause, cues, kinds, items, money, choice)
-    if not strong or _sport(view.text):
+    strong = makes_a_trade(view, clause, cues, kinds, items, money, choice)
+    if not strong or sport(view.text):
         return None
     if items and all(it.name in COMMODITIES for it in items) and not money and "sign" not in kinds:
         return None  # 'will continue to buy Russian oil': trade in goods, not a deal to record
     # ', in what would be Hanoi's first major purchase': a remark on the deal, whose modal plans nothing
     remark = _REMARK.search(view.text, cues[0].end, clause.end)
     window = view.text[clause.start : max(c.end for c in cues if remark is None or c.end <= remark.start())]
-    if _ruled_out(view, clause, cues, kinds, window):
+    if ruled_out(view, clause, cues, kinds, window):
         return None
     # ('with 99 engines due under the order': 'order' a noun there)
     noun = next((c for c in cues if c.kind == "noun" or _ORDER_NOUN.match(c.text)), None)
@@ -255,7 +174,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         and not any(
             c is not noun and c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues
         )  # 'will buy three C-390s from Brazil under a deal worth ...': the verb has the sides
-        and _UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
+        and UNDER_DEAL.search(view.text, clause.start, noun.start) is not None
     )
     # 'shipped K2 tanks to Poland under a deal signed in August': the deal's sides are the delivery's,
     # which ``sides.infer_sides`` lends; the clause's subject is the shipper, not a party to read here
@@ -294,7 +213,7 @@ def deal(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         ]
     draft.items, draft.value = counted(view, core, items), _nearest(money, cues) or _worth(view)
     draft.background = under
-    draft.anaphoric = noun is not None and bool(_DEFINITE.search(view.text, clause.start, noun.start))
+    draft.anaphoric = noun is not None and bool(DEFINITE.search(view.text, clause.start, noun.start))
     return draft
 
 
@@ -341,7 +260,7 @@ def _status(view: View, clause: Clause, cues: list[Cue], window: str, start: int
     placed = _PLACED_BY.search(view.text, clause.start)
     if status is None and (_PLACED.search(view.text, clause.start, clause.end) or placed):
         status = "signed"  # 'became the first buyer of the Rafale in 2015 with an order for 24 jets'
-    predicate = _predicate_status(view, clause)
+    predicate = predicate_status(view, clause)
     if status is None or (predicate == "cancelled" and status == "planned"):
         # ('The plan to acquire 200 Ka-226T helicopters from Russia, ..., has been scrapped': called off)
         status = predicate or status
@@ -350,118 +269,6 @@ def _status(view: View, clause: Clause, cues: list[Cue], window: str, start: int
     if status is None and (under or YEAR_NOUN.search(view.text, clause.start, clause.end)):
         status = "signed"  # 'delivered under a 2014 contract for 36 aircraft': the contract exists
     return status
-
-
-def _makes_a_trade(
-    view: View,
-    clause: Clause,
-    cues: list[Cue],
-    kinds: set[str],
-    items: list[ItemMention],
-    money: list[Money],
-    choice: Mention | None,
-) -> bool:
-    """Whether the cues make a trade: a signing with a contract noun or goods, a buy/sell verb with goods
-    or money, an approval governing a sale, a cancellation of arms, a deal told before ('under the 2018
-    contract'), a supplier chosen."""
-    verbs = any(c.kind in ("buy", "sell") and cue_words.is_verb(c, view.text) for c in cues)
-    return (
-        (choice is not None and "buy" in kinds)
-        or ("sign" in kinds and "noun" in kinds)
-        or ("sign" in kinds and _placed(cues) and bool(items or money))
-        or ("sign" in kinds and bool(kinds & {"buy", "sell"}) and bool(items))
-        # 'The country instead signed for 42 Dassault Rafale jets from France'
-        or ("sign" in kinds and bool(items) and any(_SIGNED_FOR.match(view.text, c.end) for c in cues))
-        or (verbs and bool(items or money or WEAPON_NOUNS.found(view.text, clause.start, clause.end)))
-        or (bool(kinds & {"noun", "buy", "sell"}) and bool(money))
-        or ("approve" in kinds and bool(kinds & {"noun", "buy", "sell"}))
-        # 'The contract, covering four sets of six drones, was signed on Monday': the deal told before
-        or (kinds == {"noun"} and _told_and_done(view, clause, cues))
-        # 'delivered three regiments of S-400 systems to India under the 2018 contract': a dated deal
-        or (
-            kinds == {"noun"}
-            and _UNDER_DEAL.search(view.text, clause.start, cues[0].start) is not None
-            and YEAR_NOUN.search(view.text, max(clause.start, cues[0].start - 20), cues[0].end) is not None
-        )
-        or (
-            "cancel" in kinds
-            and bool(kinds & {"noun", "buy"})
-            # 'said they would cancel bilateral air service agreements with Tehran': no trade in arms
-            and bool(
-                items
-                or money
-                or "buy" in kinds
-                or WEAPON_NOUNS.found(view.text, clause.start, clause.end)
-                or _MILITARY_PACT.found(view.text, clause.start, clause.end)
-            )
-        )
-        # 'has shelved a plan to build 200 Ka-226T helicopters with Russia'
-        or ("cancel" in kinds and bool(items) and bool(_PLAN.search(view.text, clause.start, clause.end)))
-        or (
-            bool(kinds & {"buy", "sell"}) and bool(items) and TALKS.found(view.text, clause.start, clause.end)
-        )
-        # 'is in talks with the United States over a deal for a batch of F-16 fighter jets' (not 'talks on
-        # the S-400 deal': the one signed before)
-        or (
-            "noun" in kinds
-            and bool(items)
-            and TALKS.found(view.text, clause.start, cues[0].start)
-            and any(
-                c.kind == "noun" and _A_DEAL.search(view.text, max(0, c.start - 30), c.start) for c in cues
-            )
-        )
-    )
-
-
-def _ruled_out(view: View, clause: Clause, cues: list[Cue], kinds: set[str], window: str) -> bool:
-    """A trade the sentence denies, hedges or makes no one's: a denial, 'no plans to', a budget, an
-    airline's fleet, hearsay, a purchase passed up, an undisclosed buyer, a tally of orders."""
-    if _NEGATED_PAST.search(view.text, clause.start, cues[0].start) and not cue_words.PENDING.found(window):
-        return True  # 'did not sign any weapons contract with Russia': a denial, no deal
-    if _NO_DEAL.search(view.text, clause.start, max(c.end for c in cues)):
-        return True  # '..., adding that no contract had been signed yet': the state of the deal told before
-    if _NO_PLAN.search(view.text, clause.start, cues[0].start) or any(
-        c.kind != "approve" and _ANY.search(view.text, 0, c.start) for c in cues
-    ):
-        return True  # 'has no plans to buy'; 'approval for any arms purchase': no trade in particular
-    # 'proposed raising defence spending to a record T$949.5 billion, including money for HIMARS launchers
-    # still on order': what a budget sets aside, no deal of its own
-    if "sign" not in kinds and _BUDGET.search(view.text):
-        return True
-    if _AIRLINE.found(view.text) and not _MILITARY.found(view.text):
-        return True  # 'Turkish Airlines agreed to buy up to 355 Airbus jets': an airline's fleet, no state's
-    if view.hearsay or _SPECULATION.found(view.text) or cue_words.FORMER_SAID.found(view.text):
-        return True
-    if _ALLOWED_TO.search(view.text, clause.start, cues[0].start):
-        return True  # 'the embargo expired, allowing Tehran to buy and sell conventional weapons': leave
-    if _PASSED_UP.search(view.text, clause.start, cues[0].start):
-        return True  # 'Argentina had also considered buying Chinese-made JF-17 fighters': not taken up
-    if _UNDISCLOSED.search(view.text, clause.start, clause.end):
-        return True  # 'awarded a contract ... to supply artillery rocket systems to an undisclosed country'
-    if _BACKLOG.search(view.text, max(0, cues[0].start - 80), cues[0].start):
-        return True  # 'The backlog of U.S. weapons that Taiwan has ordered but not yet received': a tally
-    # 'denied reports that Cairo had agreed to buy J-10C jets'
-    return cue_words.DENIED.found(view.text[max(0, clause.start - 60) : cues[0].start])
-
-
-def _told_and_done(view: View, clause: Clause, cues: list[Cue]) -> bool:
-    """A definite deal noun opening the sentence, whose predicate after an apposition tells its status."""
-    first = cues[0]
-    definite = _DEFINITE.search(view.text, clause.start, first.start) is not None
-    return definite and clause.start == 0 and _predicate_status(view, clause) is not None
-
-
-def _predicate_status(view: View, clause: Clause) -> str | None:
-    """'The contract, worth about 10 billion yen, was signed in 2020': the clause after the appositive
-    is the predicate of the deal named before it, and its verb tells the status."""
-    ci = view.clause_of(max(clause.start, clause.end - 1))
-    if ci + 1 >= len(view.clauses) or view.clauses[ci + 1].opener not in _PREDICATE_OPENERS:
-        return None
-    after = view.clauses[ci + 1]
-    cues = [c for c in view.cues if after.start <= c.start < after.end and c.etype == "deal"]
-    if not cues or any(c.kind not in ("sign", "approve", "cancel") for c in cues):
-        return None
-    return statuses.deal_status(view.text[after.start : cues[-1].end], cues, after.start)
 
 
 def counted(view: View, clause: Clause, items: list[ItemMention]) -> list[ItemMention]:
@@ -542,23 +349,6 @@ def _chosen_supplier(view: View, clause: Clause, cues: list[Cue]) -> Mention | N
     return None
 
 
-def _approves_trade(view: View, cues: list[Cue]) -> bool:
-    """'approved the possible sale of': the approval governs a trade word a few words later."""
-    for a in (c for c in cues if c.kind == "approve"):
-        for c in cues:
-            if (
-                c.kind in ("noun", "buy", "sell")
-                and c.start - a.end >= 0
-                and len(view.text[a.end : c.start].split()) <= 7
-            ):
-                return True
-            if c.kind == "noun" and not view.text[c.end : a.start].strip() and _BY.match(view.text, a.end):
-                return True  # 'under a deal approved by Washington': the deal the approval passed
-        if _EXPORT_AFTER.match(view.text[a.end : a.end + 40]):
-            return True
-    return False
-
-
 def _worth(view: View) -> Money | None:
     """The sentence's one price named as such ('..., is worth up to 254 billion yen') when the deal's
     own clause has none."""
@@ -570,14 +360,6 @@ def _nearest(money: list[Money], cues: list[Cue]) -> Money | None:
     if not money:
         return None
     return min(money, key=lambda m: min(abs(m.start - c.start) for c in cues))
-
-
-_PREDICATE_OPENERS = frozenset({"was", "were", "has", "had", "have"})
-
-
-def _placed(cues: list[Cue]) -> bool:
-    """'Armenia last month placed an order worth about Rs 6,000 crore for India's Akash': the order named."""
-    return any(c.text.lower().startswith("placed") for c in cues)
 
 
 _THAT_INCLUDES = re.compile(r"\s*(?:that|which)\s+(?:also\s+)?includes?\b", re.IGNORECASE)
@@ -604,7 +386,7 @@ def _bracketed(view: View, clause: Clause) -> list[ItemMention]:
 def _signed_for(view: View, clause: Clause, cues: list[Cue], roles: dict[str, object]) -> None:
     """'JAKARTA - ... The country instead signed for 42 Dassault Rafale jets from France': the state the
     goods come from sells, and 'the country' of a datelined report buys."""
-    signed = next((c for c in cues if c.kind == "sign" and _SIGNED_FOR.match(view.text, c.end)), None)
+    signed = next((c for c in cues if c.kind == "sign" and SIGNED_FOR.match(view.text, c.end)), None)
     if signed is None or {"seller", "parties"} & roles.keys():
         return
     source = r.after(view.slots, clause, signed.end, ("from",))

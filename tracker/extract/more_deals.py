@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
-from tracker.extract.deals import YEAR_NOUN, counted
+from tracker.extract.deal_gates import YEAR_NOUN
+from tracker.extract.deals import counted
 from tracker.extract.draft import Draft
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
