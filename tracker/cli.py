@@ -6,6 +6,7 @@ Exit status: 0 success, 1 a runtime error (one line on stderr, no traceback),
 
 from __future__ import annotations
 
+import importlib
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -18,9 +19,24 @@ from events.errors import EventStoreError
 from tracker import config
 from tracker.errors import TrackerError
 
+# Each command's module is imported when the command runs (or help lists it), not at start-up:
+# importing them all took 0.55 s of every command's time (python -X importtime).
+_LAZY = {
+    "timeline": "tracker.timeline.commands:timeline_command",
+    "events": "tracker.timeline.commands:events_group",
+    "rebuild": "tracker.timeline.commands:rebuild_command",
+    "stats": "tracker.timeline.commands:stats_command",
+    "feeds": "tracker.feeds.commands:feeds",
+    "poll": "tracker.feeds.commands:poll",
+    "daemon": "tracker.daemon.commands:daemon_command",
+    "digest": "tracker.digest.commands:digest_command",
+    "reextract": "tracker.replay.commands:reextract_command",
+    "retract": "tracker.replay.commands:retract_command",
+}
+
 
 class _Group(click.Group):
-    """Turns the errors users can act on into one line and exit 1."""
+    """Turns the errors users can act on into one line and exit 1; loads commands on first use."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -28,6 +44,15 @@ class _Group(click.Group):
         except (TrackerError, EventStoreError) as exc:
             click.echo(f"tracker: error: {exc}", err=True)
             ctx.exit(1)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY and cmd_name not in self.commands:
+            module, _, attr = _LAZY[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 @click.group(
@@ -104,25 +129,3 @@ def extract(published: datetime | None, title: str | None, url: str | None, fmt:
         return
     rows = [{**e, "date": (e.get("occurred") or {}).get("date"), "actors": e["roles"]} for e in events]
     emit(rows, fmt, ["type", "date", "actors", "status", "summary"])
-
-
-from tracker.timeline.commands import events_group, rebuild_command, stats_command, timeline_command  # noqa: E402
-
-main.add_command(timeline_command)
-main.add_command(events_group)
-main.add_command(rebuild_command)
-main.add_command(stats_command)
-
-from tracker.feeds.commands import feeds, poll  # noqa: E402
-
-main.add_command(feeds)
-main.add_command(poll)
-
-from tracker.daemon.commands import daemon_command  # noqa: E402
-from tracker.digest.commands import digest_command  # noqa: E402
-from tracker.replay.commands import reextract_command, retract_command  # noqa: E402
-
-main.add_command(daemon_command)
-main.add_command(digest_command)
-main.add_command(reextract_command)
-main.add_command(retract_command)

@@ -239,3 +239,24 @@ def system_name(name: str) -> str:
     given when the gazetteer does not know it."""
     entry = gazetteer().items.get(item_key(name))
     return entry.name if entry is not None else name
+
+
+_CODE = re.compile(r"^[A-Z]{2,8}$")
+
+
+def actor_code(text: str) -> str | None:
+    """The country or body a user names, as the events name it: a code in any case ('ind', 'eu'), a
+    name or alias the extractor reads ('India', 'the U.S.', 'European Union') or an ISO alpha-2 code
+    ('IN'). A code typed in capitals that none of these knows is kept (an older log may use it);
+    anything else is None."""
+    gaz = gazetteer()
+    code = text.strip().upper()
+    if code in gaz.display:
+        return code
+    entry = gaz.actors.get(actor_key(text))
+    if entry is not None and entry.code is not None and entry.kind in ("country", "body"):
+        return entry.code
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is not None:
+        return str(country.alpha_3)
+    return code if _CODE.match(text.strip()) else None

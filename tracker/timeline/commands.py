@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
 import click
 import orjson
 
+from events.model import EVENT_TYPES, STATUSES
 from tracker import projections
-from tracker.errors import NotFound
+from tracker.errors import NotFound, TrackerError
+from tracker.extract.gazetteer import actor_code
 from tracker.output import FORMATS, emit, output_options, stderr_progress
 from tracker.timeline.develop import display_date
-from tracker.timeline.query import TimelineQuery, timeline
+from tracker.timeline.query import TimelineQuery, period, timeline
 
 _ARROWS = {
     "deal": ("seller", "buyer"),
@@ -31,15 +35,60 @@ def _split(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...])
     return tuple(v.strip() for chunk in value for v in chunk.split(",") if v.strip())
 
 
+def _one_of(
+    known: Iterable[str],
+) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], tuple[str, ...]]:
+    """A comma-separated option whose values must be among ``known``: a typo is a usage error, not an
+    empty timeline."""
+    names = sorted(set(known))
+
+    def check(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+        values = tuple(v.lower() for v in _split(ctx, param, value))
+        unknown = [v for v in values if v not in names]
+        if unknown:
+            raise click.BadParameter(f"unknown {', '.join(map(repr, unknown))} (known: {', '.join(names)})")
+        return values
+
+    return check
+
+
+def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = actor_code(value)
+    if code is None:
+        raise click.BadParameter(
+            f"no country or body named {value!r} (a code such as IND, or a name such as India)"
+        )
+    return code
+
+
+def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            period(value)
+        except TrackerError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
+
+
 def _when(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    """An ISO 8601 time (no zone: local time), or what dateparser reads ('yesterday', '3 days ago',
+    '1 Dec 2026 09:00')."""
     if value is None:
         return None
     from dateutil import parser as dateutil_parser
 
     try:
-        parsed = dateutil_parser.isoparse(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"not an ISO 8601 time: {value!r}") from exc
+        parsed: datetime | None = dateutil_parser.isoparse(value)
+    except ValueError:
+        import dateparser
+
+        parsed = dateparser.parse(value, settings={"PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        raise click.BadParameter(
+            f"not a time: {value!r} (ISO 8601 such as 2022-05-01T00:00:00Z, or 'yesterday')"
+        )
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.now().astimezone().tzinfo)
 
 
@@ -63,20 +112,35 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command("timeline")
-@click.option("--actor", help="Developments involving this actor (ISO alpha-3, e.g. IND).")
-@click.option("--with", "with_actor", help="...and this one too (a dyad, e.g. --actor IND --with RUS).")
-@click.option("--type", "types", multiple=True, callback=_split, help="deal,delivery,statement,sanction")
+@click.option(
+    "--actor", callback=_actor, help="Developments involving this country or body (IND, India, ind, IN)."
+)
+@click.option(
+    "--with", "with_actor", callback=_actor, help="...and this one too (a dyad: --actor IND --with RUS)."
+)
+@click.option("--type", "types", multiple=True, callback=_one_of(EVENT_TYPES), help=", ".join(EVENT_TYPES))
 @click.option("--item", help="A system or good, e.g. S-400.")
-@click.option("--since", help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--status", "statuses", multiple=True, callback=_split, help="signed,began,imposed,...")
+@click.option("--since", callback=_period, help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", callback=_period, help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    callback=_one_of(chain(*STATUSES.values())),
+    help="signed,began,...",
+)
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many developments.")
-@click.option("--as-of", "as_of", callback=_when, help="The timeline as known at this time (ISO 8601).")
+@click.option(
+    "--as-of", "as_of", callback=_when, help="The timeline as known at this time (ISO 8601, or 'yesterday')."
+)
 @output_options((*FORMATS, "md"))
 @click.pass_context
 def timeline_command(ctx: click.Context, fmt: str | None, **options: Any) -> None:
     """Developments in date order, each backed by the events and sources behind it."""
+    since, until = options["since"], options["until"]
+    if since and until and period(since)[0] > period(until)[1]:
+        raise click.UsageError(f"--since {since} is after --until {until}")
     store = _store(ctx)
     projections.catch_up_all(store)
     options["types"], options["statuses"] = tuple(options["types"]), tuple(options["statuses"])
