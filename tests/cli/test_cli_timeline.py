@@ -109,6 +109,7 @@ def test_retract_then_as_of(seeded: str) -> None:
         (("timeline", "--actor", "Indai"), 2, "no country or body named 'Indai'"),
         (("timeline", "--with", "Putin"), 2, "no country or body named 'Putin'"),
         (("events", "show", "ev-999"), 1, "ev-999"),
+        (("events", "list", "--type", "deals"), 2, "unknown 'deals'"),
     ],
 )
 def test_bad_input(seeded: str, args: tuple[str, ...], code: int, says: str) -> None:

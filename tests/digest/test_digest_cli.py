@@ -37,6 +37,8 @@ def test_actor_and_time_zone_options(story_db: str) -> None:
     usa = json.loads(run(story_db, "--date", "2026-03-11", "--format", "json", "--actor", "usa").stdout)
     assert usa["actors"] == ["USA"]
     assert all("USA" in json.dumps(d["roles"]) for d in usa["developments"]) and usa["developments"]
+    by_name = run(story_db, "--date", "2026-03-11", "--format", "json", "--actor", "United States")
+    assert json.loads(by_name.stdout)["developments"] == usa["developments"]
     both = json.loads(run(story_db, "--date", "2026-03-11", "--format", "json", "--actor", "chn,rus").stdout)
     assert both["actors"] == ["CHN", "RUS"] and {d["type"] for d in both["developments"]} == {
         "deal",
@@ -71,6 +73,7 @@ def test_out_writes_html_and_atom_files(story_db: str, tmp_path: Path) -> None:
         (("--date", "yesterday"), "--date"),
         (("--tz", "Mars/Olympus"), "--tz"),
         (("--actor", "IND1"), "--actor"),
+        (("--actor", "IND,Indai"), "no country or body named 'Indai'"),
         (("--format", "pdf"), "--format"),
     ],
 )

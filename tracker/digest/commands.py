@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
+from tracker import options
+
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ACTOR = re.compile(r"^[A-Z]{2,8}$")
 
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -31,14 +32,6 @@ def _zone(_ctx: click.Context, _param: click.Parameter, value: str) -> tzinfo:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise click.BadParameter(f"not an IANA time zone (e.g. Asia/Kolkata): {value!r}") from exc
-
-
-def _actors(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    actors = tuple(dict.fromkeys(a.strip().upper() for chunk in value for a in chunk.split(",") if a.strip()))
-    bad = [a for a in actors if not _ACTOR.match(a)]
-    if bad:
-        raise click.BadParameter(f"not an actor code (ISO alpha-3, e.g. IND): {', '.join(bad)}")
-    return actors
 
 
 @click.command("digest")
@@ -62,7 +55,7 @@ def _actors(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
     "--actor",
     "actors",
     multiple=True,
-    callback=_actors,
+    callback=options.actors,
     metavar="CODE",
     help="Only developments involving one of these actors (repeat or comma-separate: IND,RUS).",
 )

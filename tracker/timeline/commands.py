@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import datetime
 from itertools import chain
 from typing import Any
@@ -10,10 +9,9 @@ from typing import Any
 import click
 import orjson
 
-from events.model import EVENT_TYPES, STATUSES
-from tracker import projections
+from events.model import EVENT_TYPES, LOG_RECORD_TYPES, STATUSES
+from tracker import options, projections
 from tracker.errors import NotFound, TrackerError
-from tracker.extract.gazetteer import actor_code
 from tracker.output import FORMATS, emit, output_options, stderr_progress
 from tracker.timeline.develop import display_date
 from tracker.timeline.query import TimelineQuery, period, timeline
@@ -29,38 +27,6 @@ def _store(ctx: click.Context) -> Any:
     from tracker.db import store_for
 
     return store_for(ctx)
-
-
-def _split(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(v.strip() for chunk in value for v in chunk.split(",") if v.strip())
-
-
-def _one_of(
-    known: Iterable[str],
-) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], tuple[str, ...]]:
-    """A comma-separated option whose values must be among ``known``: a typo is a usage error, not an
-    empty timeline."""
-    names = sorted(set(known))
-
-    def check(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-        values = tuple(v.lower() for v in _split(ctx, param, value))
-        unknown = [v for v in values if v not in names]
-        if unknown:
-            raise click.BadParameter(f"unknown {', '.join(map(repr, unknown))} (known: {', '.join(names)})")
-        return values
-
-    return check
-
-
-def _actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    code = actor_code(value)
-    if code is None:
-        raise click.BadParameter(
-            f"no country or body named {value!r} (a code such as IND, or a name such as India)"
-        )
-    return code
 
 
 def _period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -113,12 +79,19 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
 
 @click.command("timeline")
 @click.option(
-    "--actor", callback=_actor, help="Developments involving this country or body (IND, India, ind, IN)."
+    "--actor",
+    callback=options.actor,
+    help="Developments involving this country or body (IND, India, ind, IN).",
 )
 @click.option(
-    "--with", "with_actor", callback=_actor, help="...and this one too (a dyad: --actor IND --with RUS)."
+    "--with",
+    "with_actor",
+    callback=options.actor,
+    help="...and this one too (a dyad: --actor IND --with RUS).",
 )
-@click.option("--type", "types", multiple=True, callback=_one_of(EVENT_TYPES), help=", ".join(EVENT_TYPES))
+@click.option(
+    "--type", "types", multiple=True, callback=options.one_of(EVENT_TYPES), help=", ".join(EVENT_TYPES)
+)
 @click.option("--item", help="A system or good, e.g. S-400.")
 @click.option("--since", callback=_period, help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", callback=_period, help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -126,7 +99,7 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
     "--status",
     "statuses",
     multiple=True,
-    callback=_one_of(chain(*STATUSES.values())),
+    callback=options.one_of(chain(*STATUSES.values())),
     help="signed,began,...",
 )
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True)
@@ -155,7 +128,13 @@ def events_group() -> None:
 
 
 @events_group.command("list")
-@click.option("--type", "types", multiple=True, callback=_split, help="Event types to show.")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    callback=options.one_of([*EVENT_TYPES, *LOG_RECORD_TYPES]),
+    help="Event types to show.",
+)
 @click.option("--after", type=click.IntRange(min=0), default=0, help="Only positions after this one.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @output_options()
