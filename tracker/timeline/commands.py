@@ -109,15 +109,15 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
 )
 @output_options((*FORMATS, "md"))
 @click.pass_context
-def timeline_command(ctx: click.Context, fmt: str | None, **options: Any) -> None:
+def timeline_command(ctx: click.Context, fmt: str | None, **query: Any) -> None:
     """Developments in date order, each backed by the events and sources behind it."""
-    since, until = options["since"], options["until"]
+    since, until = query["since"], query["until"]
     if since and until and period(since)[0] > period(until)[1]:
         raise click.UsageError(f"--since {since} is after --until {until}")
     store = _store(ctx)
     projections.catch_up_all(store)
-    options["types"], options["statuses"] = tuple(options["types"]), tuple(options["statuses"])
-    developments = timeline(store, TimelineQuery(**options))
+    query["types"], query["statuses"] = tuple(query["types"]), tuple(query["statuses"])
+    developments = timeline(store, TimelineQuery(**query))
     rows = [table_row(d) for d in developments] if fmt in (None, "table", "csv", "md") else developments
     emit(rows, fmt, ["date", "type", "actors", "summary", "status", "sources"], title="timeline")
 
