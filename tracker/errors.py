@@ -31,3 +31,11 @@ class DuplicateFeed(FeedError):
 
 class NotFound(TrackerError):
     pass
+
+
+def no_event(value: str) -> NotFound:
+    """No event has that id; a development's id ('dev-3') is told for what it is."""
+    hint = ""
+    if value.strip().startswith("dev-"):
+        hint = ": that is a development's id; `tracker timeline --format json` lists its events (ev-N)"
+    return NotFound(f"no event {value!r}{hint}")

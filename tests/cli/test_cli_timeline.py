@@ -108,7 +108,9 @@ def test_retract_then_as_of(seeded: str) -> None:
         (("timeline", "--status", "signed,bogus"), 2, "unknown 'bogus'"),
         (("timeline", "--actor", "Indai"), 2, "no country or body named 'Indai'"),
         (("timeline", "--with", "Putin"), 2, "no country or body named 'Putin'"),
-        (("events", "show", "ev-999"), 1, "ev-999"),
+        (("events", "show", "ev-999"), 1, "no event 'ev-999'"),
+        (("events", "show", "dev-3"), 1, "that is a development's id"),
+        (("retract", "dev-3", "--reason", "wrong"), 1, "that is a development's id"),
         (("events", "list", "--type", "deals"), 2, "unknown 'deals'"),
     ],
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from events.model import EVENT_TYPES, Retraction
 from events.store import EventStore, NewEvent, Record, parse_event_id
 from tracker import projections
-from tracker.errors import NotFound
+from tracker.errors import no_event
 from tracker.replay.errors import NotRetractable
 from tracker.replay.withdrawn import Withdrawals
 
@@ -22,7 +22,7 @@ def retract(store: EventStore, event: str, reason: str) -> Record:
         raise ValueError("a retraction needs a reason")
     record = store.get(event) if parse_event_id(event) is not None else None
     if record is None:
-        raise NotFound(f"no event {event!r}")
+        raise no_event(event)
     if record.type not in EVENT_TYPES:
         raise NotRetractable(
             f"{record.id} is a {record.type} record, not an event: only events are retracted"

@@ -11,7 +11,7 @@ import orjson
 
 from events.model import EVENT_TYPES, LOG_RECORD_TYPES, STATUSES
 from tracker import options, projections
-from tracker.errors import NotFound, TrackerError
+from tracker.errors import TrackerError, no_event
 from tracker.output import FORMATS, emit, output_options, stderr_progress
 from tracker.timeline.develop import display_date
 from tracker.timeline.query import TimelineQuery, period, timeline
@@ -160,7 +160,7 @@ def events_show(ctx: click.Context, event_id: str) -> None:
 
     details = event_details(_store(ctx), event_id)
     if details is None:
-        raise NotFound(f"no event {event_id!r}")
+        raise no_event(event_id)
     click.echo(orjson.dumps(details, option=orjson.OPT_INDENT_2).decode())
 
 
