@@ -291,3 +291,90 @@ def _located(view: View, clause: Clause, cue: Cue) -> Mention | None:
         ):
             return m
     return None
+
+
+# 'whether New Delhi should face sanctions', 'Turkey faces US sanctions': the one facing them is the target
+FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+_SECTOR = re.compile(
+    r"\s+(?:(?:oil|energy|nuclear|arms|trade|economic|financial|banking)\s+)?$", re.IGNORECASE
+)
+
+
+def named_for_target(view: View, clause: Clause, cue: Cue, mod: Mention, subject: Mention) -> bool:
+    """'Iran sanctions', 'Russia oil sanctions' after another state as subject: a state's plain name
+    (not 'US', 'EU', 'American') before the noun names the state they are on, in the subject's usage."""
+    name = view.gaz.display.get(mod.code, "")
+    if mod.text.lower() != name.lower() or mod.code in _IMPOSERS or subject.code == mod.code:
+        return False
+    if subject.end > mod.start or not _SECTOR.match(view.text, mod.end, cue.start):
+        return False
+    return r.after(view.slots, clause, cue.end, ("on", "against")) is None
+
+
+_IMPOSERS = frozenset({"USA", "EU", "GBR", "UN"})
+
+
+def facing_state(view: View, clause: Clause, before: str) -> Mention | None:
+    """The state right before 'face' ('New Delhi should face sanctions')."""
+    face = FACES.search(before)
+    if face is None:
+        return None
+    at = clause.start + face.start()
+    named = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= at]
+    if not named or len(view.text[named[-1].end : at].split()) > 3:
+        return None
+    return named[-1]
+
+
+# 'among them 19 Indian firms and dozens of entities in mainland China', 'companies based in China and
+# the United Arab Emirates', 'North Korea's defence minister ..., as well as Chinese firms'
+_ENTITY_NOUN = (
+    r"(?:firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?|individuals|banks?|refiner(?:y|ies)|"
+    r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister|"
+    r"(?:government\s+)?(?:bodies|agencies|ministries|institutions))"
+)
+
+_ENTITIES_AT = re.compile(
+    rf"\b{_ENTITY_NOUN}\s+(?:of\s+(?:[\w-]+\s+){{1,3}})?(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+"
+    r"(?:mainland\s+)?(?:the\s+)?$"
+)
+
+ENTITY_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}{_ENTITY_NOUN}\b")
+
+_AND_STATE = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
+
+_AND_ONE_IN = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:one|two|three|four|five|\d+|another|others?)\s+(?:\w+\s+)?(?:in|from)\s+(?:the\s+)?$"
+)
+
+
+def entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
+    """The states whose firms, officials or entities a sanction names after its cue, in order (to the
+    sentence's end: 'a package of sanctions against Russia that also targets North Korea's defence
+    minister ... as well as Chinese firms')."""
+    out: list[str] = []
+    prev: Mention | None = None
+    for m in view.slots.mentions:
+        if m.start < cue.end or m.kind != "country":
+            continue
+        text = view.text
+        entity = (
+            _ENTITIES_AT.search(text, max(0, m.start - 50), m.start)
+            or ENTITY_AFTER.match(text, m.end)
+            or (prev is not None and prev.code in out and _AND_STATE.match(text, prev.end, m.start))
+            # ('seven companies in Iran and one in China')
+            or (prev is not None and prev.code in out and _AND_ONE_IN.match(text, prev.end, m.start))
+        )
+        if entity:
+            out.append(m.code)
+        prev = m
+    return out
+
+
+def maker_of_goods(view: View, code: str) -> bool:
+    """Whether the state is named only as the maker of goods ('Russian Su-35'), right before them."""
+    named = [m for m in view.slots.mentions if m.code == code]
+    return bool(named) and all(
+        any(it.maker == code and 0 <= it.start - m.end <= 2 for it in view.items) for m in named
+    )

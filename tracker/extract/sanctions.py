@@ -36,7 +36,17 @@ from tracker.extract.sanction_imposers import (
     warned_sides,
     warner_before,
 )
-from tracker.extract.sanction_targets import ADDED, both_targets, target_of
+from tracker.extract.sanction_targets import (
+    ADDED,
+    ENTITY_AFTER,
+    FACES,
+    both_targets,
+    entities_of_states,
+    facing_state,
+    maker_of_goods,
+    named_for_target,
+    target_of,
+)
 from tracker.extract.sentences import Clause
 from tracker.extract.view import View
 
@@ -119,7 +129,7 @@ def sanctions(view: View, clause: Clause, cues: list[Cue]) -> list[Draft]:
         out.append(replace(draft, roles={**draft.roles, "target": code}))
     if not draft.anaphoric:
         named = {d.roles.get("target") for d in out} | {draft.roles.get("imposer")}
-        for code in _entities_of_states(view, clause, cues[0]):
+        for code in entities_of_states(view, clause, cues[0]):
             if code not in named:
                 named.add(code)
                 out.append(replace(draft, roles={**draft.roles, "target": code}))
@@ -197,8 +207,6 @@ _OWNED_ACT = re.compile(
 )
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IMPOSED_BY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:imposed|announced|slapped)\s+(?:by|on|a\s)", re.IGNORECASE)
-# "Washington's decision on Thursday to sanction the Equipment Development Department"
-_FACES = re.compile(r"\bfac(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _IT_COULD = re.compile(r"^\W*(?:that\s+)?it\s+(?:could|would|might|may|will)\b", re.IGNORECASE)
 _OVER_THEIRS = re.compile(r"\b(?:over|against|at)\s+(?:[A-Z][\w.]*(?:'s|’s)\s+)(?:new\s+|latest\s+)?$")
 _RESPONDING_TO = re.compile(
@@ -209,6 +217,7 @@ _ADOPTED_THEIRS = re.compile(
     r"\b(?:adopt\w*|join\w*|align\w*\s+(?:itself\s+)?with|follow\w*|implement\w*|mirror\w*)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.]*\s?){1,4}(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$"
 )
+# "Washington's decision on Thursday to sanction the Equipment Development Department"
 _DECISION_TO = re.compile(rf"\bdecision\s+{TO_IMPOSE}", re.IGNORECASE)
 
 
@@ -305,7 +314,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
     if target is None:
         # 'More than 120 individuals and entities were sanctioned by the United States on Wednesday,
         # among them companies in Turkey and the United Arab Emirates'
-        states = [c for c in _entities_of_states(view, clause, cue) if c != imposer]
+        states = [c for c in entities_of_states(view, clause, cue) if c != imposer]
         target = states[0] if states else None
         by_agent = r.after(s, clause, cue.end, ("by",)) if target and not imposer else None
         imposer = imposer or (by_agent.code if by_agent else None)
@@ -315,7 +324,7 @@ def sanction(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         # ties': the measures the other side answers were taken against it
         first = r.subjects(s, view.clauses[0], clause.start, view.clauses)
         target = first[0].code if first and first[0].code != imposer else None
-    if status == "threatened" and target is not None and _maker_of_goods(view, target):
+    if status == "threatened" and target is not None and maker_of_goods(view, target):
         target = None  # 'Egypt shelves Russian Su-35 purchase under threat of US sanctions': the seller's
     if imposer and target is None and status == "threatened" and threat_on_trade(view, clause, cue, imposer):
         # 'a step that could trigger US sanctions against the NATO member', '... because of possible US
@@ -360,7 +369,7 @@ def _clause_sides(
     if (
         r.patient_subject(s.text, clause, cue)
         or _CONSEQUENCES.match(cue.text)
-        or _FACES.search(before)  # 'whether New Delhi should face sanctions': New Delhi is exposed
+        or FACES.search(before)  # 'whether New Delhi should face sanctions': New Delhi is exposed
         or (_LEADS_TO.search(before) and _OWNED_ACT.search(before))
     ):
         target = subj[-1].code if subj else None
@@ -369,7 +378,7 @@ def _clause_sides(
             agent = None  # 'Turkey faces sanctions': the one facing them imposes nothing
         agent = agent or r.after(s, clause, cue.end, ("under",))
         imposer = agent.code if agent else None
-        facing = _facing(view, clause, before)
+        facing = facing_state(view, clause, before)
         if facing is not None and facing.code != (subj[-1].code if subj else None):
             # 'Washington has yet to decide whether New Delhi should face sanctions': the one deciding
             # would impose them on the one facing them, unless named: 'could face American sanctions'
@@ -388,7 +397,7 @@ def _clause_sides(
             (c for c in cues if cue_words.TRADE_HALT.match(c.text) and "trade" in c.text.lower()), cue
         )
         target = target_of(view, clause, halt, status, imposer, subj[-1].end if subj else clause.start)
-        if mod is not None and subj and _named_for_target(view, clause, cue, mod, subj[-1]):
+        if mod is not None and subj and named_for_target(view, clause, cue, mod, subj[-1]):
             # 'US imposes new Iran sanctions'; 'US to end Iran oil sanctions waivers for India': a waiver
             # is for the state it names
             waived_for = status == "waived" and target not in (None, mod.code, imposer)
@@ -507,7 +516,7 @@ def _taken_off(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
             for m in s.mentions
             if removed.start("who") <= m.start < removed.end("who")
             and m.kind == "country"
-            and _ENTITY_AFTER.match(view.text, m.end)
+            and ENTITY_AFTER.match(view.text, m.end)
         ),
         None,
     )
@@ -530,83 +539,3 @@ _THREAT_OF = re.compile(
     r"(?:[\w.'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-_SECTOR = re.compile(
-    r"\s+(?:(?:oil|energy|nuclear|arms|trade|economic|financial|banking)\s+)?$", re.IGNORECASE
-)
-
-
-def _named_for_target(view: View, clause: Clause, cue: Cue, mod: Mention, subject: Mention) -> bool:
-    """'Iran sanctions', 'Russia oil sanctions' after another state as subject: a state's plain name
-    (not 'US', 'EU', 'American') before the noun names the state they are on, in the subject's usage."""
-    name = view.gaz.display.get(mod.code, "")
-    if mod.text.lower() != name.lower() or mod.code in _IMPOSERS or subject.code == mod.code:
-        return False
-    if subject.end > mod.start or not _SECTOR.match(view.text, mod.end, cue.start):
-        return False
-    return r.after(view.slots, clause, cue.end, ("on", "against")) is None
-
-
-_IMPOSERS = frozenset({"USA", "EU", "GBR", "UN"})
-
-
-def _facing(view: View, clause: Clause, before: str) -> Mention | None:
-    """The state right before 'face' ('New Delhi should face sanctions')."""
-    face = _FACES.search(before)
-    if face is None:
-        return None
-    at = clause.start + face.start()
-    named = [m for m in view.slots.mentions if clause.start <= m.start and m.end <= at]
-    if not named or len(view.text[named[-1].end : at].split()) > 3:
-        return None
-    return named[-1]
-
-
-# 'among them 19 Indian firms and dozens of entities in mainland China', 'companies based in China and
-# the United Arab Emirates', 'North Korea's defence minister ..., as well as Chinese firms'
-_ENTITY_NOUN = (
-    r"(?:firms?|compan(?:y|ies)|entit(?:y|ies)|suppliers?|individuals|banks?|refiner(?:y|ies)|"
-    r"manufacturers?|businesses|vessels|officials|officers|nationals|defen[cs]e minister|"
-    r"(?:government\s+)?(?:bodies|agencies|ministries|institutions))"
-)
-_ENTITIES_AT = re.compile(
-    rf"\b{_ENTITY_NOUN}\s+(?:of\s+(?:[\w-]+\s+){{1,3}})?(?:based\s+|registered\s+|located\s+)?(?:in|from)\s+"
-    r"(?:mainland\s+)?(?:the\s+)?$"
-)
-_ENTITY_AFTER = re.compile(rf"(?:'s|’s)?\s+(?:[a-z-]+\s+){{0,2}}{_ENTITY_NOUN}\b")
-_AND_STATE = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
-_AND_ONE_IN = re.compile(
-    r"\s*,?\s*(?:and\s+)?(?:one|two|three|four|five|\d+|another|others?)\s+(?:\w+\s+)?(?:in|from)\s+(?:the\s+)?$"
-)
-
-
-def _entities_of_states(view: View, clause: Clause, cue: Cue) -> list[str]:
-    """The states whose firms, officials or entities a sanction names after its cue, in order (to the
-    sentence's end: 'a package of sanctions against Russia that also targets North Korea's defence
-    minister ... as well as Chinese firms')."""
-    out: list[str] = []
-    prev: Mention | None = None
-    for m in view.slots.mentions:
-        if m.start < cue.end or m.kind != "country":
-            continue
-        text = view.text
-        entity = (
-            _ENTITIES_AT.search(text, max(0, m.start - 50), m.start)
-            or _ENTITY_AFTER.match(text, m.end)
-            or (prev is not None and prev.code in out and _AND_STATE.match(text, prev.end, m.start))
-            # ('seven companies in Iran and one in China')
-            or (prev is not None and prev.code in out and _AND_ONE_IN.match(text, prev.end, m.start))
-        )
-        if entity:
-            out.append(m.code)
-        prev = m
-    return out
-
-
-def _maker_of_goods(view: View, code: str) -> bool:
-    """Whether the state is named only as the maker of goods ('Russian Su-35'), right before them."""
-    named = [m for m in view.slots.mentions if m.code == code]
-    return bool(named) and all(
-        any(it.maker == code and 0 <= it.start - m.end <= 2 for it in view.items) for m in named
-    )
