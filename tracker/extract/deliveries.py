@@ -7,7 +7,8 @@ the prepositions and the modifier before it (``delivery_roles``). Requests, refu
 ('urged ... to send', 'ruled out sending', 'no evidence that X supplied')
 describe no delivery; an offer to supply is a planned deal, and 'the supply
 of' after a contract is the deal's object. 'The engines will be delivered'
-with no side of its own takes the sides of the deal named before (``sides``).
+with no side of its own takes the sides of the deal named before
+(``anaphoric_deliveries``, ``sides``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,16 @@ from tracker.extract import cues as cue_words
 from tracker.extract import roles as r
 from tracker.extract import statuses
 from tracker.extract.amounts import _WORD_NUM, parse_quantity
+from tracker.extract.anaphoric_deliveries import (
+    THE_GOODS_SUBJECT,
+    antecedent,
+    ordered_then_arrived,
+    planned_bare,
+    the_goods_arrived,
+    unit_of_goods_before,
+)
 from tracker.extract.cues import Cue
-from tracker.extract.delivery_roles import ARRIVE, NOUN_USE, THE_GOODS_TOLD, builder, delivery_roles
+from tracker.extract.delivery_roles import NOUN_USE, THE_GOODS_TOLD, builder, delivery_roles
 from tracker.extract.draft import Draft, title_future
 from tracker.extract.items import COMMODITIES, WEAPON_NOUNS, ItemMention
 from tracker.extract.sentences import Clause
@@ -118,26 +127,6 @@ _TO_MANY = re.compile(
     r"\bto\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|many|"
     r"more than \w+)\s+(?:other\s+)?(?:countries|nations|states|customers)\b"
 )
-# 'deliveries are expected to begin', 'deliveries to begin next year', 'shipments will start'
-_BEGIN_LATER = re.compile(
-    r"\s+(?:(?:(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+to|to|will|should|would)\s+"
-    r"(?:begin|start|commence)\b|"
-    # 'Deliveries are expected from 2027'
-    r"(?:are|is)\s+(?:expected|scheduled|due|set|slated|planned)\s+(?:from|in|by|for|between|next|before)\b)",
-    re.IGNORECASE,
-)
-# 'adding that the first jets would arrive next year', 'the first eight aircraft would arrive in 2028'
-_WILL_ARRIVE = re.compile(
-    r"\b(?:the|its|their)\s+first\s+(?:[\w-]+\s+){0,3}?(?:would|will|should|(?:is|are)\s+(?:expected|due|set|"
-    r"scheduled)\s+to)\s+$",
-    re.IGNORECASE,
-)
-# 'The first battery is expected to be delivered', 'The first 24 units are to be shipped'
-_TO_BE = re.compile(
-    r"\W*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,4}?(?:(?:is|are)\s+"
-    r"(?:(?:expected|scheduled|due|set|slated|planned)\s+)?to|will|would|should)\s+be\s+$",
-    re.IGNORECASE,
-)
 # 'The first launchers are due to be delivered', 'The engines will be delivered': goods of the deal before
 _DEFINITE_GOODS = re.compile(r"^(?:The|These|Those)\s+(?:[\w-]+\s+){0,5}?(?:\w+s)\b(?=[^,]*$)")
 
@@ -146,35 +135,8 @@ _SHIPPING = re.compile(r"^shipping$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|on|targeting|target)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
-# 'The jets, bought under a contract signed in 2016, landed at Makurdi air base on Tuesday'
-_THE_GOODS_SUBJECT = re.compile(
-    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}(?:jets|aircraft|equipment|ships?|vessels?|systems?|tanks|"
-    r"helicopters|missiles|batter(?:y|ies)|drones|submarines?|frigates?|boats?|howitzers|launchers|fighters)\b"
-)
-
-
-def _the_goods_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
-    """Goods of the delivery told before, named by a definite subject, arriving: the day of that
-    delivery (``merging`` folds it in; with no delivery before it, it is dropped)."""
-    if not all(cue_words.ARRIVED.match(c.text) for c in cues) or view.is_title:
-        return None
-    if _THE_GOODS_SUBJECT.match(view.text) is None:
-        return None
-    return Draft("delivery", view, clause, cues, {}, anaphoric=True)
-
-
 _RELATIVE = frozenset({"that", "which"})
 _TRADE_NOUNS = re.compile(r"^(?:exports|imports)$", re.IGNORECASE)
-_HEAD_NOUN = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
-
-
-def _antecedent(view: View, clause: Clause) -> list[ItemMention]:
-    """The goods a relative clause is about: named right before it, with at most their nouns between."""
-    return [
-        it
-        for it in view.items
-        if it.end <= clause.start and _HEAD_NOUN.fullmatch(view.text, it.end, clause.start)
-    ]
 
 
 # 'a deal for F-16 jets that could be the largest arms transfer in the history of the two former foes': the
@@ -225,20 +187,20 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         return None
     items = _cargo(view, view.within(clause, view.items))
     if not items and clause.opener in _RELATIVE:
-        items = _cargo(view, _antecedent(view, clause))  # '200 T-72 tanks that Warsaw sent to Ukraine'
+        items = _cargo(view, antecedent(view, clause))  # '200 T-72 tanks that Warsaw sent to Ukraine'
     if not items and _PASSIVE_COMMISSION.search(view.text, max(0, clause.start - 2), clause.start + 20):
         items = _cargo(view, view.items)  # the ship named in the clause before ('PNS Tughril, ..., was')
-    ordered = _ordered_then_arrived(view, clause, cues)
+    ordered = ordered_then_arrived(view, clause, cues)
     if ordered is not None:
         return ordered
     # 'The tanks arrived at Taipei port on Sunday': the goods told before (not 'The first six')
-    if not items and THE_GOODS_TOLD.match(view.text) and (arrived := _the_goods_arrived(view, clause, cues)):
+    if not items and THE_GOODS_TOLD.match(view.text) and (arrived := the_goods_arrived(view, clause, cues)):
         return arrived
-    if not items and (bare := _planned_bare(view, clause, cues)) is not None:
+    if not items and (bare := planned_bare(view, clause, cues)) is not None:
         return bare
     if not items and not WEAPON_NOUNS.found(view.text[clause.start : clause.end]):
-        return _unit_of_goods_before(view, clause, cues) or _the_goods_arrived(view, clause, cues)
-    unit = None if items else _unit_of_goods_before(view, clause, cues)
+        return unit_of_goods_before(view, clause, cues) or the_goods_arrived(view, clause, cues)
+    unit = None if items else unit_of_goods_before(view, clause, cues)
     if unit is not None:
         return (
             unit  # 'The first batch of six aircraft, part of an order ..., arrived in the country on March 4'
@@ -285,11 +247,11 @@ def delivery(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
         _DEFINITE_GOODS.match(view.text[clause.start : cues[0].start])
         or (
             all(cue_words.ARRIVED.match(c.text) for c in cues)
-            and _THE_GOODS_SUBJECT.match(view.text, clause.start)
+            and THE_GOODS_SUBJECT.match(view.text, clause.start)
         )
     )
     if not roles and not anaphoric:
-        return _planned_bare(view, clause, cues)
+        return planned_bare(view, clause, cues)
     draft = Draft("delivery", view, clause, cues, roles, items=items, anaphoric=anaphoric)
     draft.status = _status(view, clause, cues, agreed=agreed, anaphoric=anaphoric)
     if items and items[0].quantity is None and len(items) == 1:
@@ -391,66 +353,6 @@ def co_suppliers(view: View, clause: Clause, draft: Draft) -> list[Draft]:
     return [replace(draft, roles={**draft.roles, "supplier": code}) for code in others]
 
 
-# 'The first squadron arrived in December 2021', 'The second batch was delivered in May': a part of the
-# goods told before, named by its unit
-_UNIT_BEFORE = re.compile(
-    r"^\W*(?:(?:and|but)\s+)?(?:The|A|Its|Their)\s+(?:first|second|third|fourth|fifth|next|last|final|latest|new|initial)\s+"
-    r"(?:\w+\s+)?(?:squadron|batch|battery|regiment|unit|consignment|shipment|tranche|lot|ship|vessel|"
-    r"frigate|submarine|corvette|boat)s?"
-    r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"  # 'The first batch of six aircraft'
-    # 'The first ship, PNS Tughril, was delivered in November'; '..., part of an order placed last year,'
-    r"(?:\s*,\s*[^,]{1,60},)?\s+"
-    r"(?:(?:was|were|has been|have been|had been)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _unit_of_goods_before(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
-    """A unit of the goods told before that arrived or was delivered on a day of its own: an anaphoric
-    delivery, whose sides and goods are the trade's before it (``sides``)."""
-    head = view.text[clause.start : cues[0].start]
-    # '... signed the contract in October 2018, and the first squadron was delivered in December 2021'
-    tail = head[head.rfind(", ") + 2 :] if ", " in head else ""
-    # ('The first ship, PNS Tughril, was delivered': the subject split off as a clause of its own)
-    whole = view.text[: cues[0].start]
-    if not any(_UNIT_BEFORE.match(part) for part in (head, tail, whole)):
-        return None
-    if not any(clause.start <= dm.start < clause.end for dm in view.dates):
-        return None
-    draft = Draft("delivery", view, clause, cues, {}, anaphoric=True)
-    stop = view.text.find(", ", cues[-1].end, clause.end)
-    draft.status = statuses.delivery_status(
-        view.text[clause.start : cues[-1].end + 25],
-        view.text[clause.start : stop if stop > 0 else clause.end],
-        cues,
-    )
-    return draft
-
-
-def _planned_bare(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
-    """'Deliveries are expected to begin in 2028', 'with deliveries to begin next year', 'The first 24
-    units are to be shipped to Poland this year': a dated plan that names no goods delivers those of
-    the deal named before (``sides``), so it is kept with whatever side it names."""
-    # ('the first eight aircraft would arrive in 2028': the goods of the deal before)
-    arrive = next((c for c in cues if ARRIVE.match(c.text)), None)
-    arriving = arrive is not None and _WILL_ARRIVE.search(view.text, clause.start, arrive.start) is not None
-    give = next((c for c in cues if c.kind == "give"), arrive if arriving else None)
-    if give is None:
-        return None
-    noun = NOUN_USE.match(give.text) and _BEGIN_LATER.match(view.text, give.end)
-    # ('... signed the intergovernmental agreement in New Delhi, and the first jets are due to be delivered
-    # in 2019': the plan told after the clause's other act)
-    start = view.text.rfind(", and ", clause.start, give.start)
-    start = clause.start if start == -1 else start + 6
-    if not noun and not arriving and not _TO_BE.match(view.text[start : give.start]):
-        return None
-    if not any(clause.start <= dm.start < clause.end for dm in view.dates):
-        return None
-    roles = delivery_roles(view, clause, cues, [])
-    roles.pop("supplier", None)  # nothing before the verb but the goods: no supplier in the clause
-    return Draft("delivery", view, clause, cues, roles, status="planned", anaphoric=True)
-
-
 def _offer(
     view: View, clause: Clause, cues: list[Cue], roles: dict[str, object], items: list[ItemMention]
 ) -> Draft | None:
@@ -464,28 +366,6 @@ def _offer(
 
 # 'The sixth and last Kilo-class submarine that Vietnam ordered from Russia arrived at Cam Ranh Bay on Friday'
 _ORDERED_FROM = re.compile(r"^that\s+$")
-
-
-def _ordered_then_arrived(view: View, clause: Clause, cues: list[Cue]) -> Draft | None:
-    """Goods named before a relative clause that tells who ordered them from whom, and then that they
-    arrived: the orderer receives from the seller, on the day of the arrival."""
-    arrive = next((c for c in cues if c.kind == "get" and ARRIVE.match(c.text)), None)
-    ci = view.clause_of(clause.start)
-    if arrive is None or clause.opener != "that" or ci == 0:
-        return None
-    buy = next((c for c in view.cues if clause.start <= c.start < arrive.start and c.etype == "deal"), None)
-    if buy is None or buy.kind != "buy":
-        return None
-    inside = [m for m in view.slots.mentions if clause.start <= m.start < buy.start]
-    source = r.after(view.slots, Clause(buy.end, arrive.start, ""), buy.end, ("from",))
-    goods = view.within(view.clauses[ci - 1], view.items)
-    if len(inside) != 1 or source is None or not goods or source.code == inside[0].code:
-        return None
-    roles: dict[str, object] = {"supplier": source.code, "recipient": inside[0].code}
-    draft = Draft("delivery", view, clause, [arrive], roles, items=goods)
-    window = view.text[view.clauses[ci - 1].start : arrive.end]
-    draft.status = statuses.delivery_status(window, window, [arrive])
-    return draft
 
 
 _PASSIVE_COMMISSION = re.compile(r"\b(?:was|were)\s+(?:commissioned|handed\s+over)\b")
