@@ -17,7 +17,8 @@ from tracker.extract.dates import more_precise
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
 from tracker.extract.items import WEAPON_NOUNS
-from tracker.extract.sides import goods_of, shares_item, sides_from_parties
+from tracker.extract.sides import sides_from_parties
+from tracker.extract.trade_goods import goods_of, shares_item
 
 _FIRST_OF = re.compile(r"\bthe\s+first\s+(?:batch\s+|\w+\s+)?of\s+(?:the\s+)?\d{1,4}\b", re.IGNORECASE)
 
