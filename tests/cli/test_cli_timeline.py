@@ -112,6 +112,7 @@ def test_retract_then_as_of(seeded: str) -> None:
         (("events", "show", "dev-3"), 1, "that is a development's id"),
         (("retract", "dev-3", "--reason", "wrong"), 1, "that is a development's id"),
         (("events", "list", "--type", "deals"), 2, "unknown 'deals'"),
+        (("rebuild", "--projection", "timelines"), 2, "'timelines' is not 'timeline'"),
     ],
 )
 def test_bad_input(seeded: str, args: tuple[str, ...], code: int, says: str) -> None:

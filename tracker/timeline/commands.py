@@ -165,7 +165,13 @@ def events_show(ctx: click.Context, event_id: str) -> None:
 
 
 @click.command("rebuild")
-@click.option("--projection", "names", multiple=True, help="Only this projection (default: all).")
+@click.option(
+    "--projection",
+    "names",
+    multiple=True,
+    type=click.Choice(sorted(projections.REGISTRY)),
+    help="Only this projection (default: all).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
