@@ -98,6 +98,8 @@ def test_retract_then_as_of(seeded: str) -> None:
     ("args", "code", "says"),
     [
         (("timeline", "--since", "last year"), 2, "not a date"),
+        (("timeline", "--until", "2022-02-30"), 2, "not a date"),
+        (("timeline", "--since", "2022-4"), 2, "not a date"),
         (("timeline", "--since", "2030", "--until", "2020"), 2, "--since 2030 is after --until 2020"),
         (("timeline", "--as-of", "soon"), 2, "not a time: 'soon'"),
         (

@@ -137,6 +137,7 @@ def test_a_superseded_event_cannot_be_retracted(db: str) -> None:
     ("args", "code", "words"),
     [
         (("reextract", "--since", "last year"), 2, "not a date"),
+        (("reextract", "--since", "2026-13-01"), 2, "not a date"),
         (("reextract", "--feed", "99"), 1, "no feed 99"),
         (("reextract", "--format", "xml"), 2, "Invalid value"),
     ],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, exists, func, or_, select
@@ -53,11 +53,22 @@ class TimelineQuery:
 def period(value: str) -> tuple[str, str]:
     """'2018' -> 2018-01-01..2018-12-31; '2022-04' -> the month; '2022-04-05' -> the day."""
     parts = value.split("-")
-    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
+    shaped = 1 <= len(parts) <= 3 and all(
+        p.isdigit() and len(p) == (4 if i == 0 else 2) for i, p in enumerate(parts)
+    )
+    if not shaped or not _real_day(f"{value}-01-01"[:10]):
         raise TrackerError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
     start, end = sort_date(value), end_date(value)
     assert start is not None and end is not None
     return start, end
+
+
+def _real_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:  # 2026-13-01, 2022-02-30
+        return False
+    return True
 
 
 def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
