@@ -122,7 +122,13 @@ def extract(published: datetime | None, title: str | None, url: str | None, fmt:
     from tracker.extract import extract as run_extract
     from tracker.output import emit
 
-    events = [to_wire(e) for e in run_extract(source.read(), title=title, published=published, url=url)]
+    try:
+        text = source.read()
+    except UnicodeDecodeError as exc:
+        raise click.BadParameter(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})", param_hint="SOURCE"
+        ) from exc
+    events = [to_wire(e) for e in run_extract(text, title=title, published=published, url=url)]
     if fmt == "jsonl":
         for event in events:
             sys.stdout.write(orjson.dumps(event).decode() + "\n")

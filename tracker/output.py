@@ -2,20 +2,26 @@
 
 Rows are plain dicts; a table shows the ``columns`` a command picks, the
 machine formats carry every field. Table is the default on a TTY, jsonl when
-stdout is piped, so ``tracker ... | jq`` works without flags.
+stdout is piped, so ``tracker ... | jq`` works without flags. Files a command
+writes (``--out``) are replaced atomically (``write_atomic``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 import orjson
+
+from tracker.errors import TrackerError
 
 FORMATS = ("table", "json", "jsonl", "csv")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,3 +110,24 @@ def _table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | 
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
     Console().print(table)
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same directory, then rename it."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            os.chmod(temporary, 0o644)  # mkstemp makes it private; a digest is meant to be read
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise TrackerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import click
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
@@ -59,6 +62,7 @@ def test_default_database_lives_in_the_data_dir(tmp_path, monkeypatch: pytest.Mo
         (("verify",), 1, "tracker init"),
         (("--config", "/nonexistent/tracker.toml", "verify"), 1, "config file not found"),
         (("verify", "--bogus"), 2, "No such option"),
+        (("extract", str(Path(__file__).with_name("not-utf8.bin"))), 2, "not UTF-8 text"),
     ],
 )
 def test_bad_input_is_one_line_and_a_nonzero_exit(args: tuple[str, ...], code: int, words: str) -> None:
@@ -71,12 +75,18 @@ def test_bad_input_is_one_line_and_a_nonzero_exit(args: tuple[str, ...], code: i
 
 
 def test_every_command_has_help() -> None:
+    seen = []
+
     def walk(group, path):
-        for name, command in group.commands.items():
+        context = click.Context(group)
+        for name in group.list_commands(context):  # the commands loaded on first use too
+            command = group.get_command(context, name)
             result = CliRunner().invoke(main, [*path, name, "--help"])
             assert result.exit_code == 0, (path, name)
             assert command.help or command.short_help, f"{name} has no help text"
-            if hasattr(command, "commands"):
+            seen.append(" ".join([*path, name]))
+            if isinstance(command, click.Group):
                 walk(command, [*path, name])
 
     walk(main, [])
+    assert {"timeline", "events show", "feeds import", "digest", "daemon", "retract"} <= set(seen)

@@ -102,6 +102,7 @@ def test_retract_then_as_of(seeded: str) -> None:
         (("timeline", "--since", "2022-4"), 2, "not a date"),
         (("timeline", "--since", "2030", "--until", "2020"), 2, "--since 2030 is after --until 2020"),
         (("timeline", "--as-of", "soon"), 2, "not a time: 'soon'"),
+        (("timeline", "--as-of", "2026-13-01T00:00:00Z"), 2, "not a time"),  # not 13 January
         (
             ("timeline", "--type", "deal,sale"),
             2,

@@ -64,6 +64,13 @@ def _undated(opml: str) -> str:
     return re.sub(r"<dateCreated>[^<]*</dateCreated>", "", opml)
 
 
+def test_export_to_a_path_that_cannot_be_written_is_one_line(tracker, tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = tracker("feeds", "export", "--out", str(blocker / "feeds.opml"))
+    assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
+
+
 def test_import_and_export_opml(tracker, tmp_path: Path):
     tracker("feeds", "add", "https://a.example/rss", "--tag", "world")
     tracker("feeds", "add", "https://b.example/rss")

@@ -75,8 +75,8 @@ def digest_command(
     and the log head."""
     from tracker.db import store_for
     from tracker.digest.collect import build_digest, today
-    from tracker.digest.export import write_atomic
     from tracker.digest.render import render_digest
+    from tracker.output import write_atomic
 
     store = store_for(ctx)
     now = datetime.now(UTC)

@@ -7,8 +7,6 @@ over it (``os.replace`` is atomic within one file system).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -17,27 +15,7 @@ from events.store import EventStore
 from tracker.digest.collect import build_digest
 from tracker.digest.render import EXTENSIONS, FORMATS, render_digest
 from tracker.errors import TrackerError
-
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same directory, then rename it."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; a digest is meant to be read
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise TrackerError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+from tracker.output import write_atomic
 
 
 def digest_path(directory: Path, day: date, fmt: str) -> Path:

@@ -122,7 +122,9 @@ def export(ctx: click.Context, out: Path | None) -> None:
     if out is None:
         click.echo(document, nl=False)
     else:
-        out.write_text(document, encoding="utf-8")
+        from tracker.output import write_atomic
+
+        click.echo(f"wrote {write_atomic(out, document)}", err=True)
 
 
 @click.command("poll")

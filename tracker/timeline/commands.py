@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from itertools import chain
 from typing import Any
@@ -16,6 +17,7 @@ from tracker.output import FORMATS, emit, output_options, stderr_progress
 from tracker.timeline.develop import display_date
 from tracker.timeline.query import TimelineQuery, period, timeline
 
+_ISO_START = re.compile(r"\d{4}-")
 _ARROWS = {
     "deal": ("seller", "buyer"),
     "delivery": ("supplier", "recipient"),
@@ -50,7 +52,9 @@ def _when(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
     except ValueError:
         import dateparser
 
-        parsed = dateparser.parse(value, settings={"PREFER_DATES_FROM": "past"})
+        # words only: dateparser would read '2026-13-01' as 13 January
+        iso_like = _ISO_START.match(value.strip()) is not None
+        parsed = None if iso_like else dateparser.parse(value, settings={"PREFER_DATES_FROM": "past"})
     if parsed is None:
         raise click.BadParameter(
             f"not a time: {value!r} (ISO 8601 such as 2022-05-01T00:00:00Z, or 'yesterday')"
