@@ -10,6 +10,7 @@ import re
 
 from tracker.extract.cues import FOR_BEFORE, ON_THE_REGIME, SAME_LAW
 from tracker.extract.draft import Draft
+from tracker.extract.trade_goods import THE_GOODS
 
 
 def also_sanctioned(ds: list[Draft]) -> None:
@@ -146,13 +147,6 @@ def _buyer_threatened(d: Draft, before: list[Draft]) -> None:
                 d.roles["target"] = side
             return
 
-
-THE_GOODS = re.compile(
-    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|[\w-]+)\s+(?:[\w-]+\s+)?)?"
-    r"(?:system|systems|jets|aircraft|drones|missiles|tanks|"
-    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
-    re.IGNORECASE,
-)
 
 # 'imposed sanctions on NATO ally Turkey over its acquisition of Russian S-400 air defence systems'
 _ACQUIRED = re.compile(

@@ -12,9 +12,6 @@ from tracker.extract.cues import FOR_BEFORE
 from tracker.extract.draft import Draft
 from tracker.extract.gazetteer import system_name
 from tracker.extract.items import ItemMention
-from tracker.extract.sanction_sides import (
-    THE_GOODS,
-)
 
 _FIRST_N = re.compile(r"\b[Ff]irst\s+(\d{1,4})\s")
 
@@ -93,6 +90,15 @@ COUNT_OF = re.compile(
 
 # 'Rabat signed the $500 million contract with Israel Aerospace Industries in 2022': the deal of the goods
 _THE_DEAL = re.compile(r"\bthe\s+(?:[$€£][\w.,]+\s+(?:\w+\s+)?)?(?:contract|deal|order|agreement)\b")
+
+
+# 'the jets', 'those same systems', 'the remaining missiles': goods told before
+THE_GOODS = re.compile(
+    r"\b(?:the|these|those)\s+(?:same\s+|(?:final|last|first|remaining|other|[\w-]+)\s+(?:[\w-]+\s+)?)?"
+    r"(?:system|systems|jets|aircraft|drones|missiles|tanks|"
+    r"launchers|ships|vessels|helicopters|fighters|submarines|frigates|weapons|engines|gunships)\b",
+    re.IGNORECASE,
+)
 
 
 def definite_goods(trades: list[Draft]) -> None:
