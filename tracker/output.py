@@ -119,7 +119,7 @@ def write_atomic(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; a digest is meant to be read
+            os.chmod(temporary, 0o644)  # mkstemp makes it private; a digest or an export is meant to be read
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
                 handle.flush()
