@@ -101,3 +101,37 @@ def test_a_named_alias_is_shown_as_written_and_joined_to_its_system(
         monkeypatch.delenv(gz.ENV_VAR)
         gz.gazetteer.cache_clear()
         gz.system_name.cache_clear()
+
+
+def _system_names(extra: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Every item key's system as the whole gazetteer files it, and as ``system_name``'s own map does."""
+    path = str(extra) if extra else None
+    whole = {key: entry.name for key, entry in gz.build(gz._data(path)).items.items()}
+    return whole, gz._systems(path)
+
+
+def test_system_names_are_those_of_the_whole_gazetteer(tmp_path: Path) -> None:
+    """``system_name`` reads a map of the items alone, not the gazetteer with its actors: the same names."""
+    whole, systems = _system_names(None)
+    assert systems == whole and len(systems) > 300
+    extra = tmp_path / "mine.json"  # a user's alias that the packaged file gives another system first wins
+    extra.write_text(
+        json.dumps({"items": {"Sudarshan": {"aliases": ["S-400", "SC"]}, "S-400": {"named": ["Chakra"]}}}),
+        encoding="utf-8",
+    )
+    whole, systems = _system_names(extra)
+    assert systems == whole
+    assert (systems["s400"], systems["sc"], systems["chakra"]) == ("S-400", "Sudarshan", "S-400")
+
+
+def test_an_item_name_does_not_build_the_gazetteer() -> None:
+    """A timeline's first catch-up in a process normalises item names: the items' cost, not the actors'."""
+    import subprocess
+    import sys
+
+    code = (
+        "from tracker.timeline.facts import item_norm; from tracker.extract import gazetteer as g; "
+        "print(item_norm('AH-64E Apache'), g.gazetteer.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["apache", "0"]
