@@ -15,23 +15,51 @@ from typing import Any
 import click
 import orjson
 
-from events.errors import EventStoreError
 from tracker import config
 from tracker.errors import TrackerError
 
-# Each command's module is imported when the command runs (or help lists it), not at start-up:
-# importing them all took 0.55 s of every command's time (python -X importtime).
+# Each command's module is imported when the command runs, not at start-up: importing them all took
+# 0.55 s of every command's time (python -X importtime). Help lists them by the first line of their
+# help, kept here (tests/cli check it against the commands): loading them to ask took 1.3 s.
 _LAZY = {
-    "timeline": "tracker.timeline.commands:timeline_command",
-    "events": "tracker.timeline.commands:events_group",
-    "rebuild": "tracker.timeline.commands:rebuild_command",
-    "stats": "tracker.timeline.commands:stats_command",
-    "feeds": "tracker.feeds.commands:feeds",
-    "poll": "tracker.feeds.commands:poll",
-    "daemon": "tracker.daemon.commands:daemon_command",
-    "digest": "tracker.digest.commands:digest_command",
-    "reextract": "tracker.replay.commands:reextract_command",
-    "retract": "tracker.replay.commands:retract_command",
+    "timeline": (
+        "tracker.timeline.commands:timeline_command",
+        "Developments in date order, each backed by the events and sources behind it.",
+    ),
+    "events": ("tracker.timeline.commands:events_group", "The raw event log."),
+    "rebuild": (
+        "tracker.timeline.commands:rebuild_command",
+        "Drop the projections' rows and replay the whole log into them.",
+    ),
+    "stats": (
+        "tracker.timeline.commands:stats_command",
+        "Counts by type, the log head (position and hash), projection lag.",
+    ),
+    "feeds": (
+        "tracker.feeds.commands:feeds",
+        "Manage the feeds to poll: add, list, show, remove, import and export OPML.",
+    ),
+    "poll": (
+        "tracker.feeds.commands:poll",
+        "Poll the due feeds once: fetch, store new articles, extract their events.",
+    ),
+    "daemon": (
+        "tracker.daemon.commands:daemon_command",
+        "Poll the feeds on a schedule, keep the projections caught up, write the daily digest.",
+    ),
+    "digest": (
+        "tracker.digest.commands:digest_command",
+        "The day's new and updated developments (events recorded that day), what moved, feed health "
+        "and the log head.",
+    ),
+    "reextract": (
+        "tracker.replay.commands:reextract_command",
+        "Run the current extractor over stored articles; append what changed and supersede the old events.",
+    ),
+    "retract": (
+        "tracker.replay.commands:retract_command",
+        "Withdraw an event: append a retraction and print its id; the event stays in the log.",
+    ),
 }
 
 
@@ -41,7 +69,9 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (TrackerError, EventStoreError) as exc:
+        except Exception as exc:
+            if not _users_error(exc):
+                raise
             click.echo(f"tracker: error: {exc}", err=True)
             ctx.exit(1)
 
@@ -50,9 +80,30 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in _LAZY and cmd_name not in self.commands:
-            module, _, attr = _LAZY[cmd_name].partition(":")
+            module, _, attr = _LAZY[cmd_name][0].partition(":")
             self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's listing, with the commands not loaded yet shown by their line in ``_LAZY``."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            command = self.commands.get(name) or click.Command(name, help=_LAZY[name][1])
+            if not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _users_error(exc: Exception) -> bool:
+    """An error a user can act on: the tracker's, or the store's. ``events.errors`` imports SQLAlchemy
+    (0.25 s of ``tracker extract`` and ``--help``): a command that never loaded it raised none of its."""
+    store_errors = sys.modules.get("events.errors")
+    return isinstance(exc, TrackerError) or (
+        store_errors is not None and isinstance(exc, store_errors.EventStoreError)
+    )
 
 
 @click.group(
