@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import click
@@ -14,6 +12,7 @@ from sqlalchemy import text
 from events.engine import make_engine
 from events.errors import SchemaError
 from events.store import EventStore, NewEvent
+from tests.cli.startup import fresh
 from tracker.cli import _LAZY, _users_error, main
 from tracker.errors import NotFound
 
@@ -104,15 +103,10 @@ def test_help_lists_the_commands_as_their_own_help_says_without_loading_them() -
         command = main.get_command(context, name)
         assert command is not None and command.help is not None
         assert line == " ".join(command.help.split("\n\n")[0].split()), name
-    code = (
-        "import sys\nfrom click.testing import CliRunner\nfrom tracker.cli import main\n"
-        "out = CliRunner().invoke(main, ['--help']).output\n"
-        "print([m for m in ('sqlalchemy', 'tracker.timeline.commands', 'tracker.daemon.commands') "
-        "if m in sys.modules])\nsys.stdout.write(out)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    loaded, listing = out.split("\n", 1)
-    assert loaded == "[]"
+    code = "import sys\nfrom click.testing import CliRunner\nfrom tracker.cli import main\n"
+    code += "sys.stdout.write(CliRunner().invoke(main, ['--help']).output)"
+    loaded, listing = fresh(code, ("sqlalchemy", "tracker.timeline.commands", "tracker.daemon.commands"))
+    assert loaded == []
     assert listing == CliRunner().invoke(main, ["--help"]).output  # as click lists them loaded
     assert "timeline   Developments in date order" in listing and "retract    Withdraw an event" in listing
 

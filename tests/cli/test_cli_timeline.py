@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +12,7 @@ from click.testing import CliRunner
 from events.engine import make_engine
 from events.model import Retraction
 from events.store import EventStore, NewEvent
+from tests.cli.startup import fresh
 from tests.timeline.conftest import PUBLISHED, SEED
 from tracker.cli import main
 from tracker.extract import extract
@@ -155,16 +154,7 @@ def test_as_of_in_words(seeded: str) -> None:
 
 def test_commands_load_on_first_use() -> None:
     """Start-up imports neither the commands' modules nor the extraction rules (0.55 s and 0.4 s)."""
-    code = (
-        "import sys, tracker.cli; "
-        "loaded = [m for m in ('tracker.timeline.commands', 'tracker.daemon.commands', "
-        "'tracker.extract.pipeline') if m in sys.modules]; "
-        "print(loaded)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
-    facts = "import sys, tracker.timeline.facts; print('tracker.extract.pipeline' in sys.modules)"
-    assert (
-        subprocess.run([sys.executable, "-c", facts], capture_output=True, text=True, check=True).stdout
-        == "False\n"
-    )
+    pipeline = "tracker.extract.pipeline"
+    commands = ("tracker.timeline.commands", "tracker.daemon.commands")
+    assert fresh("import tracker.cli", (*commands, pipeline))[0] == []
+    assert fresh("import tracker.timeline.facts", (pipeline,))[0] == []
