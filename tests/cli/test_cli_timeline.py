@@ -64,6 +64,8 @@ def test_timeline_formats(seeded: str) -> None:
     assert any(r["date"].startswith("undated") for r in rows)
     table = run(seeded, "timeline", "--format", "md", "--actor", "IND", "--with", "RUS", "--type", "deal")
     assert table.startswith("| date |") and "RUS → IND" in table
+    latest = json.loads(run(seeded, "timeline", "--format", "json", "-r", "--limit", "2"))
+    assert [d["id"] for d in latest] == [d["id"] for d in reversed(developments)][:2]
 
 
 def test_events_show_list_rebuild_stats(seeded: str) -> None:

@@ -4,6 +4,7 @@ developments in the same order, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -72,3 +73,19 @@ def test_every_plan_finds_the_same_developments(filled: EventStore, query: q.Tim
     assert results[0], "the query should find something"
     assert all(r == results[0] for r in results)
     assert [int(dev["id"].removeprefix("dev-")) for dev in q.timeline(filled, query)] == results[0]
+
+
+def _ids(developments: list[dict[str, Any]]) -> list[str]:
+    return [dev["id"] for dev in developments]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
+def test_newest_first_is_the_timeline_reversed_and_its_limit_keeps_the_latest(
+    filled: EventStore, query: q.TimelineQuery
+) -> None:
+    """What an analyst asks first: the latest developments of a dyad, now and as known at a time."""
+    everything = _ids(q.timeline(filled, replace(query, limit=None)))
+    latest = _ids(q.timeline(filled, replace(query, newest_first=True)))
+    assert latest and latest == list(reversed(everything))[: query.limit]
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert _ids(q.timeline(filled, replace(query, newest_first=True, as_of=later))) == latest

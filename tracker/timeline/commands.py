@@ -109,6 +109,13 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
 @click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many developments.")
 @click.option(
+    "--newest-first",
+    "-r",
+    "newest_first",
+    is_flag=True,
+    help="Latest developments first (with --limit: the latest N).",
+)
+@click.option(
     "--as-of", "as_of", callback=_when, help="The timeline as known at this time (ISO 8601, or 'yesterday')."
 )
 @output_options((*FORMATS, "md"))

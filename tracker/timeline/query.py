@@ -48,6 +48,12 @@ class TimelineQuery:
     min_sources: int = 1
     limit: int | None = None
     as_of: datetime | None = None
+    newest_first: bool = False  # and ``limit`` keeps the newest
+
+
+def _order(query: TimelineQuery, order_date: Any, dev_id: Any) -> tuple[Any, Any]:
+    """Date order (undated developments placed by first report), ties by id; or the reverse."""
+    return (order_date.desc(), dev_id.desc()) if query.newest_first else (order_date, dev_id)
 
 
 def period(value: str) -> tuple[str, str]:
@@ -72,7 +78,7 @@ def _real_day(text: str) -> bool:
 
 
 def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
-    """The developments matching ``query`` in date order, in their JSON form."""
+    """The developments matching ``query`` in date order (or newest first), in their JSON form."""
     with young_gc_only():
         return _timeline(store, query)
 
@@ -216,7 +222,7 @@ def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
         d.c.events,
         d.c.state,
     ]
-    sql = select(*columns).where(*clauses).order_by(d.c.order_date, d.c.id).limit(query.limit)
+    sql = select(*columns).where(*clauses).order_by(*_order(query, d.c.order_date, d.c.id)).limit(query.limit)
     with store.engine.connect() as conn:
         rows = conn.execute(sql).all()
     return [d for d in (development_from(row) for row in rows) if _matches(d, query)]
@@ -252,7 +258,7 @@ def _as_of(store: EventStore, query: TimelineQuery) -> tuple[list[Development], 
         select(v.c.dev_id)
         .join(latest, and_(v.c.dev_id == latest.c.dev_id, v.c.position == latest.c.position))
         .where(v.c.events > 0, *_state_filters(query, v))
-        .order_by(v.c.order_date, v.c.dev_id)
+        .order_by(*_order(query, v.c.order_date, v.c.dev_id))
         .limit(query.limit)
     )
     with store.engine.connect() as conn:
