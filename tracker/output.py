@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,6 +53,24 @@ def stderr_progress(label: str) -> Iterator[Callable[[int, int | None], None] | 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextmanager
+def progress_if_long(label: str) -> Iterator[Callable[[int, int | None], None]]:
+    """``stderr_progress`` drawn only once an update shows more to come: catching up a few events
+    draws nothing, replaying a million after an upgrade (a minute) shows how far it has got."""
+    with ExitStack() as stack:
+        update: Callable[[int, int | None], None] | None = None
+
+        def step(done: int, total: int | None) -> None:
+            nonlocal update
+            if update is None:
+                if total is not None and done >= total:
+                    return
+                update = stack.enter_context(stderr_progress(label)) or (lambda _done, _total: None)
+            update(done, total)
+
+        yield step
 
 
 def resolve_format(fmt: str | None) -> str:

@@ -29,6 +29,16 @@ def catch_up_all(store: EventStore, progress: Progress | None = None) -> dict[st
     return {name: runner(store, name).catch_up(progress=progress) for name in REGISTRY}
 
 
+def catch_up_shown(store: EventStore) -> dict[str, int]:
+    """``catch_up_all`` for a command a user waits on: after an upgrade that changed how a projection
+    is built, the first catch-up replays the whole log, and a terminal shows how far it has got."""
+    from tracker.output import progress_if_long
+
+    head = store.head().position
+    with progress_if_long("updating the timeline") as update:
+        return catch_up_all(store, progress=lambda _read, done: update(done, head))
+
+
 def rebuild(
     store: EventStore, names: list[str] | None = None, progress: Progress | None = None, workers: int = 1
 ) -> dict[str, int]:

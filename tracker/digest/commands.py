@@ -73,12 +73,14 @@ def digest_command(
 ) -> None:
     """The day's new and updated developments (events recorded that day), what moved, feed health
     and the log head."""
+    from tracker import projections
     from tracker.db import store_for
     from tracker.digest.collect import build_digest, today
     from tracker.digest.render import render_digest
     from tracker.output import write_atomic
 
     store = store_for(ctx)
+    projections.catch_up_shown(store)
     now = datetime.now(UTC)
     digest = build_digest(store, day=day or today(tz, now), tz=tz, actors=actors, now=now)
     text = render_digest(digest, fmt)

@@ -126,7 +126,7 @@ def timeline_command(ctx: click.Context, fmt: str | None, **query: Any) -> None:
     if since and until and period(since)[0] > period(until)[1]:
         raise click.UsageError(f"--since {since} is after --until {until}")
     store = _store(ctx)
-    projections.catch_up_all(store)
+    projections.catch_up_shown(store)
     query["types"], query["statuses"] = tuple(query["types"]), tuple(query["statuses"])
     developments = timeline(store, TimelineQuery(**query))
     rows = [table_row(d) for d in developments] if fmt in (None, "table", "csv", "md") else developments
@@ -169,7 +169,9 @@ def events_show(ctx: click.Context, event_id: str) -> None:
     """One event: its wire form, its evidence and the development it belongs to."""
     from tracker.timeline.details import event_details
 
-    details = event_details(_store(ctx), event_id)
+    store = _store(ctx)
+    projections.catch_up_shown(store)
+    details = event_details(store, event_id)
     if details is None:
         raise no_event(event_id)
     click.echo(orjson.dumps(details, option=orjson.OPT_INDENT_2).decode())
