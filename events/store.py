@@ -69,6 +69,16 @@ def _page_sql(sqlite: bool, types: int = 0) -> str:
     )
 
 
+def _back_page_sql(sqlite: bool) -> str:
+    """A page of rows before a position, the latest first."""
+    mark = "?" if sqlite else "%s"
+    columns = select_columns(sqlite, reading=True)
+    return (
+        f"SELECT {columns} FROM event_log WHERE position > {mark} AND position < {mark} "
+        f"ORDER BY position DESC LIMIT {mark}"
+    )
+
+
 class EventStore:
     """The log: ``append`` a batch in one transaction, ``read`` it back in pages, ``verify`` the chain."""
 
@@ -82,6 +92,7 @@ class EventStore:
         self._connections = ThreadConnections(engine) if self._sqlite else None
         self._mark = "?" if self._sqlite else "%s"
         self._page = _page_sql(self._sqlite)
+        self._back_page = _back_page_sql(self._sqlite)
 
     @classmethod
     def from_url(cls, url: str, clock: Callable[[], datetime] | None = None) -> EventStore:
@@ -166,6 +177,23 @@ class EventStore:
             rows = self._rows("read", self._page, (after, stop, page_size))
             if rows:
                 after = rows[-1][0]
+            yield rows
+            if len(rows) < page_size:
+                return
+
+    def read_back(
+        self, before: int | None = None, *, after: int = 0, page_size: int = 500
+    ) -> Iterator[Record]:
+        """Records with ``after < position < before`` (None: the head and all before it), the latest
+        first, fetched a page at a time: what the log took in last, without reading it from the start."""
+        return chain.from_iterable(decoded(self._pages_back(before, after, page_size)))
+
+    def _pages_back(self, before: int | None, after: int, page_size: int) -> Iterator[list[Any]]:
+        stop = before if before is not None else 2**62
+        while True:
+            rows = self._rows("read", self._back_page, (after, stop, page_size))
+            if rows:
+                stop = rows[-1][0]
             yield rows
             if len(rows) < page_size:
                 return

@@ -74,6 +74,8 @@ def test_events_show_list_rebuild_stats(seeded: str) -> None:
         for x in run(seeded, "events", "list", "--type", "deal", "--format", "jsonl").splitlines()
     ]
     assert listed and all(e["type"] == "deal" for e in listed)
+    latest = run(seeded, "events", "list", "--type", "deal", "-r", "--limit", "2", "--format", "jsonl")
+    assert [json.loads(x)["id"] for x in latest.splitlines()] == [e["id"] for e in listed][::-1][:2]
     shown = json.loads(run(seeded, "events", "show", listed[0]["id"]))
     assert shown["id"] == listed[0]["id"] and shown["development"].startswith("dev-")
     assert "replayed" in run(seeded, "rebuild")

@@ -53,6 +53,19 @@ def test_read_streams_in_pages_after_a_position_and_up_to_a_bound(store: EventSt
     assert [r.payload["n"] for r in store.read(after=24)] == [25]
 
 
+def test_read_back_gives_the_latest_first_in_pages_between_bounds(store: EventStore) -> None:
+    store.append([new(i) for i in range(1, 26)])
+    assert [r.position for r in store.read_back(page_size=4)] == list(range(25, 0, -1))
+    assert [r.position for r in store.read_back(before=6, page_size=2)] == [5, 4, 3, 2, 1]
+    assert [r.position for r in store.read_back(after=20, page_size=3)] == [25, 24, 23, 22, 21]
+    assert [r.payload["n"] for r in store.read_back(before=9, after=6)] == [8, 7]
+    assert [r.position for r in store.read_back(before=1)] == []
+    records = list(store.read_back(page_size=DECODED_RUN + 1))
+    assert [(r.position, r.payload["n"]) for r in records] == [
+        (r.position, r.payload["n"]) for r in store.read()
+    ][::-1]
+
+
 def test_read_decodes_pages_longer_than_a_run_whole_and_in_order(store: EventStore) -> None:
     """Pages are decoded in runs of ``DECODED_RUN`` rows: no row of a page is lost or repeated where a
     run or a page ends."""

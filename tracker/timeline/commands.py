@@ -148,13 +148,23 @@ def events_group() -> None:
 )
 @click.option("--after", type=click.IntRange(min=0), default=0, help="Only positions after this one.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option(
+    "--newest-first",
+    "-r",
+    "newest_first",
+    is_flag=True,
+    help="The latest events first (with --limit: the last N).",
+)
 @output_options()
 @click.pass_context
-def events_list(ctx: click.Context, types: tuple[str, ...], after: int, limit: int, fmt: str | None) -> None:
-    """Events in log order (the wire format, with id, position and recorded_at)."""
+def events_list(
+    ctx: click.Context, types: tuple[str, ...], after: int, limit: int, newest_first: bool, fmt: str | None
+) -> None:
+    """Events in log order, or the latest first (the wire format, with id, position and recorded_at)."""
     store = _store(ctx)
+    records = store.read_back(after=after) if newest_first else store.read(after=after)
     rows: list[dict[str, Any]] = []
-    for record in store.read(after=after):
+    for record in records:
         if not types or record.type in types:
             rows.append(record.wire())
             if len(rows) >= limit:
