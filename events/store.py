@@ -171,29 +171,24 @@ class EventStore:
         """
         return chain.from_iterable(decoded(self._pages(after, until, page_size)))
 
-    def _pages(self, after: int, until: int | None, page_size: int) -> Iterator[list[Any]]:
-        stop = until if until is not None else 2**62
-        while True:
-            rows = self._rows("read", self._page, (after, stop, page_size))
-            if rows:
-                after = rows[-1][0]
-            yield rows
-            if len(rows) < page_size:
-                return
-
     def read_back(
         self, before: int | None = None, *, after: int = 0, page_size: int = 500
     ) -> Iterator[Record]:
         """Records with ``after < position < before`` (None: the head and all before it), the latest
         first, fetched a page at a time: what the log took in last, without reading it from the start."""
-        return chain.from_iterable(decoded(self._pages_back(before, after, page_size)))
+        return chain.from_iterable(decoded(self._pages(after, before, page_size, back=True)))
 
-    def _pages_back(self, before: int | None, after: int, page_size: int) -> Iterator[list[Any]]:
-        stop = before if before is not None else 2**62
+    def _pages(
+        self, low: int, high: int | None, page_size: int, *, back: bool = False
+    ) -> Iterator[list[Any]]:
+        """Pages of rows between ``low`` and ``high`` (None: no bound), forward or latest first: the
+        next page starts past the last row of this one."""
+        high = high if high is not None else 2**62
+        sql = self._back_page if back else self._page
         while True:
-            rows = self._rows("read", self._back_page, (after, stop, page_size))
+            rows = self._rows("read", sql, (low, high, page_size))
             if rows:
-                stop = rows[-1][0]
+                low, high = (low, rows[-1][0]) if back else (rows[-1][0], high)
             yield rows
             if len(rows) < page_size:
                 return
