@@ -89,3 +89,11 @@ def test_newest_first_is_the_timeline_reversed_and_its_limit_keeps_the_latest(
     assert latest and latest == list(reversed(everything))[: query.limit]
     later = datetime.now(UTC) + timedelta(hours=1)
     assert _ids(q.timeline(filled, replace(query, newest_first=True, as_of=later))) == latest
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=range(len(QUERIES)))
+def test_the_current_timeline_is_the_timeline_as_of_now(filled: EventStore, query: q.TimelineQuery) -> None:
+    """Two ways to the same page: the current one reads the stored developments and shows their
+    members from their payloads; as of a time, they are folded again from their members' facts."""
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert q.timeline(filled, query) == q.timeline(filled, replace(query, as_of=later))

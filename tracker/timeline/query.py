@@ -12,7 +12,7 @@ again from its members for the full detail.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,7 +25,7 @@ from tracker.errors import TrackerError
 from tracker.heap import young_gc_only
 from tracker.timeline.develop import Development, development_from, end_date, fold, sort_date
 from tracker.timeline.facts import Facts, item_norm, outlet_of
-from tracker.timeline.members import members_of
+from tracker.timeline.members import Reported, members_of, shown_members
 from tracker.timeline.tables import (
     timeline_actors,
     timeline_developments,
@@ -85,11 +85,12 @@ def timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
 
 def _timeline(store: EventStore, query: TimelineQuery) -> list[dict[str, Any]]:
     if query.as_of is not None:
-        developments, members = _as_of(store, query)
-    else:
-        developments = _current(store, query)
-        members = _members(store, [d.id for d in developments], None)
-    return _render(developments, *members)
+        developments, (members, payloads) = _as_of(store, query)
+        return _render(developments, members, payloads)
+    developments = _current(store, query)
+    with store.engine.connect() as conn:
+        shown, payloads = shown_members(conn, [d.id for d in developments])
+    return _render(developments, shown, payloads)
 
 
 def _invariant_filters(
@@ -231,8 +232,8 @@ def _current(store: EventStore, query: TimelineQuery) -> list[Development]:
 Members = tuple[dict[int, list[Facts]], dict[int, dict[str, Any]]]  # facts by development, payloads
 
 
-def _members(store: EventStore, dev_ids: Sequence[int], at: int | None) -> Members:
-    """Active members of developments (as of log position ``at`` when given), and their payloads."""
+def _members(store: EventStore, dev_ids: Sequence[int], at: int) -> Members:
+    """Members of developments active as of log position ``at``, and their payloads."""
     found: dict[int, list[Facts]] = defaultdict(list)
     payloads: dict[int, dict[str, Any]] = {}
     with store.engine.connect() as conn:
@@ -274,13 +275,15 @@ def _matches(development: Development, query: TimelineQuery) -> bool:
 
 
 def _render(
-    developments: list[Development], members: dict[int, list[Facts]], payloads: dict[int, dict[str, Any]]
+    developments: list[Development],
+    members: Mapping[int, Sequence[Reported]],
+    payloads: dict[int, dict[str, Any]],
 ) -> list[dict[str, Any]]:
     return [development_json(d, members.get(d.id, []), payloads) for d in developments]
 
 
 def development_json(
-    development: Development, members: list[Facts], payloads: dict[int, dict[str, Any]]
+    development: Development, members: Sequence[Reported], payloads: dict[int, dict[str, Any]]
 ) -> dict[str, Any]:
     best = payloads.get(development.best_position, {})
     occurred = (
@@ -308,7 +311,7 @@ def development_json(
     }
 
 
-def _event_json(facts: Facts, payload: dict[str, Any]) -> dict[str, Any]:
+def _event_json(facts: Reported, payload: dict[str, Any]) -> dict[str, Any]:
     evidence = payload.get("evidence") or {}
     url = evidence.get("url")
     return {
