@@ -14,21 +14,10 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
+from events.vocabulary import ROLE_KEYS, STATUSES
+
 Actor = Annotated[str, Field(pattern=r"^[A-Z]{2,8}$")]
 Precision = Literal["year", "month", "day"]
-
-ROLE_KEYS: dict[str, frozenset[str]] = {
-    "statement": frozenset({"speaker", "about"}),
-    "deal": frozenset({"buyer", "seller", "parties"}),
-    "delivery": frozenset({"supplier", "recipient"}),
-    "sanction": frozenset({"imposer", "target"}),
-}
-STATUSES: dict[str, frozenset[str]] = {
-    "statement": frozenset(),
-    "deal": frozenset({"signed", "announced", "planned", "cancelled"}),
-    "delivery": frozenset({"began", "ongoing", "completed", "planned"}),
-    "sanction": frozenset({"imposed", "threatened", "waived", "lifted"}),
-}
 
 
 class _Frozen(BaseModel):

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from events.model import AnyEvent, from_wire, to_wire, version_of
+if TYPE_CHECKING:
+    from events.model import AnyEvent
+
 
 GENESIS = "0" * 64
 ID_PREFIX = "ev-"
@@ -68,6 +70,8 @@ class NewEvent:
 
     @classmethod
     def of(cls, event: AnyEvent, key: str) -> NewEvent:
+        from events.model import to_wire, version_of  # pydantic's models: only writers need them
+
         payload = to_wire(event)
         for column in ("id", "position", "recorded_at"):
             payload.pop(column, None)
@@ -159,6 +163,8 @@ class Record(tuple[int, str, str, int, Any, Any, str]):
 
     def event(self) -> AnyEvent:
         """The typed event, with the log's id, position and recording time filled in."""
+        from events.model import from_wire
+
         data = dict(self.payload)
         if self[2] not in ("retracted", "superseded"):
             data.update(id=self.id, position=self[0], recorded_at=self.recorded_at)

@@ -123,3 +123,12 @@ def test_log_records_are_separate_types() -> None:
     assert from_wire(to_wire(sup)) == sup
     with pytest.raises(ValidationError):
         Retraction(event_id="ev_1", reason="")
+
+
+def test_the_vocabulary_names_the_models_types() -> None:
+    """Readers filter by ``events.vocabulary``'s names without importing the models: the same names."""
+    from events import model, vocabulary
+
+    assert tuple(model.EVENT_TYPES) == vocabulary.EVENT_TYPE_NAMES
+    assert tuple(model.LOG_RECORD_TYPES) == vocabulary.LOG_RECORD_TYPE_NAMES
+    assert set(model.STATUSES) == set(model.ROLE_KEYS) == set(vocabulary.EVENT_TYPE_NAMES)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 import orjson
 
-from events.model import EVENT_TYPES, LOG_RECORD_TYPES, STATUSES
+from events.vocabulary import EVENT_TYPE_NAMES, LOG_RECORD_TYPE_NAMES, STATUSES
 from tracker import options, projections
 from tracker.errors import TrackerError, no_event
 from tracker.output import FORMATS, emit, output_options, stderr_progress
@@ -94,7 +94,11 @@ def table_row(development: dict[str, Any]) -> dict[str, Any]:
     help="...and this one too (a dyad: --actor IND --with RUS).",
 )
 @click.option(
-    "--type", "types", multiple=True, callback=options.one_of(EVENT_TYPES), help=", ".join(EVENT_TYPES)
+    "--type",
+    "types",
+    multiple=True,
+    callback=options.one_of(EVENT_TYPE_NAMES),
+    help=", ".join(EVENT_TYPE_NAMES),
 )
 @click.option("--item", help="A system or good, e.g. S-400.")
 @click.option("--since", callback=_period, help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -143,7 +147,7 @@ def events_group() -> None:
     "--type",
     "types",
     multiple=True,
-    callback=options.one_of([*EVENT_TYPES, *LOG_RECORD_TYPES]),
+    callback=options.one_of([*EVENT_TYPE_NAMES, *LOG_RECORD_TYPE_NAMES]),
     help="Event types to show.",
 )
 @click.option("--after", type=click.IntRange(min=0), default=0, help="Only positions after this one.")

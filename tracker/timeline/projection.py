@@ -16,10 +16,10 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, Index, Table, and_, delete, select, update
 
-from events.model import EVENT_TYPES
 from events.projection import Projection
 from events.records import iso
 from events.store import Record, parse_event_id
+from events.vocabulary import EVENT_TYPE_NAMES
 from tracker.bulk import Bulk
 from tracker.timeline.develop import Development, assign, end_date, fold, new_development, sort_date, state_of
 from tracker.timeline.facts import Facts, facts_of, facts_of_json
@@ -34,6 +34,7 @@ from tracker.timeline.tables import (
 )
 
 _CHUNK = 500
+_EVENT_TYPES = frozenset(EVENT_TYPE_NAMES)
 _dumps = orjson.dumps
 # Without retracted_at, NULL until a retraction: a None parameter goes through sqlite3's adapter
 # look-up, where ints and strings do not.
@@ -67,7 +68,7 @@ class TimelineProjection(Projection):
     )
 
     # A development has one type, and retractions name the events they take back (any type).
-    partition_types = frozenset(EVENT_TYPES)
+    partition_types = frozenset(EVENT_TYPE_NAMES)
     control_types = ("retracted", "superseded")
 
     def __init__(self, memory_limit: int = DEFAULT_LIMIT) -> None:
@@ -126,7 +127,7 @@ def _work(records: Sequence[Record]) -> list[Facts | Record]:
     stamps: dict[Any, str] = {}
     for r in records:
         type_ = r[2]
-        if type_ in EVENT_TYPES:
+        if type_ in _EVENT_TYPES:
             stamp = stamps.get(r[5])
             if stamp is None:
                 stamp = stamps[r[5]] = iso(r.recorded_at)
