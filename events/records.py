@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from events.vocabulary import LOG_RECORD_TYPE_NAMES
+
 if TYPE_CHECKING:
     from events.model import AnyEvent
 
@@ -166,7 +168,7 @@ class Record(tuple[int, str, str, int, Any, Any, str]):
         from events.model import from_wire
 
         data = dict(self.payload)
-        if self[2] not in ("retracted", "superseded"):
+        if self[2] not in LOG_RECORD_TYPE_NAMES:
             data.update(id=self.id, position=self[0], recorded_at=self.recorded_at)
         return from_wire(data)
 

@@ -20,11 +20,12 @@ from sqlalchemy import Connection, select
 from events.records import event_id
 from events.schema import event_log
 from events.store import EventStore, Record, parse_event_id
+from events.vocabulary import LOG_RECORD_TYPE_NAMES
 from tracker import projections
 from tracker.timeline.projection import TimelineProjection
 from tracker.timeline.tables import timeline_events
 
-WITHDRAWING = ("retracted", "superseded")
+WITHDRAWING = LOG_RECORD_TYPE_NAMES
 _CHUNK = 500
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Index, Table, and_, delete, select, update
 from events.projection import Projection
 from events.records import iso
 from events.store import Record, parse_event_id
-from events.vocabulary import EVENT_TYPE_NAMES
+from events.vocabulary import EVENT_TYPE_NAMES, LOG_RECORD_TYPE_NAMES
 from tracker.bulk import Bulk
 from tracker.timeline.develop import Development, assign, end_date, fold, new_development, sort_date, state_of
 from tracker.timeline.facts import Facts, facts_of, facts_of_json
@@ -69,7 +69,7 @@ class TimelineProjection(Projection):
 
     # A development has one type, and retractions name the events they take back (any type).
     partition_types = frozenset(EVENT_TYPE_NAMES)
-    control_types = ("retracted", "superseded")
+    control_types = LOG_RECORD_TYPE_NAMES
 
     def __init__(self, memory_limit: int = DEFAULT_LIMIT) -> None:
         self.memory = Memory(memory_limit)
