@@ -68,7 +68,7 @@ class TimelineProjection(Projection):
     )
 
     # A development has one type, and retractions name the events they take back (any type).
-    partition_types = frozenset(EVENT_TYPE_NAMES)
+    partition_types = _EVENT_TYPES
     control_types = LOG_RECORD_TYPE_NAMES
 
     def __init__(self, memory_limit: int = DEFAULT_LIMIT) -> None:
