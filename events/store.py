@@ -69,13 +69,14 @@ def _page_sql(sqlite: bool, types: int = 0) -> str:
     )
 
 
-def _back_page_sql(sqlite: bool) -> str:
-    """A page of rows before a position, the latest first."""
+def _back_page_sql(sqlite: bool, types: int = 0) -> str:
+    """A page of rows before a position, the latest first, of any type or of ``types`` named ones."""
     mark = "?" if sqlite else "%s"
+    only = f"AND type IN ({', '.join([mark] * types)}) " if types else ""
     columns = select_columns(sqlite, reading=True)
     return (
         f"SELECT {columns} FROM event_log WHERE position > {mark} AND position < {mark} "
-        f"ORDER BY position DESC LIMIT {mark}"
+        f"{only}ORDER BY position DESC LIMIT {mark}"
     )
 
 
@@ -159,8 +160,11 @@ class EventStore:
         position, chain_hash, stored_at = self._query("head", head_of)
         return Head(position, chain_hash, None if stored_at is None else utc(stored_at))
 
-    def read(self, after: int = 0, *, until: int | None = None, page_size: int = 500) -> Iterator[Record]:
-        """Records with ``after < position <= until`` in order, fetched a page at a time.
+    def read(
+        self, after: int = 0, *, until: int | None = None, page_size: int = 500, types: Sequence[str] = ()
+    ) -> Iterator[Record]:
+        """Records with ``after < position <= until`` in order (only of ``types``, if named), fetched
+        a page at a time.
 
         Records are built from their rows, and their payloads decoded, a short run
         at a time as they are handed over (``decoded``), and no page of records is
@@ -169,24 +173,30 @@ class EventStore:
         caches (bench/store.py). The runs are chained in C: resuming a generator
         for every record cost 2% of a read.
         """
-        return chain.from_iterable(decoded(self._pages(after, until, page_size)))
+        return chain.from_iterable(decoded(self._pages(after, until, page_size, types=types)))
 
     def read_back(
-        self, before: int | None = None, *, after: int = 0, page_size: int = 500
+        self, before: int | None = None, *, after: int = 0, page_size: int = 500, types: Sequence[str] = ()
     ) -> Iterator[Record]:
         """Records with ``after < position < before`` (None: the head and all before it), the latest
         first, fetched a page at a time: what the log took in last, without reading it from the start."""
-        return chain.from_iterable(decoded(self._pages(after, before, page_size, back=True)))
+        return chain.from_iterable(decoded(self._pages(after, before, page_size, back=True, types=types)))
 
     def _pages(
-        self, low: int, high: int | None, page_size: int, *, back: bool = False
+        self, low: int, high: int | None, page_size: int, *, back: bool = False, types: Sequence[str] = ()
     ) -> Iterator[list[Any]]:
         """Pages of rows between ``low`` and ``high`` (None: no bound), forward or latest first: the
-        next page starts past the last row of this one."""
+        next page starts past the last row of this one. Rows of other types than ``types`` are skipped
+        by the database (1M events, none of the type asked for: 5.7 -> 0.9 s for ``tracker events
+        list --type``), without an index on the type: appends would keep it up for this alone."""
         high = high if high is not None else 2**62
-        sql = self._back_page if back else self._page
+        if types:
+            types = tuple(dict.fromkeys(types))
+            sql = (_back_page_sql if back else _page_sql)(self._sqlite, len(types))
+        else:
+            sql = self._back_page if back else self._page
         while True:
-            rows = self._rows("read", sql, (low, high, page_size))
+            rows = self._rows("read", sql, (low, high, *types, page_size))
             if rows:
                 low, high = (low, rows[-1][0]) if back else (rows[-1][0], high)
             yield rows

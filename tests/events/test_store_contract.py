@@ -66,6 +66,18 @@ def test_read_back_gives_the_latest_first_in_pages_between_bounds(store: EventSt
     ][::-1]
 
 
+def test_reads_of_named_types_skip_the_others_across_pages(store: EventStore) -> None:
+    kinds = ("deal", "sanction", "statement")
+    store.append([new(i, kinds[i % 3]) for i in range(1, 31)])
+    sanctions = [i for i in range(1, 31) if i % 3 == 1]
+    assert [r.position for r in store.read(page_size=2, types=["sanction"])] == sanctions
+    assert [r.position for r in store.read(after=10, until=20, page_size=2, types=["sanction"])] == [13, 16, 19]
+    assert [r.position for r in store.read_back(page_size=2, types=["sanction"])] == sanctions[::-1]
+    both = [r.position for r in store.read_back(before=10, page_size=3, types=["deal", "sanction", "deal"])]
+    assert both == [i for i in range(9, 0, -1) if i % 3 != 2]
+    assert list(store.read(types=["retracted"])) == []
+
+
 def test_read_decodes_pages_longer_than_a_run_whole_and_in_order(store: EventStore) -> None:
     """Pages are decoded in runs of ``DECODED_RUN`` rows: no row of a page is lost or repeated where a
     run or a page ends."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 import click
@@ -166,13 +166,9 @@ def events_list(
 ) -> None:
     """Events in log order, or the latest first (the wire format, with id, position and recorded_at)."""
     store = _store(ctx)
-    records = store.read_back(after=after) if newest_first else store.read(after=after)
-    rows: list[dict[str, Any]] = []
-    for record in records:
-        if not types or record.type in types:
-            rows.append(record.wire())
-            if len(rows) >= limit:
-                break
+    read = store.read_back if newest_first else store.read
+    records = read(after=after, types=types, page_size=min(limit, 500))
+    rows = [record.wire() for record in islice(records, limit)]
     emit(rows, fmt, ["id", "type", "recorded_at", "summary"], title="events")
 
 
