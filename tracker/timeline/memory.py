@@ -129,7 +129,8 @@ class Memory:
                     bulk.cursor.execute(every, (actor_key, type_))
                     found: dict[Year, list[Development]] = {y: [] for y in self.evicted.get(key, ())}
                     for row in bulk.cursor.fetchall():
-                        found.setdefault(row[3][:4] if row[3] else None, []).append(development_from(row))
+                        development = development_from(row, matching=True)
+                        found.setdefault(row[3][:4] if row[3] else None, []).append(development)
                     self.whole.add(key)
                 else:
                     found = {}
@@ -138,7 +139,8 @@ class Memory:
                             bulk.cursor.execute(undated, (actor_key, type_))
                         else:
                             bulk.cursor.execute(dated, (actor_key, type_, f"{year}-01-01", f"{year}-12-31"))
-                        found[year] = [development_from(row) for row in bulk.cursor.fetchall()]
+                        rows = bulk.cursor.fetchall()
+                        found[year] = [development_from(row, matching=True) for row in rows]
                 for year, developments in found.items():
                     self._replace(key, year, developments)
                     self.evicted.get(key, set()).discard(year)
