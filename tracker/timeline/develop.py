@@ -204,6 +204,8 @@ def display_date(date: str | None, precision: str | None) -> str:
 
 
 def state_of(development: Development) -> dict[str, Any]:
+    """What ``development_from`` reads back beside the row's columns; a development read back for
+    matching only is unpacked first."""
     development.unpack()
     return {
         "roles": development.roles,
