@@ -58,25 +58,16 @@ ADVISORY_LOCK = 0x7472616B  # "trak": one lock for all appenders of a database
 T = TypeVar("T")
 
 
-def _page_sql(sqlite: bool, types: int = 0) -> str:
-    """A page of rows after a position, of any type or of ``types`` named ones."""
+def _page_sql(sqlite: bool, types: int = 0, *, back: bool = False) -> str:
+    """A page of rows after a position and up to a bound, of any type or of ``types`` named ones;
+    ``back``: before the bound, the latest first."""
     mark = "?" if sqlite else "%s"
     only = f"AND type IN ({', '.join([mark] * types)}) " if types else ""
     columns = select_columns(sqlite, reading=True)
+    upto, order = ("<", " DESC") if back else ("<=", "")
     return (
-        f"SELECT {columns} FROM event_log WHERE position > {mark} AND position <= {mark} "
-        f"{only}ORDER BY position LIMIT {mark}"
-    )
-
-
-def _back_page_sql(sqlite: bool, types: int = 0) -> str:
-    """A page of rows before a position, the latest first, of any type or of ``types`` named ones."""
-    mark = "?" if sqlite else "%s"
-    only = f"AND type IN ({', '.join([mark] * types)}) " if types else ""
-    columns = select_columns(sqlite, reading=True)
-    return (
-        f"SELECT {columns} FROM event_log WHERE position > {mark} AND position < {mark} "
-        f"{only}ORDER BY position DESC LIMIT {mark}"
+        f"SELECT {columns} FROM event_log WHERE position > {mark} AND position {upto} {mark} "
+        f"{only}ORDER BY position{order} LIMIT {mark}"
     )
 
 
@@ -93,7 +84,7 @@ class EventStore:
         self._connections = ThreadConnections(engine) if self._sqlite else None
         self._mark = "?" if self._sqlite else "%s"
         self._page = _page_sql(self._sqlite)
-        self._back_page = _back_page_sql(self._sqlite)
+        self._back_page = _page_sql(self._sqlite, back=True)
 
     @classmethod
     def from_url(cls, url: str, clock: Callable[[], datetime] | None = None) -> EventStore:
@@ -192,7 +183,7 @@ class EventStore:
         high = high if high is not None else 2**62
         if types:
             types = tuple(dict.fromkeys(types))
-            sql = (_back_page_sql if back else _page_sql)(self._sqlite, len(types))
+            sql = _page_sql(self._sqlite, len(types), back=back)
         else:
             sql = self._back_page if back else self._page
         while True:

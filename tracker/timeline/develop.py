@@ -10,6 +10,7 @@ timeline as of any position is the same fold over the members known then.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -89,10 +90,11 @@ class Development:
 
     def unpack(self) -> None:
         """Read what ``development_from(..., matching=True)`` left in the stored state."""
-        if self.stored is None:
-            return
-        state = orjson.loads(self.stored)
-        self.stored = None
+        if self.stored is not None:
+            state, self.stored = orjson.loads(self.stored), None
+            self._reporting_from(state)
+
+    def _reporting_from(self, state: dict[str, Any]) -> None:
         self.value = state["value"]
         self.status_at = (state["status_at"][0], state["status_at"][1])
         self.history = [(r, s) for r, s in state["history"]]
@@ -237,34 +239,22 @@ def development_from(row: Sequence[Any], *, matching: bool = False) -> Developme
     nothing, 8.2 us each with their sources and history, 1.8 us without.
     """
     id_, type_, actor_key, date, precision, status, first, last, events, state_json = row
-    if matching:
-        try:
+    light = None
+    if matching:  # a state of another shape than state_of writes is read whole
+        with contextlib.suppress(msgspec.ValidationError):
             light = _decode_matching(state_json)
-        except msgspec.ValidationError:
-            pass  # another shape than the one state_of writes: read whole
-        else:
-            return Development(
-                id=id_, type=type_, actor_key=actor_key, roles=light.roles,
-                items={norm: (name, qty) for norm, name, qty in light.items}, date=date,
-                precision=precision, status=status, first_reported=first, last_reported=last,
-                events=events, stored=state_json,
-            )  # fmt: skip
-    state = orjson.loads(state_json)
-    return Development(
-        id=id_,
-        type=type_,
-        actor_key=actor_key,
-        roles=state["roles"],
-        items={norm: (name, qty) for norm, name, qty in state["items"]},
-        value=state["value"],
-        date=date,
-        precision=precision,
-        status=status,
-        status_at=(state["status_at"][0], state["status_at"][1]),
-        history=[(r, s) for r, s in state["history"]],
-        sources=set(state["sources"]),
-        first_reported=first,
-        last_reported=last,
-        best=(state["best"][0], state["best"][1], state["best"][2]),
-        events=events,
-    )
+    if light is not None:
+        roles, items = light.roles, light.items
+    else:
+        state = orjson.loads(state_json)
+        roles, items = state["roles"], state["items"]
+    development = Development(
+        id=id_, type=type_, actor_key=actor_key, roles=roles,
+        items={norm: (name, qty) for norm, name, qty in items}, date=date, precision=precision,
+        status=status, first_reported=first, last_reported=last, events=events,
+    )  # fmt: skip
+    if light is None:
+        development._reporting_from(state)
+    else:
+        development.stored = state_json
+    return development
