@@ -35,18 +35,19 @@ def _occurred(date: str | None) -> Occurred | None:
 
 
 @st.composite
-def domain_event(draw: st.DrawFn, n: int):
+def domain_event(draw: st.DrawFn, n: int, dates: tuple = DATES, items_drawn: tuple = ITEMS):
     a, b = draw(st.permutations(ACTORS))[:2]
     kind = draw(st.sampled_from(("deal", "delivery", "sanction")))
     common = {
-        "occurred": _occurred(draw(st.sampled_from(DATES))),
+        "occurred": _occurred(draw(st.sampled_from(dates))),
         "summary": f"event {n}",
         "evidence": Evidence(sentence="s", url=f"https://o{draw(st.integers(0, 3))}.example/{n}"),
         "reported_at": datetime(2022, 1, 1 + draw(st.integers(0, 20)), tzinfo=UTC),
         "confidence": draw(st.sampled_from((0.5, 0.7, 0.9))),
         "extractor": "rules@1",
     }
-    items = tuple(Item(name=i) for i in draw(st.sampled_from(ITEMS)))
+    names = draw(st.sampled_from(items_drawn))
+    items = tuple(Item(name=name, quantity=draw(st.sampled_from((None, 4)))) for name in names)
     if kind == "deal":
         status = draw(st.sampled_from(("planned", "signed", None)))
         return Deal(roles=Roles(buyer=a, seller=b), items=items, status=status, **common)
@@ -75,24 +76,34 @@ def snapshot(store: EventStore) -> list:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=log_and_splits(), limit=st.sampled_from([1, 2, 5, 60_000]), fresh=st.lists(st.booleans()))
+@given(
+    case=log_and_splits(),
+    limit=st.sampled_from([1, 2, 5, 60_000]),
+    fresh=st.lists(st.booleans()),
+    compiled=st.booleans(),
+)
 def test_any_split_into_batches_equals_one_rebuild(
-    case, limit: int, fresh: list[bool], template_db: Path, tmp_path_factory
+    case, limit: int, fresh: list[bool], compiled: bool, template_db: Path, tmp_path_factory
 ) -> None:
     """Also with a memory of developments too small to hold them (evicted buckets are loaded
-    again) and with a new process's empty memory between catch-ups (everything is loaded)."""
+    again) and with a new process's empty memory between catch-ups (everything is loaded); the
+    Python fold and the compiled one (test_timeline_compiled compares them)."""
     entries, splits = case
     store = EventStore(make_engine(fresh_copy(template_db, tmp_path_factory.mktemp("split"))))
     try:
         store.append(NewEvent.of(e, key=f"k{n}") for n, e in enumerate(entries))
-        runner = ProjectionRunner(store, TimelineProjection(memory_limit=limit), batch_size=3)
+
+        def projection() -> TimelineProjection:
+            return TimelineProjection(memory_limit=limit, compiled=compiled)
+
+        runner = ProjectionRunner(store, projection(), batch_size=3)
         for n, until in enumerate(splits):
             if n < len(fresh) and fresh[n]:
-                runner = ProjectionRunner(store, TimelineProjection(memory_limit=limit), batch_size=3)
+                runner = ProjectionRunner(store, projection(), batch_size=3)
             runner.catch_up(until=until)
         runner.catch_up()
         by_batches = snapshot(store)
-        ProjectionRunner(store, TimelineProjection(), batch_size=10_000).rebuild()
+        ProjectionRunner(store, projection(), batch_size=10_000).rebuild()
         assert snapshot(store) == by_batches
     finally:
         store.close()

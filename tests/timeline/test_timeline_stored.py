@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.timeline.test_timeline_facts import PAYLOAD, _present
+from tracker.timeline.batch import development_row, version_row
 from tracker.timeline.develop import Development, development_from, fold
 from tracker.timeline.facts import facts_of
-from tracker.timeline.projection import development_row, version_row
 
 # DEVELOPMENT_COLUMNS -> id, type, actor_key, date, precision, status, first, last, events, state
 _STORED = (0, 1, 2, 3, 4, 8, 12, 13, 10, 15)

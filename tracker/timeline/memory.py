@@ -33,7 +33,7 @@ from tracker.timeline.facts import Facts
 Key = tuple[str, str]  # (type, actor_key)
 Year = str | None
 DEFAULT_LIMIT = 20_000  # developments held, about 2.4 KB each (tracker.projections: the peak RSS)
-_COLUMNS = (
+COLUMNS = (
     "id", "type", "actor_key", "date", "precision", "status", "first_reported", "last_reported", "events",
     "state",
 )  # fmt: skip
@@ -118,7 +118,7 @@ class Memory:
         if not missing:
             return
         bulk = Bulk(conn)
-        head = f"SELECT {', '.join(_COLUMNS)} FROM timeline_developments WHERE actor_key = {bulk.mark} "
+        head = f"SELECT {', '.join(COLUMNS)} FROM timeline_developments WHERE actor_key = {bulk.mark} "
         head += f"AND type = {bulk.mark}"
         every, undated = head, head + " AND start_date IS NULL"
         dated = head + f" AND start_date >= {bulk.mark} AND start_date <= {bulk.mark}"
