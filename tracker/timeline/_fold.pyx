@@ -137,10 +137,12 @@ cdef class Engine:
         touched, and the matching state of ``limit`` (whole keys, least recently used out)."""
         self.position = last_position
         cdef Dev dev
-        hot = self.hot
-        while len(hot) > self.hot_limit:
-            dev = hot.pop(next(iter(hot)))
-            _cool(dev)
+        cdef Py_ssize_t excess = len(self.hot) - self.hot_limit
+        if excess > 0:  # in one pass: popping the first key again and again walks the slots it freed
+            held = list(self.hot.values())
+            for dev in held[:excess]:
+                _cool(dev)
+            self.hot = {dev.id: dev for dev in held[excess:]}
         if len(self.by_id) > self.limit:
             self._evict(self.limit * 9 // 10)
 

@@ -123,8 +123,13 @@ class Batch:
         gone = sorted(self.emptied - set(self.touched))
         for chunk in _chunks(gone):
             self.conn.execute(delete(timeline_developments).where(timeline_developments.c.id.in_(chunk)))
-        rows = self._development_rows()
-        bulk.upsert("timeline_developments", "id", DEVELOPMENT_COLUMNS, rows)
+        rows, created = self._development_rows(), self.created
+        # A development created by this batch has no row yet: inserted several a statement, where
+        # an upsert is one a statement (a 1M-event rebuild, where most are new).
+        new = [row for row in rows if row[0] in created]
+        bulk.insert("timeline_developments", DEVELOPMENT_COLUMNS, new)
+        old = [row for row in rows if row[0] not in created]
+        bulk.upsert("timeline_developments", "id", DEVELOPMENT_COLUMNS, old)
         # Items a development ever had stay listed (as-of queries need them); queries re-check.
         bulk.insert_ignore("timeline_items", ("dev_id", "norm"), sorted(self.items))
         # Every development ever created keeps its actors, retracted or not: versions refer to them.
