@@ -12,6 +12,7 @@ touched lately keeps its matching state only, and reads the rest back from its r
 event joins it again (it was written when its batch ended).
 """
 
+cimport cython
 from cython.operator cimport dereference as deref
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Add
@@ -40,8 +41,9 @@ cdef int64_t NO_YEAR = 0
 cdef int64_t NONE_VALUE = 0  # the id of a None role value
 
 
+@cython.no_gc  # no cycles through it: one in each of a rebuild's buckets, left out of collections
 cdef class Dev:
-    """A development: its matching state always, its reporting state while hot (``hot``)."""
+    """A development: its matching state always, its reporting state while hot (``state``)."""
 
     cdef readonly int64_t id
     cdef int32_t key
@@ -50,9 +52,14 @@ cdef class Dev:
     cdef Py_ssize_t date_len  # len(date or "")
     cdef vector[int64_t] singles  # (role id << 32) | value id of each single role, in order
     cdef vector[int64_t] norms  # item ids, in order
-    cdef bint hot
+    cdef Hot state  # None while cool: it is in the development's row
     cdef int64_t hot_clock  # the batch that last moved it to the end of ``Engine.hot``
-    # reporting state: valid while hot
+
+
+@cython.no_gc
+cdef class Hot:
+    """What a development's row shows besides its matching state."""
+
     cdef object roles, items, value, history, sources
     cdef object precision, status, status_r, first, last
     cdef int64_t status_p
@@ -82,7 +89,7 @@ cdef class Engine:
     cdef bint complete
     cdef int64_t clock
     # interning
-    cdef dict types, actors, role_ids, norm_ids, name_norms, years, key_ids, spans
+    cdef dict types, actors, role_ids, norm_ids, name_norms, years, key_ids, spans, dates
     cdef list type_names, norm_names, key_names
     cdef unordered_map[uint64_t, int32_t] signatures
     cdef vector[char] key_whole  # every bucket of the key is held (or known empty)
@@ -104,7 +111,7 @@ cdef class Engine:
         self.types, self.type_names = {}, []
         self.actors = {None: NONE_VALUE}
         self.role_ids, self.norm_ids, self.norm_names, self.name_norms = {}, {}, [], {}
-        self.years, self.key_ids, self.key_names, self.spans = {}, {}, [], {}
+        self.years, self.key_ids, self.key_names, self.spans, self.dates = {}, {}, [], {}, {}
         self.reset(False)
         self.begin()
 
@@ -141,7 +148,7 @@ cdef class Engine:
         if excess > 0:  # in one pass: popping the first key again and again walks the slots it freed
             held = list(self.hot.values())
             for dev in held[:excess]:
-                _cool(dev)
+                dev.state = None  # keep only what matching reads: the rest is in its row
             self.hot = {dev.id: dev for dev in held[excess:]}
         if len(self.by_id) > self.limit:
             self._evict(self.limit * 9 // 10)
@@ -207,6 +214,26 @@ cdef class Engine:
             found = self.norm_ids[norm] = len(self.norm_names)
             self.norm_names.append(norm)
         return <int64_t>found
+
+    cdef object _date(self, object date):
+        """One object for equal dates (the days of a few decades): a development held keeps one."""
+        if date is None:
+            return None
+        found = self.dates.get(date)
+        if found is None:
+            if len(self.dates) >= 100_000:  # not days after all: bounded anyway
+                self.dates.clear()
+            found = self.dates[date] = date
+        return found
+
+    cdef tuple _span(self, object date):
+        """A date's first and last day (``projection._span``)."""
+        span = self.spans.get(date)
+        if span is None:
+            if len(self.spans) >= 100_000:
+                self.spans.clear()
+            span = self.spans[date] = (_sort_date(date), _end_date(date))
+        return span
 
     cdef int64_t _year_of(self, object date):
         """The bucket of a date (``memory.year_of``): its year, or NO_YEAR for a falsy date."""
@@ -439,18 +466,18 @@ cdef class Engine:
         double confidence,
     ) except *:
         """``Development.add``."""
-        if not dev.hot:
+        if dev.state is None:
             self._warm(dev)
         if dev.hot_clock != self.clock:  # most recently touched last: ``done`` cools the first
             self.hot.pop(dev.id, None)
             self.hot[dev.id] = dev
             dev.hot_clock = self.clock
-        dev.events += 1
-        if roles != dev.roles:
-            _merge_roles(dev.roles, roles)
-            self._singles(dev)
+        dev.state.events += 1
+        if roles != dev.state.roles:
+            _merge_roles(dev.state.roles, roles)
+            self._singles(dev, dev.state.roles)
         cdef size_t i
-        items = dev.items
+        items = dev.state.items
         norm_names = self.norm_names
         for i in range(norms.size()):
             norm, quantity = norm_names[norms[i]], quantities[i]
@@ -460,44 +487,39 @@ cdef class Engine:
                 dev.norms.push_back(norms[i])
             elif known[1] is None and quantity is not None:
                 items[norm] = (known[0], quantity)
-        if dev.value is None and value:
-            dev.value = value
+        if dev.state.value is None and value:
+            dev.state.value = value
         if date and len(date) > dev.date_len:
-            dev.date, dev.precision, dev.date_len = date, precision, len(date)
-            span = self.spans.get(date)
-            if span is None:
-                if len(self.spans) >= 100_000:
-                    self.spans.clear()
-                span = self.spans[date] = (_sort_date(date), _end_date(date))
-            dev.start, dev.end = span
+            dev.date, dev.state.precision, dev.date_len = self._date(date), precision, len(date)
+            dev.state.start, dev.state.end = self._span(dev.date)
         cdef bint later
         if status:
-            later = position >= dev.status_p if reported == dev.status_r else reported >= dev.status_r
+            later = position >= dev.state.status_p if reported == dev.state.status_r else reported >= dev.state.status_r
             if later:
-                dev.status, dev.status_r, dev.status_p = status, reported, position
-            dev.history.append((reported, status))
+                dev.state.status, dev.state.status_r, dev.state.status_p = status, reported, position
+            dev.state.history.append((reported, status))
         if url:
-            PySet_Add(dev.sources, url)
+            PySet_Add(dev.state.sources, url)
         if reported:
-            if dev.first is None or reported < dev.first:
-                dev.first = reported
-            if dev.last is None or reported > dev.last:
-                dev.last = reported
+            if dev.state.first is None or reported < dev.state.first:
+                dev.state.first = reported
+            if dev.state.last is None or reported > dev.state.last:
+                dev.state.last = reported
         cdef int rank = _RANK.get(precision or "", 0)
-        if _ranks_above(confidence, rank, -position, dev.best_c, dev.best_k, dev.best_n):
-            dev.best_c, dev.best_k, dev.best_n = confidence, rank, -position
+        if _ranks_above(confidence, rank, -position, dev.state.best_c, dev.state.best_k, dev.state.best_n):
+            dev.state.best_c, dev.state.best_k, dev.state.best_n = confidence, rank, -position
 
     cdef tuple _version(self, Dev dev, int64_t position):
         """``projection.version_row``."""
-        start = dev.start
+        start = dev.state.start
         return (
-            dev.id, position, self.key_names[dev.key][0], dev.end,
-            start or (dev.first or "9999")[:10], dev.status, len(dev.sources), dev.events,
+            dev.id, position, self.key_names[dev.key][0], dev.state.end,
+            start or (dev.state.first or "9999")[:10], dev.state.status, len(dev.state.sources), dev.state.events,
         )
 
-    cdef void _singles(self, Dev dev) except *:
+    cdef void _singles(self, Dev dev, dict roles) except *:
         dev.singles.clear()
-        for role, value in dev.roles.items():
+        for role, value in roles.items():
             if role not in _ROLE_LISTS:
                 dev.singles.push_back((self._role_id(role) << 32) | self._value_id(value))
 
@@ -549,7 +571,7 @@ cdef class Engine:
                 continue
             dev = Dev.__new__(Dev)
             dev.id, dev.key = row[0], key
-            dev.date = row[3]
+            dev.date = self._date(row[3])
             dev.date_len = len(dev.date) if dev.date else 0
             dev.year = self._year_of(dev.date)
             try:
@@ -558,9 +580,7 @@ cdef class Engine:
             except _ValidationError:
                 state = _loads(row[9])
                 roles, items = state["roles"], state["items"]
-            dev.roles = roles
-            self._singles(dev)
-            dev.roles = None
+            self._singles(dev, roles)
             for item in items:
                 if not _has(dev.norms, self._norm_id(item[0])):
                     dev.norms.push_back(self._norm_id(item[0]))
@@ -571,16 +591,18 @@ cdef class Engine:
         row = self.loader.row(dev.id)
         self.rows_read += 1
         state = _loads(row[9])
-        dev.precision, dev.status, dev.first, dev.last, dev.events = row[4], row[5], row[6], row[7], row[8]
-        dev.roles = state["roles"]
-        dev.items = {norm: (name, quantity) for norm, name, quantity in state["items"]}
-        dev.value = state["value"]
-        dev.status_r, dev.status_p = state["status_at"]
-        dev.history = [(r, s) for r, s in state["history"]]
-        dev.sources = set(state["sources"])
-        dev.best_c, dev.best_k, dev.best_n = state["best"]
-        dev.start, dev.end = (None, None) if dev.date is None else (_sort_date(dev.date), _end_date(dev.date))
-        dev.hot = True
+        cdef Hot hot = Hot.__new__(Hot)
+        hot.precision, hot.status, hot.first, hot.last, hot.events = row[4], row[5], row[6], row[7], row[8]
+        hot.roles = state["roles"]
+        hot.items = {norm: (name, quantity) for norm, name, quantity in state["items"]}
+        hot.value = state["value"]
+        hot.status_r, hot.status_p = state["status_at"]
+        hot.history = [(r, s) for r, s in state["history"]]
+        hot.sources = set(state["sources"])
+        hot.best_c, hot.best_k, hot.best_n = state["best"]
+        if dev.date is not None:
+            hot.start, hot.end = self._span(dev.date)
+        dev.state = hot
 
     # -- retractions: the caller folds the development again (``_Batch._refold``) --------------
 
@@ -596,18 +618,20 @@ cdef class Engine:
         """File a development folded again from its members (a ``develop.Development``)."""
         cdef int32_t key = self._key_named(development.type, development.actor_key)
         cdef Dev dev = Dev.__new__(Dev)
-        dev.id, dev.key, dev.hot = development.id, key, True
-        dev.date, dev.precision = development.date, development.precision
+        cdef Hot hot = Hot.__new__(Hot)
+        dev.id, dev.key, dev.state = development.id, key, hot
+        dev.date = self._date(development.date)
         dev.date_len = len(dev.date) if dev.date else 0
         dev.year = self._year_of(dev.date)
-        dev.roles, dev.items, dev.value = development.roles, development.items, development.value
-        dev.status, (dev.status_r, dev.status_p) = development.status, development.status_at
-        dev.history, dev.sources = development.history, development.sources
-        dev.first, dev.last, dev.events = development.first_reported, development.last_reported, development.events
-        dev.best_c, dev.best_k, dev.best_n = development.best
-        dev.start, dev.end = (None, None) if dev.date is None else (_sort_date(dev.date), _end_date(dev.date))
-        self._singles(dev)
-        for norm in dev.items:
+        hot.precision, hot.roles, hot.items = development.precision, development.roles, development.items
+        hot.value, hot.status, (hot.status_r, hot.status_p) = development.value, development.status, development.status_at
+        hot.history, hot.sources = development.history, development.sources
+        hot.first, hot.last, hot.events = development.first_reported, development.last_reported, development.events
+        hot.best_c, hot.best_k, hot.best_n = development.best
+        if dev.date is not None:
+            hot.start, hot.end = self._span(dev.date)
+        self._singles(dev, hot.roles)
+        for norm in hot.items:
             dev.norms.push_back(self._norm_id(norm))
         self._put(dev)
         self.hot[dev.id] = dev
@@ -623,36 +647,30 @@ cdef class Engine:
 
     cdef tuple _development_row(self, Dev dev):
         state = {
-            "roles": dev.roles,
-            "items": [(norm, name, quantity) for norm, (name, quantity) in dev.items.items()],
-            "value": dev.value,
-            "status_at": (dev.status_r, dev.status_p),
-            "history": dev.history,
-            "sources": sorted(dev.sources),
-            "best": (dev.best_c, dev.best_k, dev.best_n),
+            "roles": dev.state.roles,
+            "items": [(norm, name, quantity) for norm, (name, quantity) in dev.state.items.items()],
+            "value": dev.state.value,
+            "status_at": (dev.state.status_r, dev.state.status_p),
+            "history": dev.state.history,
+            "sources": sorted(dev.state.sources),
+            "best": (dev.state.best_c, dev.state.best_k, dev.state.best_n),
         }
         type_, actor_key = self.key_names[dev.key]
-        start, first = dev.start, dev.first
+        start, first = dev.state.start, dev.state.first
         return (
-            dev.id, type_, actor_key, dev.date, dev.precision, start, dev.end,
-            start or (first or "9999")[:10], dev.status, len(dev.sources), dev.events, dev.best_c, first,
-            dev.last, -dev.best_n, _dumps(state).decode(),
+            dev.id, type_, actor_key, dev.date, dev.state.precision, start, dev.state.end,
+            start or (first or "9999")[:10], dev.state.status, len(dev.state.sources), dev.state.events, dev.state.best_c, first,
+            dev.state.last, -dev.state.best_n, _dumps(state).decode(),
         )
 
 
 cdef void _begin(Dev dev) noexcept:
     """A new development's state before its first event (``Development``'s defaults)."""
-    dev.hot = True
-    dev.roles, dev.items, dev.history, dev.sources = {}, {}, [], set()
-    dev.status_r, dev.status_p = "", 0
-    dev.best_c, dev.best_k, dev.best_n = -1.0, 0, 0
-
-
-cdef void _cool(Dev dev) noexcept:
-    """Keep only what matching reads: the rest is in its row."""
-    dev.hot = False
-    dev.roles = dev.items = dev.value = dev.history = dev.sources = None
-    dev.precision = dev.status = dev.status_r = dev.first = dev.last = dev.start = dev.end = None
+    cdef Hot hot = Hot.__new__(Hot)
+    hot.roles, hot.items, hot.history, hot.sources = {}, {}, [], set()
+    hot.status_r, hot.status_p = "", 0
+    hot.best_c, hot.best_k, hot.best_n = -1.0, 0, 0
+    dev.state = hot
 
 
 cdef bint _accepts(Dev dev, vector[int64_t]& singles, vector[int64_t]& norms, object date,
