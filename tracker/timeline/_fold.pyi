@@ -1,4 +1,4 @@
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from tracker.timeline.develop import Development
@@ -27,7 +27,7 @@ class Engine:
     def held(self) -> tuple[int, int]: ...
     def run(
         self,
-        records: Sequence[Any],
+        records: list[Any],
         start: int,
         event_types: frozenset[str],
         stamps: dict[Any, str],

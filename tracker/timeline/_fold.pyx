@@ -99,6 +99,7 @@ cdef class Engine:
     cdef vector[vector[int64_t]] key_years
     cdef unordered_map[uint64_t, vector[PyObject*]] buckets  # borrowed: ``by_id`` owns them
     cdef dict by_id, hot
+    cdef dict read  # the rows read back by this batch, by id: what warming one of them reads
     # the batch's rows
     cdef public list rows, versions
     cdef public set items
@@ -137,6 +138,7 @@ cdef class Engine:
     def begin(self):
         self.rows, self.versions, self.items = [], [], set()
         self.touched, self.created, self.emptied = {}, {}, set()
+        self.read = {}
         self.clock += 1
 
     def done(self, int64_t last_position):
@@ -310,7 +312,7 @@ cdef class Engine:
 
     # -- a batch -------------------------------------------------------------------------------
 
-    def run(self, records, Py_ssize_t start, frozenset event_types, dict stamps, object iso):
+    def run(self, list records, Py_ssize_t start, frozenset event_types, dict stamps, object iso):
         """Fold the records' events from index ``start`` until a record about other events (a
         retraction or supersession: the caller applies it), whose index it returns, or the end."""
         cdef Py_ssize_t i, n = len(records)
@@ -341,9 +343,10 @@ cdef class Engine:
     cdef void _fold_payload(self, int64_t position, object p, object stamp) except *:
         """``facts.facts_of_json``'s reading of a payload, folded without building its Facts."""
         cdef vector[int64_t] norms
-        names, quantities = [], []
+        names = quantities = None
         listed = p.items
         if listed:
+            names, quantities = [], []
             for item in listed:
                 name = item.name
                 if name:
@@ -513,7 +516,7 @@ cdef class Engine:
         """``projection.version_row``."""
         start = dev.state.start
         return (
-            dev.id, position, self.key_names[dev.key][0], dev.state.end,
+            dev.id, position, (<tuple>self.key_names[dev.key])[0], dev.state.end,
             start or (dev.state.first or "9999")[:10], dev.state.status, len(dev.state.sources), dev.state.events,
         )
 
@@ -565,10 +568,11 @@ cdef class Engine:
         changed by this batch) and those this batch emptied are newer here than their rows."""
         cdef Dev dev
         self.keys_read += 1
-        by_id, emptied = self.by_id, self.emptied
+        by_id, emptied, read = self.by_id, self.emptied, self.read
         for row in rows:
             if row[0] in by_id or row[0] in emptied:
                 continue
+            read[row[0]] = row
             dev = Dev.__new__(Dev)
             dev.id, dev.key = row[0], key
             dev.date = self._date(row[3])
@@ -588,8 +592,10 @@ cdef class Engine:
 
     cdef void _warm(self, Dev dev) except *:
         """Its reporting state, read back from its row (``development_from`` and ``unpack``)."""
-        row = self.loader.row(dev.id)
-        self.rows_read += 1
+        row = self.read.pop(dev.id, None)
+        if row is None:
+            row = self.loader.row(dev.id)
+            self.rows_read += 1
         state = _loads(row[9])
         cdef Hot hot = Hot.__new__(Hot)
         hot.precision, hot.status, hot.first, hot.last, hot.events = row[4], row[5], row[6], row[7], row[8]

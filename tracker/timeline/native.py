@@ -10,7 +10,6 @@ issue 5 for the figures).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
@@ -87,7 +86,7 @@ class NativeBatch(Batch):
         self.touched, self.created, self.emptied = engine.touched, engine.created, engine.emptied
         self.rows, self.versions, self.items = engine.rows, engine.versions, engine.items
 
-    def run(self, records: Sequence[Any], start: int, types: frozenset[str], stamps: dict[Any, str]) -> int:
+    def run(self, records: list[Any], start: int, types: frozenset[str], stamps: dict[Any, str]) -> int:
         """Fold the events from ``start`` up to the next retraction or supersession (its index)."""
         return self.engine.run(records, start, types, stamps, iso)
 

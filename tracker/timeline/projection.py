@@ -115,11 +115,12 @@ class TimelineProjection(Projection):
     def _apply_compiled(self, conn: Connection, records: Sequence[Record], engine: native.Engine) -> None:
         batch = native.NativeBatch(conn, engine)
         stamps: dict[Any, str] = {}
+        page = records if isinstance(records, list) else list(records)
         try:
-            at = batch.run(records, 0, _EVENT_TYPES, stamps)
-            while at < len(records):
-                batch.retract(_withdrawn(records[at]), records[at].position)
-                at = batch.run(records, at + 1, _EVENT_TYPES, stamps)
+            at = batch.run(page, 0, _EVENT_TYPES, stamps)
+            while at < len(page):
+                batch.retract(_withdrawn(page[at]), page[at].position)
+                at = batch.run(page, at + 1, _EVENT_TYPES, stamps)
             batch.flush()
         finally:
             batch.bulk.close()
