@@ -415,9 +415,6 @@ cdef class Engine:
         cdef int64_t dev_id = dev.id
         self.touched[dev_id] = dev
         self.versions.append(self._version(dev, position))
-        norm_names = self.norm_names
-        for i in range(distinct.size()):
-            self.items.add((dev_id, norm_names[distinct[i]]))
         self.rows.append((position, dev_id))
 
     cdef Dev _assign(self, int32_t key, vector[int64_t]& singles, vector[int64_t]& norms, object date):
@@ -485,9 +482,10 @@ cdef class Engine:
         for i in range(norms.size()):
             norm, quantity = norm_names[norms[i]], quantities[i]
             known = items.get(norm)
-            if known is None:
+            if known is None:  # new to it: its row of timeline_items (every item it ever had)
                 items[norm] = (names[i], quantity)
                 dev.norms.push_back(norms[i])
+                self.items.add((dev.id, norm))
             elif known[1] is None and quantity is not None:
                 items[norm] = (known[0], quantity)
         if dev.state.value is None and value:
