@@ -26,15 +26,15 @@ import msgspec
 import orjson
 
 from tracker.timeline import develop
+from tracker.timeline.batch import date_span
 from tracker.timeline.facts import _actor_key, _decode_payload, facts_of, item_norm
 
 cdef object _dumps = orjson.dumps
 cdef object _loads = orjson.loads
-cdef object _decode_matching = develop._decode_matching
+cdef object _matching_state = develop.matching_state
+cdef object _development_from = develop.development_from
 cdef object _ValidationError = msgspec.ValidationError
 cdef object _dates_compatible = develop.dates_compatible
-cdef object _sort_date = develop.sort_date
-cdef object _end_date = develop.end_date
 cdef tuple _ROLE_LISTS = ("about", "parties")
 cdef dict _RANK = {"year": 1, "month": 2, "day": 3}
 cdef int64_t NO_YEAR = 0
@@ -84,12 +84,12 @@ cdef class Engine:
     cdef public int64_t limit  # developments held at most after a batch (matching state)
     cdef public int64_t hot_limit  # developments whose reporting state is held after a batch
     cdef public int64_t position
-    cdef public object loader  # the batch's: reads rows of timeline_developments (see ``Loader``)
+    cdef public object loader  # the batch's: reads rows of timeline_developments (``memory.Rows``)
     cdef readonly int64_t keys_read, rows_read  # keys and developments read back from the tables
     cdef bint complete
     cdef int64_t clock
     # interning
-    cdef dict types, actors, role_ids, norm_ids, name_norms, years, key_ids, spans, dates
+    cdef dict types, actors, role_ids, norm_ids, name_norms, years, key_ids, dates
     cdef list type_names, norm_names, key_names
     cdef unordered_map[uint64_t, int32_t] signatures
     cdef vector[char] key_whole  # every bucket of the key is held (or known empty)
@@ -112,7 +112,7 @@ cdef class Engine:
         self.types, self.type_names = {}, []
         self.actors = {None: NONE_VALUE}
         self.role_ids, self.norm_ids, self.norm_names, self.name_norms = {}, {}, [], {}
-        self.years, self.key_ids, self.key_names, self.spans, self.dates = {}, {}, [], {}, {}
+        self.years, self.key_ids, self.key_names, self.dates = {}, {}, [], {}
         self.reset(False)
         self.begin()
 
@@ -227,15 +227,6 @@ cdef class Engine:
                 self.dates.clear()
             found = self.dates[date] = date
         return found
-
-    cdef tuple _span(self, object date):
-        """A date's first and last day (``projection._span``)."""
-        span = self.spans.get(date)
-        if span is None:
-            if len(self.spans) >= 100_000:
-                self.spans.clear()
-            span = self.spans[date] = (_sort_date(date), _end_date(date))
-        return span
 
     cdef int64_t _year_of(self, object date):
         """The bucket of a date (``memory.year_of``): its year, or NO_YEAR for a falsy date."""
@@ -492,7 +483,7 @@ cdef class Engine:
             dev.state.value = value
         if date and len(date) > dev.date_len:
             dev.date, dev.state.precision, dev.date_len = self._date(date), precision, len(date)
-            dev.state.start, dev.state.end = self._span(dev.date)
+            dev.state.start, dev.state.end = date_span(dev.date)
         cdef bint later
         if status:
             later = position >= dev.state.status_p if reported == dev.state.status_r else reported >= dev.state.status_r
@@ -576,10 +567,10 @@ cdef class Engine:
             dev.date = self._date(row[3])
             dev.date_len = len(dev.date) if dev.date else 0
             dev.year = self._year_of(dev.date)
-            try:
-                light = _decode_matching(row[9])
+            light = _matching_state(row[9])
+            if light is not None:
                 roles, items = light.roles, light.items
-            except _ValidationError:
+            else:
                 state = _loads(row[9])
                 roles, items = state["roles"], state["items"]
             self._singles(dev, roles)
@@ -589,24 +580,12 @@ cdef class Engine:
             self._put(dev)
 
     cdef void _warm(self, Dev dev) except *:
-        """Its reporting state, read back from its row (``development_from`` and ``unpack``)."""
+        """Its reporting state, read back from its row."""
         row = self.read.pop(dev.id, None)
         if row is None:
             row = self.loader.row(dev.id)
             self.rows_read += 1
-        state = _loads(row[9])
-        cdef Hot hot = Hot.__new__(Hot)
-        hot.precision, hot.status, hot.first, hot.last, hot.events = row[4], row[5], row[6], row[7], row[8]
-        hot.roles = state["roles"]
-        hot.items = {norm: (name, quantity) for norm, name, quantity in state["items"]}
-        hot.value = state["value"]
-        hot.status_r, hot.status_p = state["status_at"]
-        hot.history = [(r, s) for r, s in state["history"]]
-        hot.sources = set(state["sources"])
-        hot.best_c, hot.best_k, hot.best_n = state["best"]
-        if dev.date is not None:
-            hot.start, hot.end = self._span(dev.date)
-        dev.state = hot
+        dev.state = _hot_of(_development_from(row))
 
     # -- retractions: the caller folds the development again (``_Batch._refold``) --------------
 
@@ -620,22 +599,14 @@ cdef class Engine:
 
     def refile(self, development):
         """File a development folded again from its members (a ``develop.Development``)."""
-        cdef int32_t key = self._key_named(development.type, development.actor_key)
         cdef Dev dev = Dev.__new__(Dev)
-        cdef Hot hot = Hot.__new__(Hot)
-        dev.id, dev.key, dev.state = development.id, key, hot
+        dev.id, dev.key = development.id, self._key_named(development.type, development.actor_key)
+        dev.state = _hot_of(development)
         dev.date = self._date(development.date)
         dev.date_len = len(dev.date) if dev.date else 0
         dev.year = self._year_of(dev.date)
-        hot.precision, hot.roles, hot.items = development.precision, development.roles, development.items
-        hot.value, hot.status, (hot.status_r, hot.status_p) = development.value, development.status, development.status_at
-        hot.history, hot.sources = development.history, development.sources
-        hot.first, hot.last, hot.events = development.first_reported, development.last_reported, development.events
-        hot.best_c, hot.best_k, hot.best_n = development.best
-        if dev.date is not None:
-            hot.start, hot.end = self._span(dev.date)
-        self._singles(dev, hot.roles)
-        for norm in hot.items:
+        self._singles(dev, dev.state.roles)
+        for norm in dev.state.items:
             dev.norms.push_back(self._norm_id(norm))
         self._put(dev)
         self.hot[dev.id] = dev
@@ -666,6 +637,20 @@ cdef class Engine:
             start or (first or "9999")[:10], dev.state.status, len(dev.state.sources), dev.state.events, dev.state.best_c, first,
             dev.state.last, -dev.state.best_n, _dumps(state).decode(),
         )
+
+
+cdef Hot _hot_of(object development):
+    """The reporting state of a ``develop.Development``: read back whole, or folded again."""
+    cdef Hot hot = Hot.__new__(Hot)
+    hot.precision, hot.roles, hot.items = development.precision, development.roles, development.items
+    hot.value, hot.status = development.value, development.status
+    hot.status_r, hot.status_p = development.status_at
+    hot.history, hot.sources = development.history, development.sources
+    hot.first, hot.last, hot.events = development.first_reported, development.last_reported, development.events
+    hot.best_c, hot.best_k, hot.best_n = development.best
+    if development.date is not None:
+        hot.start, hot.end = date_span(development.date)
+    return hot
 
 
 cdef void _begin(Dev dev) noexcept:

@@ -152,7 +152,7 @@ def version_row(development: Development, position: int) -> tuple[Any, ...]:
     if development.stored is not None:  # read back and not joined since (its sources are counted)
         development.unpack()
     date = development.date
-    start, end = (None, None) if date is None else _span(date)
+    start, end = (None, None) if date is None else date_span(date)
     return (
         development.id,
         position,
@@ -168,7 +168,7 @@ def version_row(development: Development, position: int) -> tuple[Any, ...]:
 _SPANS: dict[str, tuple[str | None, str | None]] = {}
 
 
-def _span(date: str) -> tuple[str | None, str | None]:
+def date_span(date: str) -> tuple[str | None, str | None]:
     """A date's first and last day (``sort_date``, ``end_date``), computed once per date: there
     is a version row per event of a rebuild, and dates are the days of a few decades."""
     span = _SPANS.get(date)
@@ -184,7 +184,7 @@ def development_row(development: Development) -> tuple[Any, ...]:
     touched: the columns of ``version_row`` computed again, not unpacked from it (6.2 -> 5.4 us)."""
     state = _dumps(state_of(development)).decode()  # first: it unpacks what was read back lazily
     date, first = development.date, development.first_reported
-    start, end = (None, None) if date is None else _span(date)
+    start, end = (None, None) if date is None else date_span(date)
     best = development.best
     return (
         development.id, development.type, development.actor_key, date, development.precision, start,

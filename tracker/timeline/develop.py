@@ -10,7 +10,6 @@ timeline as of any position is the same fold over the members known then.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -230,6 +229,15 @@ class _Matching(msgspec.Struct):
 _decode_matching = msgspec.json.Decoder(_Matching).decode
 
 
+def matching_state(state_json: str | bytes) -> _Matching | None:
+    """The roles and items of a stored state, the rest skipped unread; None for a state of
+    another shape than ``state_of`` writes (read it whole)."""
+    try:
+        return _decode_matching(state_json)
+    except msgspec.ValidationError:
+        return None
+
+
 def development_from(row: Sequence[Any], *, matching: bool = False) -> Development:
     """From a stored row: id, type, actor_key, date, precision, status, first, last, events, state JSON.
 
@@ -239,10 +247,7 @@ def development_from(row: Sequence[Any], *, matching: bool = False) -> Developme
     nothing, 8.2 us each with their sources and history, 1.8 us without.
     """
     id_, type_, actor_key, date, precision, status, first, last, events, state_json = row
-    light = None
-    if matching:  # a state of another shape than state_of writes is read whole
-        with contextlib.suppress(msgspec.ValidationError):
-            light = _decode_matching(state_json)
+    light = matching_state(state_json) if matching else None
     if light is not None:
         roles, items = light.roles, light.items
     else:

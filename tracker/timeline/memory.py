@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -118,28 +119,20 @@ class Memory:
         if not missing:
             return
         bulk = Bulk(conn)
-        head = f"SELECT {', '.join(COLUMNS)} FROM timeline_developments WHERE actor_key = {bulk.mark} "
-        head += f"AND type = {bulk.mark}"
-        every, undated = head, head + " AND start_date IS NULL"
-        dated = head + f" AND start_date >= {bulk.mark} AND start_date <= {bulk.mark}"
+        stored = Rows(bulk)
         try:
             for (type_, actor_key), years in missing.items():
                 key = (type_, actor_key)
                 if years is None:
-                    bulk.cursor.execute(every, (actor_key, type_))
                     found: dict[Year, list[Development]] = {y: [] for y in self.evicted.get(key, ())}
-                    for row in bulk.cursor.fetchall():
+                    for row in stored.key_rows(type_, actor_key):
                         development = development_from(row, matching=True)
                         found.setdefault(row[3][:4] if row[3] else None, []).append(development)
                     self.whole.add(key)
                 else:
                     found = {}
                     for year in years:
-                        if year is None:
-                            bulk.cursor.execute(undated, (actor_key, type_))
-                        else:
-                            bulk.cursor.execute(dated, (actor_key, type_, f"{year}-01-01", f"{year}-12-31"))
-                        rows = bulk.cursor.fetchall()
+                        rows = stored.bucket_rows(type_, actor_key, year)
                         found[year] = [development_from(row, matching=True) for row in rows]
                 for year, developments in found.items():
                     self._replace(key, year, developments)
@@ -213,3 +206,35 @@ class Memory:
             self.years[key].discard(year)
             if bucket:
                 self.evicted.setdefault(key, set()).add(year)
+
+
+class Rows:
+    """Rows of timeline_developments (COLUMNS) read back: a key's, a bucket's (range scans of
+    ix_timeline_dev_bucket) or one by id. The compiled engine reads them too (``native``)."""
+
+    def __init__(self, bulk: Bulk) -> None:
+        self.cursor = bulk.cursor
+        mark = bulk.mark
+        head = f"SELECT {', '.join(COLUMNS)} FROM timeline_developments WHERE "
+        self.by_key = head + f"actor_key = {mark} AND type = {mark}"
+        self.undated = self.by_key + " AND start_date IS NULL"
+        self.dated = self.by_key + f" AND start_date >= {mark} AND start_date <= {mark}"
+        self.by_id = head + f"id = {mark}"
+
+    def key_rows(self, type_: str, actor_key: str) -> list[tuple[Any, ...]]:
+        self.cursor.execute(self.by_key, (actor_key, type_))
+        return list(self.cursor.fetchall())
+
+    def bucket_rows(self, type_: str, actor_key: str, year: Year) -> list[tuple[Any, ...]]:
+        if year is None:
+            self.cursor.execute(self.undated, (actor_key, type_))
+        else:
+            self.cursor.execute(self.dated, (actor_key, type_, f"{year}-01-01", f"{year}-12-31"))
+        return list(self.cursor.fetchall())
+
+    def row(self, dev_id: int) -> tuple[Any, ...]:
+        self.cursor.execute(self.by_id, (dev_id,))
+        row = self.cursor.fetchone()
+        if row is None:  # asked only for developments written or read before
+            raise LookupError(f"timeline development {dev_id} is not stored")
+        return tuple(row)

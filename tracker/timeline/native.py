@@ -2,7 +2,7 @@
 
 The engine holds the developments and folds each event as ``memory.Memory`` and
 ``batch.Batch.add`` do; this module gives it what it reads from the tables
-(``Loader``) and writes what it collected with the Python batch's code. On
+(``memory.Rows``) and writes what it collected with the Python batch's code. On
 bench/timeline.py's 1M-event log a rebuild spent most of its time in per-event
 Python objects: the facts, the bucket look-ups, the fold (see the closing notes of
 issue 5 for the figures).
@@ -18,7 +18,7 @@ from events.records import iso
 from tracker.bulk import Bulk
 from tracker.timeline.batch import Batch
 from tracker.timeline.develop import Development
-from tracker.timeline.memory import COLUMNS
+from tracker.timeline.memory import Rows
 
 if TYPE_CHECKING:
     from tracker.timeline._fold import Engine
@@ -41,38 +41,6 @@ def engine(limit: int) -> Engine:
     return Engine(limit * MATCHING_PER_HOT, limit)
 
 
-class Loader:
-    """The rows of timeline_developments an engine reads back, on the batch's connection: by
-    key, by bucket (``Memory._load``'s range scans of ix_timeline_dev_bucket) and by id."""
-
-    def __init__(self, bulk: Bulk) -> None:
-        self.cursor = bulk.cursor
-        mark = bulk.mark
-        head = f"SELECT {', '.join(COLUMNS)} FROM timeline_developments WHERE "
-        self.by_key = head + f"actor_key = {mark} AND type = {mark}"
-        self.undated = self.by_key + " AND start_date IS NULL"
-        self.dated = self.by_key + f" AND start_date >= {mark} AND start_date <= {mark}"
-        self.by_id = head + f"id = {mark}"
-
-    def key_rows(self, type_: str, actor_key: str) -> list[tuple[Any, ...]]:
-        self.cursor.execute(self.by_key, (actor_key, type_))
-        return list(self.cursor.fetchall())
-
-    def bucket_rows(self, type_: str, actor_key: str, year: str | None) -> list[tuple[Any, ...]]:
-        if year is None:
-            self.cursor.execute(self.undated, (actor_key, type_))
-        else:
-            self.cursor.execute(self.dated, (actor_key, type_, f"{year}-01-01", f"{year}-12-31"))
-        return list(self.cursor.fetchall())
-
-    def row(self, dev_id: int) -> tuple[Any, ...]:
-        self.cursor.execute(self.by_id, (dev_id,))
-        row = self.cursor.fetchone()
-        if row is None:  # the engine asks only for developments it wrote or read
-            raise LookupError(f"timeline development {dev_id} is not stored")
-        return tuple(row)
-
-
 class NativeBatch(Batch):
     """A batch whose events the engine folds; retractions and writes as the Python batch's."""
 
@@ -80,7 +48,7 @@ class NativeBatch(Batch):
         # not Batch's: it has no Memory
         self.conn, self.bulk = conn, Bulk(conn)
         engine.begin()
-        engine.loader = Loader(self.bulk)
+        engine.loader = Rows(self.bulk)
         self.engine = engine
         # the engine's own containers: the batch's code reads and writes them in place
         self.touched, self.created, self.emptied = engine.touched, engine.created, engine.emptied
